@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { isSyncedTableName, SYNCED_TABLES, SyncedTableName } from '../synced-tables';
+import { ConfigError, EnvReader } from './env-reader';
+
+export interface ClientKey {
+  clientId: string;
+  key: string;
+}
+
+/** Everything the app reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  databasePoolSize: number;
+  embeddedDatabaseDir: string;
+  embeddedDatabasePort: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  clientKeys: ClientKey[];
+  adminToken: string;
+  /** True when the keys above were made up for a local start (printed once at start-up). */
+  generatedCredentials: boolean;
+  defaultTable: SyncedTableName;
+  runJobs: boolean;
+  staleOperationTimeoutMs: number;
+  staleOperationCron: string;
+  missingOperationsWarning: number;
+  missingOperationsCritical: number;
+  externalSyncUrl?: string;
+  externalSyncTimeoutMs: number;
+  syncDispatchIntervalMs: number;
+  syncDispatchBatchSize: number;
+  syncRetryCron: string;
+  syncRetryBackoffMs: number[];
+  syncRetryJitter: number;
+  syncRetryConcurrency: number;
+  syncRetryBatchSize: number;
+  syncCleanupCron: string;
+  syncCleanupMaxAgeMs: number;
+  syncCleanupExhaustedAgeMs: number;
+  syncCleanupExhaustedRetries: number;
+  syncAlertCron: string;
+  syncAlertFailuresPerHour: number;
+  syncAlertEntityFailures: number;
+  syncAlertAvgRetries: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const CLIENT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+
+  const defaultTable = read.string('DEFAULT_TABLE', 'venta');
+  if (!isSyncedTableName(defaultTable)) {
+    read.fail('DEFAULT_TABLE', `must be one of ${Object.keys(SYNCED_TABLES).join(', ')}, got "${defaultTable}"`, undefined);
+  }
+
+  let clientKeys = parseClientKeys(read);
+  let adminToken = read.raw('ADMIN_TOKEN') ?? '';
+  let generatedCredentials = false;
+  if (adminToken && adminToken.length < 16) read.fail('ADMIN_TOKEN', 'must be at least 16 characters', undefined);
+  if (clientKeys.length === 0 || !adminToken) {
+    if (nodeEnv === 'production') {
+      if (clientKeys.length === 0) read.fail('API_KEYS', 'is required in production (clientId:key,clientId:key)', undefined);
+      if (!adminToken) read.fail('ADMIN_TOKEN', 'is required in production', undefined);
+    } else {
+      generatedCredentials = true;
+      if (clientKeys.length === 0) clientKeys = [{ clientId: 'DEV_001', key: `dev_${randomBytes(18).toString('base64url')}` }];
+      if (!adminToken) adminToken = `admin_${randomBytes(18).toString('base64url')}`;
+    }
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: read.int('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '0.0.0.0'),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 500),
+    embeddedDatabaseDir: read.string('EMBEDDED_DB_DIR', '.data/postgres'),
+    embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 54329, 1, 65535),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
+    clientKeys,
+    adminToken,
+    generatedCredentials,
+    defaultTable: (isSyncedTableName(defaultTable) ? defaultTable : 'venta') as SyncedTableName,
+    runJobs: read.bool('RUN_JOBS', true),
+    staleOperationTimeoutMs: read.duration('STALE_OPERATION_TIMEOUT', '5m', 1000),
+    staleOperationCron: read.cron('STALE_OPERATION_CRON', '30 * * * * *'),
+    missingOperationsWarning: read.int('MISSING_OPERATIONS_WARNING', 10, 0),
+    missingOperationsCritical: read.int('MISSING_OPERATIONS_CRITICAL', 100, 0),
+    externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
+    externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
+    syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),
+    syncDispatchBatchSize: read.int('SYNC_DISPATCH_BATCH_SIZE', 500, 1, 10_000),
+    syncRetryCron: read.cron('SYNC_RETRY_CRON', '0 * * * * *'),
+    syncRetryBackoffMs: read.durations('SYNC_RETRY_BACKOFF', '5m,15m,30m'),
+    syncRetryJitter: read.number('SYNC_RETRY_JITTER', 0.1, 0, 1),
+    syncRetryConcurrency: read.int('SYNC_RETRY_CONCURRENCY', 32, 1, 1000),
+    syncRetryBatchSize: read.int('SYNC_RETRY_BATCH_SIZE', 500, 1, 10_000),
+    syncCleanupCron: read.cron('SYNC_CLEANUP_CRON', '0 0 3 * * *'),
+    syncCleanupMaxAgeMs: read.duration('SYNC_CLEANUP_MAX_AGE', '30d', 1000),
+    syncCleanupExhaustedAgeMs: read.duration('SYNC_CLEANUP_EXHAUSTED_AGE', '7d', 1000),
+    syncCleanupExhaustedRetries: read.int('SYNC_CLEANUP_EXHAUSTED_RETRIES', 5, 0),
+    syncAlertCron: read.cron('SYNC_ALERT_CRON', '0 */5 * * * *'),
+    syncAlertFailuresPerHour: read.int('SYNC_ALERT_FAILURES_PER_HOUR', 10, 0),
+    syncAlertEntityFailures: read.int('SYNC_ALERT_ENTITY_FAILURES', 3, 0),
+    syncAlertAvgRetries: read.number('SYNC_ALERT_AVG_RETRIES', 2, 0, 1_000_000),
+  };
+  if (config.missingOperationsCritical < config.missingOperationsWarning) {
+    read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);
+  }
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+function parseClientKeys(read: EnvReader): ClientKey[] {
+  const text = read.raw('API_KEYS');
+  if (text === undefined) return [];
+  const keys: ClientKey[] = [];
+  for (const [index, pair] of text.split(',').entries()) {
+    const separator = pair.indexOf(':');
+    const clientId = pair.slice(0, separator).trim();
+    const key = pair.slice(separator + 1).trim();
+    if (separator <= 0 || !CLIENT_ID.test(clientId) || key.length < 8) {
+      // Never echo the pair: it holds a secret.
+      read.fail('API_KEYS', `entry ${index + 1} must be clientId:key with a client id of letters, digits, _ . - and a key of 8 or more characters`, undefined);
+      continue;
+    }
+    if (keys.some((k) => k.key === key)) read.fail('API_KEYS', `entry ${index + 1} reuses another client's key`, undefined);
+    keys.push({ clientId, key });
+  }
+  return keys;
+}

@@ -1,0 +1,6 @@
+/** Advisory lock keys (one namespace for the whole app, so keys never collide). */
+export enum LockKey {
+  StaleOperations = 7_340_001,
+  SyncFailureCleanup = 7_340_002,
+  SyncFailureAlerts = 7_340_003,
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { Prisma, PrismaClient } from './generated/prisma/client';
+
+export type Tx = Prisma.TransactionClient;
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+const MAX_ATTEMPTS = 4;
+
+/**
+ * The one Prisma client of the app (driver adapter over node-pg, no engine binary), and the one
+ * place transactions and advisory locks are taken.
+ */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  private readonly logger = new Logger(PrismaService.name);
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (!config.databaseUrl) throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
+    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000 }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+
+  /**
+   * Runs `work` in one transaction, retrying it from the start on deadlock or serialization
+   * failure (both are safe to retry: the transaction was rolled back whole).
+   */
+  async transaction<T>(work: (tx: Tx) => Promise<T>, options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.$transaction(work, { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 });
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.logger.warn(`Transaction conflict (${sqlState(error)}), retrying (attempt ${attempt + 1})`);
+        await new Promise((done) => setTimeout(done, 5 * attempt + Math.random() * 20));
+      }
+    }
+  }
+
+  /**
+   * Runs `work` only if this instance wins the transaction-scoped advisory lock `key`; other
+   * instances skip. For crons that must run once per tick across all instances.
+   */
+  async withTryLock<T>(key: number, work: (tx: Tx) => Promise<T>): Promise<{ acquired: boolean; result?: T }> {
+    return this.$transaction(
+      async (tx) => {
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${key}::bigint) AS locked`;
+        if (!locked) return { acquired: false };
+        return { acquired: true, result: await work(tx) };
+      },
+      { timeout: 120_000 },
+    );
+  }
+}
+
+/** SQLSTATE of a pg error wrapped by Prisma's driver adapter, if any. */
+export function sqlState(error: unknown): string | undefined {
+  let current = error as Record<string, any> | undefined;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    const code = current.originalCode ?? current.code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = current.cause ?? current.meta?.driverAdapterError;
+  }
+  return undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = sqlState(error);
+  return code !== undefined && RETRYABLE.has(code);
+}

@@ -1,0 +1,82 @@
+import { DynamicModule, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, ConfigError, loadAppConfig } from '@app/common';
+import { applyMigrations, EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { existsSync } from 'node:fs';
+import { Logger } from 'nestjs-pino';
+import { configureHttp } from './http-setup';
+
+export interface RunOptions {
+  name: string;
+  /** Builds the root module from the validated config. */
+  module: (config: AppConfig) => DynamicModule;
+  swagger: boolean;
+}
+
+/**
+ * Starts an app: validated config, the database (DATABASE_URL, or an embedded PostgreSQL in
+ * .data/), migrations, then Nest. On SIGINT/SIGTERM in-flight requests finish, the pool closes,
+ * then the embedded database stops; a second signal exits at once.
+ */
+export async function runApp(options: RunOptions): Promise<void> {
+  const boot = new NestLogger(options.name);
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: AppConfig;
+  try {
+    config = loadAppConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    boot.error(error.message);
+    process.exit(1);
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDatabaseDir, port: config.embeddedDatabasePort, log: (m) => boot.log(m) });
+    config = { ...config, databaseUrl: embedded.url };
+    boot.log(`No DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir} (log: ${embedded.logFile})`);
+  }
+  const migrations = await applyMigrations(config.databaseUrl!);
+  for (const warning of migrations.warnings) boot.warn(warning);
+  boot.log(`Migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied.length} already applied`);
+
+  const app = await NestFactory.create<NestExpressApplication>(options.module(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  configureHttp(app, config, { swagger: options.swagger });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      boot.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    closing = true;
+    boot.log(`${signal}: finishing in-flight requests, then closing the database pool`);
+    try {
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      boot.error(`Shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen(config.port, config.host);
+  const url = `http://localhost:${config.port}`;
+  boot.log(`${options.name} listening on ${url}${options.swagger ? ` (Swagger UI: ${url}/docs)` : ''}`);
+  if (config.generatedCredentials) printDevelopmentCredentials(config);
+}
+
+/** A local start without API_KEYS/ADMIN_TOKEN: show the made-up keys once, on the terminal only. */
+function printDevelopmentCredentials(config: AppConfig): void {
+  const lines = [
+    'No API_KEYS / ADMIN_TOKEN set: made these up for this run (set them to keep keys stable):',
+    ...config.clientKeys.map((k) => `  client ${k.clientId}: Authorization: Bearer ${k.key}`),
+    `  admin: Authorization: Bearer ${config.adminToken}`,
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}

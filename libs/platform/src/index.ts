@@ -1,0 +1,4 @@
+export * from './bootstrap';
+export * from './http-setup';
+export * from './platform.module';
+export * from './logging.module';

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { LoggerModule } from 'nestjs-pino';
+
+/** Structured JSON logs with the request id; credentials are redacted wherever they could appear. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (request) => (request as { id?: string }).id ?? 'unknown',
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'], censor: '[redacted]' },
+          customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+          autoLogging: { ignore: (request) => request.url === '/health' },
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}
