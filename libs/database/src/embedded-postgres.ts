@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -46,6 +46,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   mkdirSync(dirname(dataDir), { recursive: true });
   const credentials = ensureInitialised(dataDir, binaries, runAs, log);
+  const adminUrl = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`;
+  const ownerFile = `${dataDir}.owner.pid`;
+  const owner = runningOwner(dataDir, ownerFile);
+  if (owner !== undefined) {
+    // Another live process (the API, say, while `npm run studio` starts) owns the server: share it.
+    log(`Using the embedded PostgreSQL already started by process ${owner}`);
+    const port = serverPort(dataDir) ?? options.port;
+    const url = adminUrl.replace(`:${options.port}/`, `:${port}/`);
+    await ensureDatabase(url, database);
+    return { url: url.replace(/\/postgres$/, `/${database}`), adminUrl: url, dataDir, port, logFile, stop: async () => undefined };
+  }
   await stopOrphan(dataDir, log);
 
   const flags = ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
@@ -55,8 +66,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   closeSync(out);
   const killOnExit = () => child.exitCode === null && child.kill('SIGINT');
   process.once('exit', killOnExit);
+  writeFileSync(ownerFile, String(process.pid));
 
-  const adminUrl = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`;
   try {
     await waitUntilReady(adminUrl, child, logFile);
     await ensureDatabase(adminUrl, database);
@@ -72,7 +83,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir,
     port: options.port,
     logFile,
-    stop: () => (stopping ??= stopChild(child).finally(() => process.removeListener('exit', killOnExit))),
+    stop: () =>
+      (stopping ??= stopChild(child).finally(() => {
+        process.removeListener('exit', killOnExit);
+        rmSync(ownerFile, { force: true });
+      })),
   };
 }
 
@@ -122,6 +137,20 @@ function ensureInitialised(dataDir: string, binaries: string, runAs: { uid?: num
   }
   writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
+}
+
+/** The pid of a live process that started the server running on dataDir, if any. */
+function runningOwner(dataDir: string, ownerFile: string): number | undefined {
+  if (!existsSync(ownerFile) || !existsSync(join(dataDir, 'postmaster.pid'))) return undefined;
+  const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+  const server = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return owner !== process.pid && alive(owner) && alive(server) ? owner : undefined;
+}
+
+/** The port a running server listens on (line 4 of postmaster.pid). */
+function serverPort(dataDir: string): number | undefined {
+  const port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
 /** A previous run killed with SIGKILL leaves its server running on our data directory: stop it. */

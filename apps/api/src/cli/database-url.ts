@@ -1,0 +1,13 @@
+import { loadAppConfig } from '@app/common';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { existsSync } from 'node:fs';
+
+/** DATABASE_URL, or the embedded database the app uses when it is unset (started if needed). */
+export async function resolveDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadAppConfig(process.env);
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDatabaseDir, port: config.embeddedDatabasePort, log: (m) => console.log(m) });
+  console.log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
+  return { url: embedded.url, embedded };
+}

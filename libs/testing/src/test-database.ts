@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.RESYNC_TEST_SERVER_URL;
+  if (!url) throw new Error('RESYNC_TEST_SERVER_URL is not set: run tests through jest (test/setup/global-setup.ts)');
+  return url;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database with every migration applied, cloned from the run's template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env.RESYNC_TEST_TEMPLATE!;
+  const name = `${template}_${randomBytes(5).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    name,
+    url: withDatabase(serverUrl(), name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** An empty database (no migrations), for testing the migrator itself. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = `${process.env.RESYNC_TEST_TEMPLATE}_empty_${randomBytes(5).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  return {
+    name,
+    url: withDatabase(serverUrl(), name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
