@@ -1,14 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '@app/common';
+import { IngestModule } from '@app/ingest';
+import { OperationsModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
+import { RecordStatusModule } from '@app/record-status';
 
-/** The HTTP API: composes the capability libraries, holds no logic of its own. */
+/**
+ * The HTTP API: composes the capability libraries, holds no logic of its own. With RUN_JOBS=true
+ * (the default) it also runs the crons, so one process is a complete system; scaled out, API
+ * instances set RUN_JOBS=false and apps/worker runs them.
+ */
 @Module({})
 export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config)],
+      imports: [PlatformModule.forRoot(config), ...(config.runJobs ? [ScheduleModule.forRoot()] : []), IngestModule, RecordStatusModule, OperationsModule],
     };
   }
 }

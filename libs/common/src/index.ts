@@ -10,3 +10,5 @@ export * from './http/all-exceptions.filter';
 export * from './time/clock';
 export * from './time/duration';
 export * from './synced-tables';
+export * from './http/synced-table.pipe';
+export * from './http/record-id';

@@ -1,0 +1,81 @@
+import { MAX_RECORD_ID_LENGTH, recordIdProblem } from '@app/common';
+
+export type OperationType = 'CREATE' | 'UPDATE' | 'DELETE';
+export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DELETE'];
+
+/** A validated change to one record. */
+export interface Change {
+  operation: OperationType;
+  id: string;
+  /** The client's batch version (`ver`), 1 when not given. */
+  ver: number;
+  queueId: string | null;
+  /** The client's own fields, exactly as sent; null for DELETE. */
+  fields: Record<string, unknown> | null;
+}
+
+/** A change as received: valid, or the reasons it is not (with whatever could be read of it). */
+export type ReceivedChange = { change: Change } | { problems: string[]; id?: string; operation?: OperationType };
+
+/** System columns of synced tables; a client field of the same name would be ambiguous. */
+const RESERVED_FIELDS = new Set(['_hash_id', '_client_id', '_ver', '_created_at', '_updated_at']);
+const CONTROL_KEYS = new Set(['id', 'ver', 'id_cola']);
+const MAX_VERSION = 2_147_483_647;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads a record as clients send it: `id` (its `_hash_id`), optional `ver` and `id_cola`, and
+ * every other key as the record's own data. `pathId`, when the route has one, must agree with `id`.
+ */
+export function readChange(operation: OperationType, body: unknown, pathId?: string): ReceivedChange {
+  const problems: string[] = [];
+  const record = body === undefined && operation === 'DELETE' ? {} : body;
+  if (!isPlainObject(record)) return { problems: ['the record must be a JSON object'], id: pathId, operation };
+
+  const id = record.id ?? pathId;
+  const idProblem = recordIdProblem(id, 'id');
+  if (idProblem) problems.push(idProblem);
+  if (pathId !== undefined && record.id !== undefined && record.id !== pathId) problems.push('id in the body does not match the id in the path');
+
+  const ver = record.ver ?? 1;
+  if (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 1 || ver > MAX_VERSION) problems.push(`ver must be an integer from 1 to ${MAX_VERSION}`);
+
+  const queueId = record.id_cola ?? null;
+  if (queueId !== null && recordIdProblem(queueId, 'id_cola')) problems.push(recordIdProblem(queueId, 'id_cola')!);
+
+  let fields: Record<string, unknown> | null = null;
+  if (operation !== 'DELETE') {
+    fields = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (CONTROL_KEYS.has(key)) continue;
+      if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
+      fields[key] = value;
+    }
+    // PostgreSQL's jsonb cannot store the NUL character.
+    if (JSON.stringify(fields).includes('\\u0000')) problems.push('fields must not contain the NUL character (\\u0000)');
+  }
+
+  const usableId = idProblem ? undefined : (id as string);
+  if (problems.length > 0) return { problems, id: usableId, operation };
+  return { change: { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields } };
+}
+
+/** Reads one entry of a batch: `{ "operation": "CREATE" | "UPDATE" | "DELETE", "record": { ... } }`. */
+export function readBatchEntry(entry: unknown): ReceivedChange {
+  if (!isPlainObject(entry)) return { problems: ['each entry must be an object { operation, record }'] };
+  const operation = entry.operation;
+  if (typeof operation !== 'string' || !OPERATION_TYPES.includes(operation as OperationType)) {
+    const id = isPlainObject(entry.record) && typeof entry.record.id === 'string' && entry.record.id.length <= MAX_RECORD_ID_LENGTH ? entry.record.id : undefined;
+    return { problems: ['operation must be one of CREATE, UPDATE, DELETE'], id };
+  }
+  const extra = Object.keys(entry).filter((k) => k !== 'operation' && k !== 'record');
+  const received = readChange(operation as OperationType, entry.record);
+  if (extra.length > 0) {
+    const problems = [`unknown entry keys: ${extra.join(', ')} (record fields go inside "record")`, ...('problems' in received ? received.problems : [])];
+    return { problems, id: 'change' in received ? received.change.id : received.id, operation: operation as OperationType };
+  }
+  return received;
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+
+export const MAX_BATCH = 1000;
+
+/** Swagger schema of a record body: `id`, `ver`, `id_cola` plus any fields of the client's own. */
+export const RECORD_BODY_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: true,
+  properties: {
+    id: { type: 'string', maxLength: 255, description: "The record's id, stored as `_hash_id`", example: 'abc123' },
+    ver: { type: 'integer', minimum: 1, description: 'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.', example: 1 },
+    id_cola: { type: 'string', maxLength: 255, description: "The client's queue job id; status queries can ask for it", example: 'job123' },
+  },
+  example: { id: 'abc123', ver: 1, id_cola: 'job123', name: 'John', total: 125.5, items: [{ sku: 'A-100', qty: 2 }] },
+};
+
+export class SingleIngestResponseDto {
+  @ApiProperty({ description: 'Always "success" on 2xx: the operation is durably logged as COMPLETED', example: 'success' })
+  status: 'success';
+
+  @ApiPropertyOptional({ description: 'Why nothing changed, when nothing did', example: 'Duplicate bypassed', enum: ['Duplicate bypassed', 'Stale version ignored', 'Already deleted', 'Record did not exist - created by update'] })
+  note?: string;
+
+  @ApiProperty({ description: 'The record id', example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'The operation logged', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  operation: string;
+
+  @ApiProperty({ description: 'Id of the operation in the log (also the Idempotency-Key sent to the external system)', example: '42' })
+  operation_id: string;
+}
+
+export class DeleteQueryDto {
+  @ApiPropertyOptional({ description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)', example: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  ver?: number;
+
+  @ApiPropertyOptional({ description: "The client's queue job id", example: 'job123' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  id_cola?: string;
+}
+
+export class BatchRequestDto {
+  @ApiProperty({
+    description: `1 to ${MAX_BATCH} operations, applied in order. Each is { "operation": "CREATE" | "UPDATE" | "DELETE", "record": { "id", "ver"?, "id_cola"?, ...fields } }. A bad entry gets its own ERROR result and does not fail the others.`,
+    example: [
+      { operation: 'CREATE', record: { id: 'abc123', ver: 1, id_cola: 'job1', total: 10 } },
+      { operation: 'UPDATE', record: { id: 'def456', ver: 2, total: 12 } },
+      { operation: 'DELETE', record: { id: 'ghi789', ver: 3 } },
+    ],
+    type: 'array',
+    items: { type: 'object' },
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  operations: unknown[];
+}
+
+export class BatchResultDto {
+  @ApiProperty({ description: 'Position of the entry in the request', example: 0 })
+  index: number;
+
+  @ApiProperty({ description: 'The record id, when the entry had a usable one', example: 'abc123', nullable: true, type: String })
+  id: string | null;
+
+  @ApiProperty({ description: 'The operation, when the entry had a valid one', example: 'CREATE', nullable: true, type: String })
+  operation: string | null;
+
+  @ApiProperty({ description: 'COMPLETED (logged and applied, or a bypass with a note) or ERROR', enum: ['COMPLETED', 'ERROR'], example: 'COMPLETED' })
+  status: string;
+
+  @ApiPropertyOptional({ description: 'Why nothing changed, when nothing did', example: 'Duplicate bypassed' })
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'Why the entry failed', example: 'ver must be an integer from 1 to 2147483647' })
+  error?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the operation in the log, when one was written', example: '42' })
+  operation_id?: string;
+}
+
+export class BatchResponseDto {
+  @ApiProperty({ description: 'One result per entry, in request order', type: [BatchResultDto] })
+  results: BatchResultDto[];
+
+  @ApiProperty({ description: 'How many entries are COMPLETED', example: 2 })
+  completed: number;
+
+  @ApiProperty({ description: 'How many entries are ERROR', example: 1 })
+  failed: number;
+}

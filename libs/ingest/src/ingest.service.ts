@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable, SyncedTable } from '@app/common';
+import { PrismaService, sqlState } from '@app/database';
+import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
+import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
+import { Change, OperationType, ReceivedChange } from './change';
+import { IngestRepository, Outcome } from './ingest.repository';
+
+export interface IngestResult {
+  id: string | null;
+  operation: OperationType | null;
+  status: 'COMPLETED' | 'ERROR';
+  note?: string;
+  error?: string;
+  operationId?: string;
+}
+
+interface Indexed {
+  index: number;
+  change: Change;
+}
+
+/** A record that ends ERROR: its log entry and its answer. */
+interface Failure {
+  index: number;
+  entry: OperationLogEntry;
+  result: IngestResult;
+}
+
+const NOTES: Partial<Record<Outcome, string>> = {
+  duplicate: OperationNote.DuplicateBypassed,
+  stale: OperationNote.StaleVersionIgnored,
+  already_deleted: OperationNote.AlreadyDeleted,
+  upserted: OperationNote.CreatedByUpdate,
+};
+
+/** What the external system is told for each outcome that changed data (others send nothing). */
+const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = { created: 'CREATE', upserted: 'CREATE', updated: 'UPDATE', deleted: 'DELETE' };
+
+/**
+ * Applies a client's changes to one synced table. Each change and its operation log entry (and
+ * outbox entry) commit in one transaction, so a status query never sees a row without its
+ * operation, and a request is answered only once that is durable.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: IngestRepository,
+    private readonly operations: OperationsService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async ingest(clientId: string, table: SyncedTable, received: ReceivedChange[]): Promise<IngestResult[]> {
+    const results: IngestResult[] = new Array(received.length);
+    const valid: Indexed[] = [];
+    const rejected: Failure[] = [];
+    received.forEach((item, index) => {
+      if ('change' in item) return valid.push({ index, change: item.change });
+      const error = item.problems.join('; ');
+      results[index] = { id: item.id ?? null, operation: item.operation ?? null, status: 'ERROR', error };
+      // A record we can name gets an ERROR in its history, so a status query reports why.
+      if (item.id !== undefined && item.operation !== undefined) rejected.push(failure(index, item.id, item.operation, error));
+    });
+
+    try {
+      this.record(results, await this.applyAll(clientId, table, valid, rejected));
+    } catch (error) {
+      if (!isDataError(error) || valid.length === 0) throw error;
+      // One record the set-based statement cannot take: apply them one by one to isolate it.
+      this.logger.warn(`Batch of ${valid.length} failed (${(error as Error).message}); applying records one by one`);
+      const failed: Failure[] = [...rejected];
+      for (const item of valid) {
+        try {
+          this.record(results, await this.applyAll(clientId, table, [item], []));
+        } catch (single) {
+          if (!isDataError(single)) throw single;
+          const message = `Could not be stored: ${(single as Error).message.split('\n')[0]}`;
+          const f = failure(item.index, item.change.id, item.change.operation, message, item.change);
+          results[item.index] = f.result;
+          failed.push(f);
+        }
+      }
+      this.record(results, await this.applyAll(clientId, table, [], failed));
+    }
+    return results;
+  }
+
+  /** One transaction: every round of changes, their operation log entries and outbox entries. */
+  private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]) {
+    return this.prisma.transaction(async (tx) => {
+      const done: { index: number; result: IngestResult }[] = [];
+      const rounds = distinctRounds(valid);
+      if (rounds.length === 0) rounds.push([]);
+      for (const [n, round] of rounds.entries()) {
+        const outcomes = round.length > 0 ? await this.repository.applyDistinct(tx, clientId, table.name, round.map((r) => r.change)) : [];
+        const pendingErrors = n === 0 ? errors : [];
+        const ids = await this.operations.log(tx, clientId, table.name, [
+          ...round.map((r, k) => completedEntry(r.change, outcomes[k])),
+          ...pendingErrors.map((e) => e.entry),
+        ]);
+        const outbox: OutboxEntry[] = [];
+        round.forEach(({ index, change }, k) => {
+          const outcome = outcomes[k];
+          done.push({ index, result: { id: change.id, operation: change.operation, status: 'COMPLETED', note: NOTES[outcome], operationId: ids[k].toString() } });
+          const action = OUTBOX_ACTION[outcome];
+          if (action) outbox.push({ operationId: ids[k], recordId: change.id, action, payload: payloadOf(change, action) });
+        });
+        pendingErrors.forEach((e, k) => done.push({ index: e.index, result: { ...e.result, operationId: ids[round.length + k].toString() } }));
+        await this.outbox.enqueue(tx, clientId, table.name, outbox);
+      }
+      return done;
+    });
+  }
+
+  private record(results: IngestResult[], done: { index: number; result: IngestResult }[]): void {
+    for (const { index, result } of done) results[index] = result;
+  }
+}
+
+function completedEntry(change: Change, outcome: Outcome): OperationLogEntry {
+  return { recordId: change.id, batchVersion: change.ver, queueId: change.queueId, operation: change.operation, status: 'COMPLETED', note: NOTES[outcome] ?? null, error: null };
+}
+
+function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
+  return {
+    index,
+    entry: { recordId: id, batchVersion: change?.ver ?? 1, queueId: change?.queueId ?? null, operation, status: 'ERROR', note: null, error },
+    result: { id, operation, status: 'ERROR', error },
+  };
+}
+
+function payloadOf(change: Change, action: OperationType): Record<string, unknown> {
+  return action === 'DELETE' ? { _hash_id: change.id, _ver: change.ver } : { _hash_id: change.id, _ver: change.ver, ...change.fields };
+}
+
+/** Splits changes so that no record appears twice in one statement, keeping each record's order. */
+function distinctRounds(items: Indexed[]): Indexed[][] {
+  const seen = new Map<string, number>();
+  const rounds: Indexed[][] = [];
+  for (const item of items) {
+    const n = seen.get(item.change.id) ?? 0;
+    seen.set(item.change.id, n + 1);
+    (rounds[n] ??= []).push(item);
+  }
+  return rounds;
+}
+
+/** Failures caused by the data of some record (not by the database being away or by a bug). */
+function isDataError(error: unknown): boolean {
+  const code = sqlState(error);
+  return !isDatabaseUnavailable(error) && code !== undefined && ['22', '23', '54'].includes(code.slice(0, 2));
+}

@@ -1,0 +1,4 @@
+export * from './operations.module';
+export * from './operations.service';
+export * from './operation-notes';
+export type { OperationLogEntry } from './operations.repository';

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminAuth, allSyncedTables, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
+import { MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
+import { OperationsService } from './operations.service';
+
+@ApiTags('operations')
+@Controller()
+export class OperationsController {
+  constructor(private readonly operations: OperationsService) {}
+
+  @Get(['items/:id/history', 'tables/:table/items/:id/history'])
+  @ClientAuth()
+  @ApiOperation({ summary: "A record's operation history (audit trail), oldest first", description: '`/items/...` acts on DEFAULT_TABLE.' })
+  @ApiParam({ name: 'id', description: 'The record id (`_hash_id`)', example: 'abc123' })
+  @ApiParam({ name: 'table', required: false, description: 'Synced table (only in /tables/{table}/...)', example: 'venta' })
+  @ApiOkResponse({ type: OperationHistoryDto })
+  @ApiNotFoundResponse({ description: 'Unknown table' })
+  async history(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+    const rows = await this.operations.history(clientId, table.name, id);
+    return {
+      hash_id: id,
+      table: table.name,
+      operations: rows.map((row) => ({
+        ...row,
+        id: row.id.toString(),
+        created_at: row.created_at.toISOString(),
+        updated_at: row.updated_at.toISOString(),
+      })),
+    };
+  }
+
+  @Get('monitoring/missing-operations')
+  @AdminAuth()
+  @ApiOperation({
+    summary: 'Rows with no operation for their current version, per table and client',
+    description: 'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
+  })
+  @ApiOkResponse({ type: MissingOperationsReportDto })
+  async missingOperations(@Query() query: MissingOperationsQueryDto): Promise<MissingOperationsReportDto> {
+    const tables = query.table ? [findSyncedTable(query.table)!] : allSyncedTables();
+    const report = await Promise.all(
+      tables.map(async (table) => {
+        const clients = (await this.operations.missingOperations(table.name)).filter((c) => !query.client_id || c.client_id === query.client_id);
+        return { table: table.name, missing: clients.reduce((sum, c) => sum + c.missing, 0), clients };
+      }),
+    );
+    const worst = report.flatMap((t) => t.clients.map((c) => c.level));
+    const level = worst.includes('critical') ? 'critical' : worst.includes('warning') ? 'warning' : 'normal';
+    return { level, thresholds: this.operations.thresholds(), tables: report };
+  }
+}

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { SYNCED_TABLES } from '@app/common';
+
+export class OperationHistoryEntryDto {
+  @ApiProperty({ description: 'Operation id in the log', example: '42' })
+  id: string;
+
+  @ApiProperty({ description: 'What the client asked for', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  operation: string;
+
+  @ApiProperty({ description: 'What became of it', enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR'], example: 'COMPLETED' })
+  status: string;
+
+  @ApiProperty({ description: 'Why a COMPLETED operation changed nothing, if it did not', example: 'Duplicate bypassed', nullable: true, type: String })
+  note: string | null;
+
+  @ApiProperty({ description: 'Why the operation failed, if it did', example: null, nullable: true, type: String })
+  error: string | null;
+
+  @ApiProperty({ description: 'The batch version (`ver`) the client sent', example: 1 })
+  batch_version: number;
+
+  @ApiProperty({ description: 'The client queue job id (`id_cola`) it came with', example: 'job-123', nullable: true, type: String })
+  queue_id: string | null;
+
+  @ApiProperty({ description: 'When it was logged', example: '2026-11-23T10:15:00.000Z' })
+  created_at: string;
+
+  @ApiProperty({ description: 'When its status last changed', example: '2026-11-23T10:15:00.000Z' })
+  updated_at: string;
+}
+
+export class OperationHistoryDto {
+  @ApiProperty({ description: 'The record id (`_hash_id`)', example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'The synced table', example: 'venta' })
+  table: string;
+
+  @ApiProperty({ description: 'Every operation on the record, oldest first', type: [OperationHistoryEntryDto] })
+  operations: OperationHistoryEntryDto[];
+}
+
+export class MissingOperationRecordDto {
+  @ApiProperty({ description: 'Record id', example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'Its current `_ver`', example: 1 })
+  ver: number;
+
+  @ApiProperty({ description: 'When the row was created', example: '2026-11-23T10:15:00.000Z' })
+  created_at: string;
+}
+
+export class MissingOperationsClientDto {
+  @ApiProperty({ description: 'Client id', example: 'MTY_001' })
+  client_id: string;
+
+  @ApiProperty({ description: 'Rows with no operation for their current version', example: 12 })
+  missing: number;
+
+  @ApiProperty({ description: '0-10 normal, 11-100 warning, over 100 critical', enum: ['normal', 'warning', 'critical'], example: 'warning' })
+  level: string;
+
+  @ApiProperty({ description: 'Up to 100 of them, newest first', type: [MissingOperationRecordDto] })
+  records: MissingOperationRecordDto[];
+}
+
+export class MissingOperationsTableDto {
+  @ApiProperty({ description: 'Synced table', example: 'venta' })
+  table: string;
+
+  @ApiProperty({ description: 'Rows without operations in this table, all clients', example: 12 })
+  missing: number;
+
+  @ApiProperty({ description: 'Per client, most missing first (clients with none are not listed)', type: [MissingOperationsClientDto] })
+  clients: MissingOperationsClientDto[];
+}
+
+export class MissingOperationsReportDto {
+  @ApiProperty({ description: 'The worst level of any client and table', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  level: string;
+
+  @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
+  thresholds: { warning: number; critical: number };
+
+  @ApiProperty({ description: 'One entry per synced table checked', type: [MissingOperationsTableDto] })
+  tables: MissingOperationsTableDto[];
+}
+
+export class MissingOperationsQueryDto {
+  @ApiPropertyOptional({ description: 'Check only this table', enum: Object.keys(SYNCED_TABLES), example: 'venta' })
+  @IsOptional()
+  @IsIn(Object.keys(SYNCED_TABLES))
+  table?: string;
+
+  @ApiPropertyOptional({ description: 'Only this client', example: 'MTY_001' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  @Type(() => String)
+  client_id?: string;
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { SyncedTableName } from '@app/common';
+import { Prisma, PrismaService, Tx } from '@app/database';
+
+export interface OperationLogEntry {
+  recordId: string;
+  batchVersion: number;
+  queueId: string | null;
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR';
+  note: string | null;
+  error: string | null;
+}
+
+export interface OperationHistoryRow {
+  id: bigint;
+  operation: string;
+  status: string;
+  note: string | null;
+  error: string | null;
+  batch_version: number;
+  queue_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MissingOperationsRow {
+  client_id: string;
+  missing: number;
+  records: { hash_id: string; ver: number; created_at: string }[];
+}
+
+@Injectable()
+export class OperationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Logs many operations of one client and table in one statement (arrays, not one bind
+   * parameter per value, so no batch size nears PostgreSQL's 65,535-parameter limit).
+   * Returns the new ids in input order (bigserial ids follow the ORDER BY of the insert).
+   */
+  async insertMany(tx: Tx, clientId: string, table: SyncedTableName, entries: OperationLogEntry[]): Promise<bigint[]> {
+    if (entries.length === 0) return [];
+    const rows = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error)
+      SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error
+      FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
+                  ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
+                  ${entries.map((e) => e.error)}::text[]) WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, ord)
+      ORDER BY e.ord
+      RETURNING id`;
+    return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  history(clientId: string, table: SyncedTableName, recordId: string): Promise<OperationHistoryRow[]> {
+    return this.prisma.$queryRaw<OperationHistoryRow[]>`
+      SELECT id, operation::text, status::text, note, error, batch_version, queue_id, created_at, updated_at
+      FROM sync_operations
+      WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}
+      ORDER BY id`;
+  }
+
+  /** Turns operations stuck QUEUED/PROCESSING since before `cutoff` into ERROR. */
+  async markStaleAsError(cutoff: Date, error: string): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE sync_operations SET status = 'ERROR', error = ${error}, updated_at = now()
+      WHERE status IN ('QUEUED', 'PROCESSING') AND updated_at < ${cutoff}`;
+  }
+
+  /**
+   * Rows of `table` with no operation for their current `_ver` (the product document's monitoring
+   * query), per client: the count and up to `limit` of them, newest first.
+   */
+  missingOperations(table: SyncedTableName, limit: number): Promise<MissingOperationsRow[]> {
+    const target = Prisma.raw(`"${table}"`); // table comes from the SYNCED_TABLES registry only
+    return this.prisma.$queryRaw<MissingOperationsRow[]>`
+      WITH missing AS (
+        SELECT v._client_id, v._hash_id, v._ver, v._created_at,
+               row_number() OVER (PARTITION BY v._client_id ORDER BY v._created_at DESC, v._hash_id) AS rank
+        FROM ${target} v
+        WHERE NOT EXISTS (
+          SELECT 1 FROM sync_operations o
+          WHERE o.client_id = v._client_id AND o.table_name = ${table} AND o.record_id = v._hash_id AND o.batch_version = v._ver))
+      SELECT _client_id AS client_id, count(*)::int AS missing,
+             json_agg(json_build_object('hash_id', _hash_id, 'ver', _ver, 'created_at', _created_at) ORDER BY rank) FILTER (WHERE rank <= ${limit}) AS records
+      FROM missing GROUP BY _client_id ORDER BY count(*) DESC, _client_id`;
+  }
+}

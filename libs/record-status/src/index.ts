@@ -1,0 +1,2 @@
+export * from './record-status.module';
+export * from './record-status.service';

@@ -1,0 +1,34 @@
+import { BadRequestException, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
+import { RecordStatusDto, StatusBatchResponseDto, StatusRequestDto } from './record-status.dto';
+import { RecordStatusService } from './record-status.service';
+
+@ApiTags('record-status')
+@ApiExtraModels(RecordStatusDto, StatusBatchResponseDto)
+@ClientAuth()
+@Controller()
+export class RecordStatusController {
+  constructor(private readonly status: RecordStatusService) {}
+
+  @Post(['records', 'tables/:table/records'])
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What became of a record (or of up to 1,000)',
+    description:
+      'Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND. `/records` acts on DEFAULT_TABLE.',
+  })
+  @ApiParam({ name: 'table', required: false, description: 'Synced table (only in /tables/{table}/records)', example: 'venta' })
+  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
+  async query(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: StatusRequestDto): Promise<RecordStatusDto | StatusBatchResponseDto> {
+    if (body.records !== undefined && body.hash_id !== undefined) throw new BadRequestException('Send either hash_id (one record) or records (many), not both');
+    if (body.records !== undefined) {
+      const results = await this.status.statusOf(clientId, table, body.records.map((r) => ({ hashId: r.hash_id, queueId: r.id_cola ?? null, ver: r.ver ?? null })));
+      return { results };
+    }
+    const [result] = await this.status.statusOf(clientId, table, [{ hashId: body.hash_id!, queueId: body.id_cola ?? null, ver: body.ver ?? null }]);
+    return result;
+  }
+}

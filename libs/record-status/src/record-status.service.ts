@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { SyncedTable } from '@app/common';
+import { OperationError } from '@app/operations';
+import { RecordStatusRepository, StatusQuery, StatusRow } from './record-status.repository';
+
+export type RecordStatus = 'PROCESSING' | 'COMPLETED' | 'ERROR' | 'NOT_FOUND';
+
+export interface RecordStatusResult {
+  hash_id: string;
+  status: RecordStatus;
+  error_details?: string;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * The product's decision tree: an operation answers with its status (QUEUED counts as
+ * PROCESSING); no operation but the row exists is ERROR, so the client resends and the history is
+ * recreated; neither is NOT_FOUND.
+ */
+@Injectable()
+export class RecordStatusService {
+  constructor(private readonly repository: RecordStatusRepository) {}
+
+  async statusOf(clientId: string, table: SyncedTable, queries: StatusQuery[]): Promise<RecordStatusResult[]> {
+    const rows = await this.repository.find(clientId, table.name, queries);
+    return rows.map((row, i) => decide(queries[i].hashId, row));
+  }
+}
+
+export function decide(hashId: string, row: StatusRow): RecordStatusResult {
+  if (row.status !== null) {
+    if (row.status === 'ERROR') return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
+    if (row.status === 'COMPLETED') return { hash_id: hashId, status: 'COMPLETED', data: row.row_exists ? dataOf(hashId, row) : null };
+    return { hash_id: hashId, status: 'PROCESSING', data: null };
+  }
+  if (row.row_matches_ver) return { hash_id: hashId, status: 'ERROR', error_details: OperationError.MissingOperation, data: null };
+  return { hash_id: hashId, status: 'NOT_FOUND', data: null };
+}
+
+function dataOf(hashId: string, row: StatusRow): Record<string, unknown> {
+  return { _hash_id: hashId, _ver: row.ver, ...row.data };
+}

@@ -1,0 +1,2 @@
+export * from './outbox/outbox.module';
+export * from './outbox/outbox.writer';

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
+import { Tx } from '@app/database';
+
+export interface OutboxEntry {
+  operationId: bigint;
+  recordId: string;
+  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  /** What the external system receives as `payload`: the row as stored, or `{ _hash_id, _ver }` for a delete. */
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Writes the intent to deliver changes to the external system, inside the transaction that makes
+ * the changes (a transactional outbox): a crash between commit and delivery loses nothing.
+ * Does nothing when EXTERNAL_SYNC_URL is not set.
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.externalSyncUrl !== undefined;
+  }
+
+  async enqueue(tx: Tx, clientId: string, table: SyncedTableName, entries: OutboxEntry[]): Promise<void> {
+    if (!this.enabled || entries.length === 0) return;
+    // Arrays rather than one bind parameter per value: no batch nears the 65,535-parameter limit.
+    await tx.$executeRaw`
+      INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
+      SELECT e.operation_id, ${table}, ${clientId}, e.record_id, e.action::"OperationType", e.payload::jsonb
+      FROM unnest(${entries.map((e) => e.operationId)}::bigint[], ${entries.map((e) => e.recordId)}::text[],
+                  ${entries.map((e) => e.action)}::text[], ${entries.map((e) => JSON.stringify(e.payload))}::text[])
+           AS e(operation_id, record_id, action, payload)`;
+  }
+}
