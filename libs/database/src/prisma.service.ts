@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, sqlState } from '@app/common';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
@@ -55,17 +55,6 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       { timeout: 120_000 },
     );
   }
-}
-
-/** SQLSTATE of a pg error wrapped by Prisma's driver adapter, if any. */
-export function sqlState(error: unknown): string | undefined {
-  let current = error as Record<string, any> | undefined;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    const code = current.originalCode ?? current.code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = current.cause ?? current.meta?.driverAdapterError;
-  }
-  return undefined;
 }
 
 function isRetryable(error: unknown): boolean {

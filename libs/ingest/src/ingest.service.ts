@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isDatabaseUnavailable, SyncedTable } from '@app/common';
-import { PrismaService, sqlState } from '@app/database';
+import { databaseMessage, isDatabaseUnavailable, sqlState, SyncedTable } from '@app/common';
+import { PrismaService } from '@app/database';
 import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
 import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
@@ -70,14 +70,14 @@ export class IngestService {
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the set-based statement cannot take: apply them one by one to isolate it.
-      this.logger.warn(`Batch of ${valid.length} failed (${(error as Error).message}); applying records one by one`);
+      this.logger.warn(`Batch of ${valid.length} failed (${sqlState(error)}: ${databaseMessage(error)}); applying records one by one`);
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
           this.record(results, await this.applyAll(clientId, table, [item], []));
         } catch (single) {
           if (!isDataError(single)) throw single;
-          const message = `Could not be stored: ${(single as Error).message.split('\n')[0]}`;
+          const message = `Could not be stored: ${databaseMessage(single)}`;
           const f = failure(item.index, item.change.id, item.change.operation, message, item.change);
           results[item.index] = f.result;
           failed.push(f);

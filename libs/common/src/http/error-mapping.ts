@@ -16,8 +16,27 @@ function* causes(error: unknown): Generator<Record<string, unknown>> {
 }
 
 function codeOf(error: Record<string, unknown>): string | undefined {
-  const code = error.code ?? (error.cause as Record<string, unknown> | undefined)?.originalCode;
+  const code = error.originalCode ?? error.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The PostgreSQL SQLSTATE behind an error, if any. Prisma reports raw-query failures as P2010
+ * and keeps the driver's code at meta.driverAdapterError.cause.originalCode; pg errors carry it
+ * as `code`. Prisma's own P-codes are skipped (PostgreSQL's P0001 comes as originalCode).
+ */
+export function sqlState(error: unknown): string | undefined {
+  for (const e of causes(error)) {
+    if (typeof e.originalCode === 'string' && /^[0-9A-Z]{5}$/.test(e.originalCode)) return e.originalCode;
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.clientVersion === undefined) return e.code;
+  }
+  return undefined;
+}
+
+/** PostgreSQL's own message behind an error (Prisma's first line is only "Invalid invocation"). */
+export function databaseMessage(error: unknown): string {
+  for (const e of causes(error)) if (typeof e.originalMessage === 'string') return e.originalMessage;
+  return String((error as Error)?.message ?? error).split('\n')[0];
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
