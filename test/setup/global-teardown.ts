@@ -1,9 +1,12 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as { __RESYNC_PG__?: { stop(): Promise<void> } }).__RESYNC_PG__;
+  const embedded = (globalThis as { __RESYNC_PG__?: { stop(): Promise<void>; dataDir: string } }).__RESYNC_PG__;
   if (embedded) {
     await embedded.stop();
+    rmSync(dirname(embedded.dataDir), { recursive: true, force: true });
     return;
   }
   // A shared TEST_DATABASE_URL server: drop what this run created.

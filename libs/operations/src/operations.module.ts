@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OperationLogModule } from './operation-log.module';
 import { OperationsController } from './operations.controller';
-import { OperationsRepository } from './operations.repository';
-import { OperationsService } from './operations.service';
-import { StaleOperationsCron } from './stale-operations.cron';
 
-/** The operation log: writes (for Ingest), history, monitoring and the stale-operation sweep. */
+/** The operation log plus its HTTP surface: history and missing-operation monitoring. */
 @Module({
+  imports: [OperationLogModule],
   controllers: [OperationsController],
-  providers: [OperationsRepository, OperationsService, StaleOperationsCron],
-  exports: [OperationsService],
+  exports: [OperationLogModule],
 })
 export class OperationsModule {}

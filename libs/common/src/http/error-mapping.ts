@@ -48,6 +48,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** @nestjs/terminus answers a failed check with { status: 'error', error: { <check>: { message } } }. */
+function healthCheckFailures(response: unknown): Record<string, string> | undefined {
+  const body = response as { status?: unknown; error?: Record<string, { message?: unknown }> } | undefined;
+  if (body?.status !== 'error' || typeof body.error !== 'object' || body.error === null) return undefined;
+  return Object.fromEntries(Object.entries(body.error).map(([key, value]) => [key, String(value?.message ?? 'down')]));
+}
+
 /** Errors raised by body-parser before a request reaches Nest. */
 function bodyParserStatus(error: Record<string, unknown>): { status: number; message: string } | undefined {
   switch (error.type) {
@@ -80,10 +87,12 @@ export function toErrorResponse(error: unknown): { body: ErrorResponseDto; inter
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
+    const failedChecks = healthCheckFailures(response);
+    if (failedChecks) return { body: make(status, `Health check failed: ${Object.keys(failedChecks).join(', ')}`, Object.entries(failedChecks).map(([k, v]) => `${k}: ${v}`)), internal: false };
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const details = Array.isArray(raw) ? raw.map(String) : undefined;
     const message = details ? details.join('; ') : String(raw ?? error.message);
-    return { body: make(status, message, details), internal: status >= 500 };
+    return { body: make(status, message, details), internal: status === 500 };
   }
   if (error && typeof error === 'object') {
     const parsed = bodyParserStatus(error as Record<string, unknown>);

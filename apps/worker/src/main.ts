@@ -1,0 +1,4 @@
+import { runApp } from '@app/platform';
+import { WorkerModule } from './worker.module';
+
+void runApp({ name: 'worker', module: (config) => WorkerModule.register(config), swagger: false });

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfig } from '@app/common';
+import { OperationLogModule } from '@app/operations';
+import { PlatformModule } from '@app/platform';
+
+/**
+ * The scale-out worker: crons and the outbox dispatcher, no API routes of its own beyond /health
+ * (which the orchestrator probes). Like apps/api it only composes libraries.
+ */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config), ScheduleModule.forRoot(), OperationLogModule],
+    };
+  }
+}

@@ -1,0 +1,172 @@
+import { loadAppConfig } from './app-config';
+import { ConfigError } from './env-reader';
+
+const KEYS = { API_KEYS: 'MTY_001:mty-secret-key-0001', ADMIN_TOKEN: 'admin-token-0123456789' };
+
+/** The ConfigError loadAppConfig throws for `env` (fails the test when it does not throw). */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadAppConfig accepted ${JSON.stringify(Object.keys(env))}`);
+}
+
+describe(loadAppConfig.name, () => {
+  describe('defaults', () => {
+    it('gives documented defaults for every optional variable', () => {
+      const config = loadAppConfig({ ...KEYS });
+      expect(config).toMatchObject({
+        nodeEnv: 'development',
+        port: 3000,
+        host: '0.0.0.0',
+        databaseUrl: undefined,
+        databasePoolSize: 10,
+        embeddedDatabaseDir: '.data/postgres',
+        embeddedDatabasePort: 54329,
+        logLevel: 'info',
+        bodyLimitBytes: 5 * 1024 * 1024,
+        defaultTable: 'venta',
+        runJobs: true,
+        staleOperationTimeoutMs: 5 * 60_000,
+        staleOperationCron: '30 * * * * *',
+        externalSyncUrl: undefined,
+        externalSyncTimeoutMs: 10_000,
+        syncRetryBackoffMs: [5 * 60_000, 15 * 60_000, 30 * 60_000],
+        syncRetryJitter: 0.1,
+        syncCleanupMaxAgeMs: 30 * 86_400_000,
+        generatedCredentials: false,
+      });
+    });
+
+    it('is silent by default under NODE_ENV=test', () => {
+      expect(loadAppConfig({ ...KEYS, NODE_ENV: 'test' }).logLevel).toBe('silent');
+    });
+
+    it('reads and trims given values', () => {
+      const config = loadAppConfig({ ...KEYS, PORT: ' 8080 ', RUN_JOBS: 'off', SYNC_RETRY_BACKOFF: '1s,2m', DATABASE_URL: 'postgresql://u:p@db:5432/x' });
+      expect(config).toMatchObject({ port: 8080, runJobs: false, syncRetryBackoffMs: [1000, 120_000], databaseUrl: 'postgresql://u:p@db:5432/x' });
+    });
+
+    it('treats blank variables as unset', () => {
+      expect(loadAppConfig({ ...KEYS, PORT: '   ', LOG_LEVEL: '' })).toMatchObject({ port: 3000, logLevel: 'info' });
+    });
+  });
+
+  describe('bad values', () => {
+    it('names every bad variable in one ConfigError', () => {
+      const bad = {
+        NODE_ENV: 'staging',
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://db/x',
+        DATABASE_POOL_SIZE: '0',
+        EMBEDDED_DB_PORT: '70000',
+        LOG_LEVEL: 'loud',
+        BODY_LIMIT_BYTES: '10',
+        RUN_JOBS: 'maybe',
+        STALE_OPERATION_TIMEOUT: 'soon',
+        STALE_OPERATION_CRON: 'every minute',
+        EXTERNAL_SYNC_URL: 'ftp://sync',
+        SYNC_RETRY_BACKOFF: '5m,later',
+        SYNC_RETRY_JITTER: '2',
+        SYNC_RETRY_CONCURRENCY: '1.5',
+      };
+      const error = configError({ ...KEYS, ...bad });
+      expect(error.problems).toHaveLength(Object.keys(bad).length);
+      for (const name of Object.keys(bad)) expect(error.message).toMatch(new RegExp(`^  - ${name} `, 'm'));
+    });
+
+    it('requires MISSING_OPERATIONS_CRITICAL to be at least MISSING_OPERATIONS_WARNING', () => {
+      const error = configError({ ...KEYS, MISSING_OPERATIONS_WARNING: '50', MISSING_OPERATIONS_CRITICAL: '20' });
+      expect(error.problems).toEqual(['MISSING_OPERATIONS_CRITICAL must not be below MISSING_OPERATIONS_WARNING']);
+    });
+
+    it('does not echo a database URL, which may hold a password', () => {
+      const error = configError({ ...KEYS, DATABASE_URL: 'mysql://user:hunter2-password@db/x' });
+      expect(error.message).toContain('DATABASE_URL');
+      expect(error.message).not.toContain('hunter2-password');
+    });
+  });
+
+  describe('API_KEYS', () => {
+    it('parses clientId:key pairs, trimming spaces', () => {
+      const config = loadAppConfig({ ...KEYS, API_KEYS: 'MTY_001:key-one-0001, GDL.002 : key-two-0002 ,a-b:k:with:colons' });
+      expect(config.clientKeys).toEqual([
+        { clientId: 'MTY_001', key: 'key-one-0001' },
+        { clientId: 'GDL.002', key: 'key-two-0002' },
+        { clientId: 'a-b', key: 'k:with:colons' },
+      ]);
+    });
+
+    it.each([
+      ['no separator', 'just-a-long-secret-value'],
+      ['an empty client id', ':secret-value-without-id'],
+      ['a client id with a space', 'MTY 001:secret-value-with-space'],
+      ['a key under 8 characters', 'MTY_001:s3cr'],
+    ])('rejects an entry with %s without echoing it', (_, entry) => {
+      const error = configError({ ...KEYS, API_KEYS: `GDL_002:fine-key-0002,${entry}` });
+      expect(error.problems).toEqual([expect.stringMatching(/^API_KEYS entry 2 must be clientId:key/)]);
+      const secret = entry.slice(entry.indexOf(':') + 1);
+      expect(error.message).not.toContain(secret);
+    });
+
+    it("rejects a key reused by another client without echoing it", () => {
+      const error = configError({ ...KEYS, API_KEYS: 'A:shared-secret-1234,B:shared-secret-1234' });
+      expect(error.problems).toEqual(["API_KEYS entry 2 reuses another client's key"]);
+      expect(error.message).not.toContain('shared-secret-1234');
+    });
+  });
+
+  describe('credentials', () => {
+    it('requires API_KEYS and ADMIN_TOKEN in production', () => {
+      const error = configError({ NODE_ENV: 'production' });
+      expect(error.problems).toEqual([expect.stringMatching(/^API_KEYS is required in production/), expect.stringMatching(/^ADMIN_TOKEN is required in production/)]);
+    });
+
+    it('requires the one that is missing in production', () => {
+      expect(configError({ NODE_ENV: 'production', API_KEYS: KEYS.API_KEYS }).problems).toEqual(['ADMIN_TOKEN is required in production']);
+      expect(configError({ NODE_ENV: 'production', ADMIN_TOKEN: KEYS.ADMIN_TOKEN }).problems).toEqual([expect.stringMatching(/^API_KEYS is required/)]);
+    });
+
+    it('accepts production with both set, and generates nothing', () => {
+      const config = loadAppConfig({ NODE_ENV: 'production', ...KEYS });
+      expect(config).toMatchObject({ generatedCredentials: false, adminToken: KEYS.ADMIN_TOKEN, clientKeys: [{ clientId: 'MTY_001', key: 'mty-secret-key-0001' }] });
+    });
+
+    it('rejects an ADMIN_TOKEN under 16 characters without echoing it', () => {
+      const error = configError({ API_KEYS: KEYS.API_KEYS, ADMIN_TOKEN: 'tiny-token-9' });
+      expect(error.problems).toEqual(['ADMIN_TOKEN must be at least 16 characters']);
+      expect(error.message).not.toContain('tiny-token-9');
+    });
+
+    it('makes up a client key and an admin token for a local start without either', () => {
+      const first = loadAppConfig({});
+      const second = loadAppConfig({ NODE_ENV: 'test' });
+      expect(first.generatedCredentials).toBe(true);
+      expect(first.clientKeys).toEqual([{ clientId: 'DEV_001', key: expect.stringMatching(/^dev_[A-Za-z0-9_-]{24}$/) }]);
+      expect(first.adminToken).toMatch(/^admin_[A-Za-z0-9_-]{24}$/);
+      expect(second.clientKeys[0].key).not.toBe(first.clientKeys[0].key);
+      expect(second.adminToken).not.toBe(first.adminToken);
+    });
+
+    it('keeps the given half when only one of them is set', () => {
+      const config = loadAppConfig({ API_KEYS: KEYS.API_KEYS });
+      expect(config.clientKeys).toEqual([{ clientId: 'MTY_001', key: 'mty-secret-key-0001' }]);
+      expect(config.adminToken).toMatch(/^admin_/);
+      expect(config.generatedCredentials).toBe(true);
+    });
+  });
+
+  describe('DEFAULT_TABLE', () => {
+    it('accepts a registered table', () => {
+      expect(loadAppConfig({ ...KEYS, DEFAULT_TABLE: 'devolucion' }).defaultTable).toBe('devolucion');
+    });
+
+    it('rejects any other name, listing the registered ones', () => {
+      const error = configError({ ...KEYS, DEFAULT_TABLE: 'users' });
+      expect(error.problems).toEqual(['DEFAULT_TABLE must be one of venta, devolucion, got "users"']);
+    });
+  });
+});
