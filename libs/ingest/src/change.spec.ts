@@ -58,3 +58,12 @@ describe(readBatchEntry.name, () => {
     expect(readBatchEntry(entry)).toEqual({ problems: ['each entry must be an object { operation, record }'] });
   });
 });
+
+describe('field names that are JavaScript specials', () => {
+  it('keeps __proto__ and constructor as ordinary data fields', () => {
+    const body = JSON.parse('{"id":"p","__proto__":{"polluted":true},"constructor":"c"}');
+    const received = readChange('CREATE', body);
+    expect('change' in received && JSON.stringify(received.change.fields)).toBe('{"__proto__":{"polluted":true},"constructor":"c"}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

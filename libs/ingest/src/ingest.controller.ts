@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, Query, UnprocessableEntityException, BadRequestException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
-import { OperationType, readBatchEntry, readChange } from './change';
+import { OperationType, readBatchEntry, readBatchOperations, readChange } from './change';
 import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto } from './ingest.dto';
 import { IngestService } from './ingest.service';
 
@@ -51,9 +51,10 @@ export class IngestController {
   @HttpCode(200)
   @ApiOperation({ summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`, description: 'One result per entry, in order. Applied with a few set-based statements in one transaction.' })
   @ApiParam({ ...TABLE_PARAM, required: true })
+  @ApiBody({ type: BatchRequestDto })
   @ApiOkResponse({ type: BatchResponseDto })
-  async batch(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: BatchRequestDto): Promise<BatchResponseDto> {
-    const results = await this.ingest.ingest(clientId, table, body.operations.map(readBatchEntry));
+  async batch(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<BatchResponseDto> {
+    const results = await this.ingest.ingest(clientId, table, readBatchOperations(body).map(readBatchEntry));
     const mapped = results.map((r, index) => ({ index, id: r.id, operation: r.operation, status: r.status, note: r.note, error: r.error, operation_id: r.operationId }));
     const failed = mapped.filter((r) => r.status === 'ERROR').length;
     return { results: mapped, completed: mapped.length - failed, failed };

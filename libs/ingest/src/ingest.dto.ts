@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
-export const MAX_BATCH = 1000;
+import { MAX_BATCH } from './change';
 
 /** Swagger schema of a record body: `id`, `ver`, `id_cola` plus any fields of the client's own. */
 export const RECORD_BODY_SCHEMA: SchemaObject = {
@@ -51,6 +51,7 @@ export class DeleteQueryDto {
   id_cola?: string;
 }
 
+/** Documents the batch body in Swagger; readBatchOperations validates it (by hand, for speed). */
 export class BatchRequestDto {
   @ApiProperty({
     description: `1 to ${MAX_BATCH} operations, applied in order. Each is { "operation": "CREATE" | "UPDATE" | "DELETE", "record": { "id", "ver"?, "id_cola"?, ...fields } }. A bad entry gets its own ERROR result and does not fail the others.`,
@@ -62,9 +63,6 @@ export class BatchRequestDto {
     type: 'array',
     items: { type: 'object' },
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH)
   operations: unknown[];
 }
 

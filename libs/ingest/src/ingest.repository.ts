@@ -37,18 +37,21 @@ export class IngestRepository {
       deleted AS (
         DELETE FROM ${target} t USING input i
         WHERE i.op = 'DELETE' AND t._client_id = ${clientId} AND t._hash_id = i.hash_id AND t._ver <= i.ver
-        RETURNING t._hash_id)
+        RETURNING t._hash_id),
+      kept AS (
+        SELECT i.hash_id FROM input i JOIN ${target} t ON t._client_id = ${clientId} AND t._hash_id = i.hash_id
+        WHERE i.op = 'DELETE' AND t._ver > i.ver)
       SELECT i.idx::int AS idx,
              CASE i.op
                WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NULL THEN 'duplicate' ELSE 'created' END
                WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted THEN 'upserted' ELSE 'updated' END
-               ELSE CASE WHEN d._hash_id IS NOT NULL THEN 'deleted' WHEN e._hash_id IS NOT NULL THEN 'stale' ELSE 'already_deleted' END
+               ELSE CASE WHEN d._hash_id IS NOT NULL THEN 'deleted' WHEN k.hash_id IS NOT NULL THEN 'stale' ELSE 'already_deleted' END
              END AS outcome
       FROM input i
       LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id
-      LEFT JOIN ${target} e ON i.op = 'DELETE' AND d._hash_id IS NULL AND e._client_id = ${clientId} AND e._hash_id = i.hash_id
+      LEFT JOIN kept k ON i.op = 'DELETE' AND k.hash_id = i.hash_id
       ORDER BY i.idx`;
     return rows.map((r) => r.outcome);
   }

@@ -1,11 +1,12 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
 import { RecordStatusDto, StatusBatchResponseDto, StatusRequestDto } from './record-status.dto';
 import { RecordStatusService } from './record-status.service';
+import { readStatusRequest } from './status-request';
 
 @ApiTags('record-status')
-@ApiExtraModels(RecordStatusDto, StatusBatchResponseDto)
+@ApiExtraModels(RecordStatusDto, StatusBatchResponseDto, StatusRequestDto)
 @ClientAuth()
 @Controller()
 export class RecordStatusController {
@@ -20,15 +21,13 @@ export class RecordStatusController {
   })
   @ApiParam({ name: 'table', required: false, description: 'Synced table (only in /tables/{table}/records)', example: 'venta' })
   @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiBody({ type: StatusRequestDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
-  async query(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: StatusRequestDto): Promise<RecordStatusDto | StatusBatchResponseDto> {
-    if (body.records !== undefined && body.hash_id !== undefined) throw new BadRequestException('Send either hash_id (one record) or records (many), not both');
-    if (body.records !== undefined) {
-      const results = await this.status.statusOf(clientId, table, body.records.map((r) => ({ hashId: r.hash_id, queueId: r.id_cola ?? null, ver: r.ver ?? null })));
-      return { results };
-    }
-    const [result] = await this.status.statusOf(clientId, table, [{ hashId: body.hash_id!, queueId: body.id_cola ?? null, ver: body.ver ?? null }]);
-    return result;
+  async query(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+    const request = readStatusRequest(body);
+    const results = await this.status.statusOf(clientId, table, request.queries);
+    return request.single ? results[0] : { results };
   }
+
 }
