@@ -1,10 +1,11 @@
-import { DynamicModule, Logger as NestLogger } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, ConfigError, loadAppConfig } from '@app/common';
 import { applyMigrations, EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
+import pino from 'pino';
 import { configureHttp } from './http-setup';
 
 export interface RunOptions {
@@ -20,16 +21,18 @@ export interface RunOptions {
  * then the embedded database stops; a second signal exits at once.
  */
 export async function runApp(options: RunOptions): Promise<void> {
-  const boot = new NestLogger(options.name);
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: AppConfig;
   try {
     config = loadAppConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    boot.error(error.message);
+    process.stderr.write(`${options.name}: ${error.message}\n`);
     process.exit(1);
   }
+  // Structured like the app's own logs, at LOG_LEVEL, from the first line on.
+  const pinoBoot = pino({ level: config.logLevel, base: { pid: process.pid, context: options.name } });
+  const boot = { log: (m: string) => pinoBoot.info(m), warn: (m: string) => pinoBoot.warn(m), error: (m: string) => pinoBoot.error(m) };
 
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
