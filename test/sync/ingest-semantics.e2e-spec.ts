@@ -90,6 +90,15 @@ describe('Ingest semantics', () => {
     expect((await statusOf(id, { id_cola: 'unknown-job' })).status).toBe('COMPLETED');
   });
 
+  it('id_cola prefers its operation over newer ones logged without a queue id', async () => {
+    const id = recordId();
+    await mty().post('/items').send({ id, id_cola: 'job-x' }).expect(200);
+    await t.prisma.$executeRaw`UPDATE sync_operations SET status = 'ERROR', error = 'boom' WHERE record_id = ${id}`;
+    await mty().post('/items').send({ id }).expect(200); // newer, no id_cola
+    expect((await statusOf(id, { id_cola: 'job-x' })).status).toBe('ERROR');
+    expect((await statusOf(id)).status).toBe('COMPLETED');
+  });
+
   it('an operation still QUEUED or PROCESSING answers PROCESSING', async () => {
     const id = recordId();
     await t.prisma.$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', ${id}, 'MTY_001', 'CREATE', 'QUEUED')`;

@@ -40,7 +40,7 @@ export class RecordStatusRepository {
         SELECT o.status, o.error FROM sync_operations o
         WHERE o.client_id = ${clientId} AND o.table_name = ${table} AND o.record_id = q.hash_id
           AND (q.ver IS NULL OR o.batch_version = q.ver)
-        ORDER BY (q.queue_id IS NOT NULL AND o.queue_id = q.queue_id) DESC, o.id DESC
+        ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC
         LIMIT 1) o ON true
       LEFT JOIN ${target} t ON t._client_id = ${clientId} AND t._hash_id = q.hash_id
       ORDER BY q.ord`;
