@@ -35,6 +35,13 @@ describe('OpenAPI document', () => {
         '/tables/{table}/batch',
         '/tables/{table}/items/{id}/history',
         '/monitoring/missing-operations',
+        '/sync-failures',
+        '/sync-failures/critical',
+        '/sync-failures/stats',
+        '/sync-failures/alerts',
+        '/sync-failures/retry',
+        '/sync-failures/{id}',
+        '/sync-failures/{id}/retry',
         '/health',
       ]),
     );

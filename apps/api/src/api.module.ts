@@ -5,6 +5,7 @@ import { IngestModule } from '@app/ingest';
 import { OperationsModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
 import { RecordStatusModule } from '@app/record-status';
+import { SyncFailuresModule } from '@app/sync-failures';
 
 /**
  * The HTTP API: composes the capability libraries, holds no logic of its own. With RUN_JOBS=true
@@ -16,7 +17,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), ...(config.runJobs ? [ScheduleModule.forRoot()] : []), IngestModule, RecordStatusModule, OperationsModule],
+      imports: [PlatformModule.forRoot(config), ...(config.runJobs ? [ScheduleModule.forRoot()] : []), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '@app/common';
 import { OperationLogModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
+import { SyncDeliveryModule } from '@app/sync-failures';
 
 /**
  * The scale-out worker: crons and the outbox dispatcher, no API routes of its own beyond /health
@@ -13,7 +14,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), ScheduleModule.forRoot(), OperationLogModule],
+      imports: [PlatformModule.forRoot(config), ScheduleModule.forRoot(), OperationLogModule, SyncDeliveryModule],
     };
   }
 }

@@ -18,7 +18,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000 }) });
+    // Sessions in UTC: Prisma sends Date parameters without a zone, which PostgreSQL would read in
+    // the server's TimeZone when comparing with timestamptz columns.
+    const adapter = new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000, options: '-c TimeZone=UTC' });
+    super({ adapter });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,0 +1,61 @@
+import { Prisma } from '@app/database';
+
+/** A sync_failures row as raw queries return it. */
+export interface SyncFailureRow {
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  error: string;
+  payload: string | null;
+  retry_count: number;
+  last_retry_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  client_id: string;
+  table_name: string;
+  record_id: string;
+  operation_id: bigint | null;
+  next_retry_at: Date | null;
+}
+
+export const FAILURE_COLUMNS = Prisma.sql`id, entity_type, entity_id, action, error, payload, retry_count, last_retry_at, created_at, updated_at,
+  client_id, table_name, record_id, operation_id, next_retry_at`;
+
+/** What the admin endpoints filter on. `critical`: waiting for manual intervention. */
+export interface FailureFilter {
+  entityType?: string;
+  entityId?: string;
+  critical?: boolean;
+}
+
+/**
+ * sync_failures' timestamps are TIMESTAMP holding UTC, as Prisma writes DateTime. Times go in as
+ * ISO strings converted explicitly, so the session's TimeZone setting can never shift them.
+ */
+export function utc(date: Date): Prisma.Sql {
+  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** A point in time for TIMESTAMPTZ columns (sync_outbox.claimed_until). */
+export function instant(date: Date): Prisma.Sql {
+  return Prisma.sql`${date.toISOString()}::timestamptz`;
+}
+
+/** ISO strings (or null) for a `::timestamptz[]` array parameter. */
+export function isoArray(dates: (Date | null)[]): (string | null)[] {
+  return dates.map((date) => date?.toISOString() ?? null);
+}
+
+/**
+ * Critical (waiting for manual intervention) = retried `maxRetries` times, or no retry scheduled
+ * (a permanent refusal, or the maximum reached).
+ */
+export function failureWhere(filter: FailureFilter, maxRetries: number): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (filter.entityType !== undefined) parts.push(Prisma.sql`entity_type = ${filter.entityType}`);
+  if (filter.entityId !== undefined) parts.push(Prisma.sql`entity_id = ${filter.entityId}`);
+  if (filter.critical === true) parts.push(Prisma.sql`(retry_count >= ${maxRetries} OR next_retry_at IS NULL)`);
+  if (filter.critical === false) parts.push(Prisma.sql`(retry_count < ${maxRetries} AND next_retry_at IS NOT NULL)`);
+  return Prisma.join(parts, ' AND ');
+}

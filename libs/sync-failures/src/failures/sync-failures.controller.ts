@@ -1,0 +1,143 @@
+import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminAuth, ErrorResponseDto } from '@app/common';
+import { SyncAlertsDto, SyncFailureStatsDto } from '../monitoring/sync-monitoring.dto';
+import { SyncFailureReportsService } from '../monitoring/sync-failure-reports.service';
+import { SyncRetryService } from '../retry/sync-retry.service';
+import { SyncFailureRow } from './sync-failure.sql';
+import { ListSyncFailuresQueryDto, PageQueryDto, RetrySyncFailuresDto, SyncFailureIdParamDto } from './sync-failures-request.dto';
+import { RetryResultDto, ScheduledRetryDto, SyncFailureDto, SyncFailurePageDto } from './sync-failures-response.dto';
+import { SyncFailuresService } from './sync-failures.service';
+
+/** Manual intervention and monitoring of deliveries to the external system. Static routes come before `:id`. */
+@ApiTags('sync-failures')
+@AdminAuth()
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid query, body or id' })
+@Controller('sync-failures')
+export class SyncFailuresController {
+  constructor(
+    private readonly reports: SyncFailureReportsService,
+    private readonly failures: SyncFailuresService,
+    private readonly retry: SyncRetryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sync failures, newest first, filtered and paginated' })
+  @ApiOkResponse({ type: SyncFailurePageDto })
+  list(@Query() query: ListSyncFailuresQueryDto): Promise<SyncFailurePageDto> {
+    const { page = 1, limit = 50, entity_type, entity_id, critical } = query;
+    return this.page({ entityType: entity_type, entityId: entity_id, critical }, page, limit);
+  }
+
+  @Get('critical')
+  @ApiOperation({ summary: 'Failures waiting for manual intervention (maximum retries reached or refused), newest first' })
+  @ApiOkResponse({ type: SyncFailurePageDto })
+  critical(@Query() query: PageQueryDto): Promise<SyncFailurePageDto> {
+    return this.page({ critical: true }, query.page ?? 1, query.limit ?? 20);
+  }
+
+  @Get('stats')
+  @ApiOperation({ summary: 'Failures of the last 24 hours per entity type and action: total, average and maximum retries' })
+  @ApiOkResponse({ type: SyncFailureStatsDto })
+  async stats(): Promise<SyncFailureStatsDto> {
+    const { since, rows } = await this.reports.stats();
+    return { since: since.toISOString(), stats: rows };
+  }
+
+  @Get('alerts')
+  @ApiOperation({ summary: 'The three alert rules with their values and thresholds' })
+  @ApiOkResponse({ type: SyncAlertsDto })
+  async alerts(): Promise<SyncAlertsDto> {
+    const a = await this.reports.alerts();
+    return {
+      firing: a.firing,
+      checked_at: a.checkedAt.toISOString(),
+      failures_last_hour: { description: 'Failed deliveries (first attempts and retries) in the last hour', ...a.failuresLastHour },
+      entity_failures: { description: 'Most failed deliveries of one entity id in the last 24 hours (first failure + failed retries per row)', ...a.entityFailures },
+      average_retries: { description: 'Average retry_count of failures created in the last 24 hours', ...a.averageRetries },
+    };
+  }
+
+  @Post('retry')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Make every failure matching the filter due now (all when the filter is empty)',
+    description: 'Includes failures waiting for manual intervention. retry_count is kept; a failure at the maximum gets one more attempt. The retry job sends them on its next run.',
+  })
+  @ApiOkResponse({ type: ScheduledRetryDto })
+  async retryMatching(@Body() body: RetrySyncFailuresDto): Promise<ScheduledRetryDto> {
+    const scheduled = await this.failures.scheduleNow({ entityType: body.entity_type, entityId: body.entity_id, critical: body.critical });
+    return { scheduled: scheduled.count, next_retry_at: scheduled.dueAt.toISOString() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One sync failure' })
+  @ApiOkResponse({ type: SyncFailureDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
+  async find(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
+    return this.map(await this.found(this.reports.find(id), id));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry one failure now and answer the outcome', description: 'Sends the current row (or a DELETE if it is gone), whatever the failure’s state.' })
+  @ApiOkResponse({ type: RetryResultDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'EXTERNAL_SYNC_URL is not set' })
+  async retryOne(@Param() { id }: SyncFailureIdParamDto): Promise<RetryResultDto> {
+    if (!this.retry.enabled) throw new ConflictException('External sync is not configured (EXTERNAL_SYNC_URL is not set)');
+    const result = await this.found(this.retry.retryNow(id), id);
+    const after = result.outcome === 'delivered' ? undefined : await this.reports.find(id);
+    return { id, outcome: result.outcome, error: result.error, failure: after ? this.map(after) : null };
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Discard a failure: it is never delivered (logged)' })
+  @ApiOkResponse({ type: SyncFailureDto, description: 'The discarded failure' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
+  async discard(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
+    return this.map(await this.found(this.failures.discard(id), id));
+  }
+
+  private async page(filter: { entityType?: string; entityId?: string; critical?: boolean }, page: number, limit: number): Promise<SyncFailurePageDto> {
+    const { rows, total } = await this.reports.list(filter, page, limit);
+    return { items: rows.map((row) => this.map(row)), total, page, limit };
+  }
+
+  private async found<T>(value: Promise<T | undefined>, id: string): Promise<T> {
+    const result = await value;
+    if (result === undefined) throw new NotFoundException(`Sync failure ${id} not found`);
+    return result;
+  }
+
+  private map(row: SyncFailureRow): SyncFailureDto {
+    return {
+      id: row.id,
+      entity_type: row.entity_type,
+      entity_id: row.entity_id,
+      action: row.action,
+      error: row.error,
+      payload: parseJson(row.payload),
+      retry_count: row.retry_count,
+      last_retry_at: row.last_retry_at?.toISOString() ?? null,
+      next_retry_at: row.next_retry_at?.toISOString() ?? null,
+      critical: this.failures.isCritical(row),
+      client_id: row.client_id,
+      table_name: row.table_name,
+      record_id: row.record_id,
+      operation_id: row.operation_id?.toString() ?? null,
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+    };
+  }
+}
+
+/** Payloads are stored as text; a hand-edited one may not be JSON, so it is shown as it is. */
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, Tx } from '@app/database';
+import { FAILURE_COLUMNS, FailureFilter, failureWhere, isoArray, SyncFailureRow, utc } from './sync-failure.sql';
+
+export interface NewFailureRow {
+  entityType: string;
+  entityId: string;
+  action: string;
+  error: string;
+  payload: string;
+  clientId: string;
+  tableName: string;
+  recordId: string;
+  operationId: bigint | null;
+  nextRetryAt: Date | null;
+}
+
+/** The result of one failed retry, written over the claimed row. */
+export interface AttemptRow {
+  id: string;
+  retryCount: number;
+  error: string;
+  action: string;
+  payload: string;
+  nextRetryAt: Date | null;
+}
+
+/**
+ * Writes to sync_failures; only SyncFailuresService calls it. Lists travel as arrays through
+ * unnest, not one bind parameter per value, so no batch nears PostgreSQL's 65,535-parameter limit.
+ */
+@Injectable()
+export class SyncFailuresRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async insertMany(tx: Tx, rows: NewFailureRow[], now: Date): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
+                                 client_id, table_name, record_id, operation_id, next_retry_at)
+      SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${utc(now)}, ${utc(now)},
+             f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at AT TIME ZONE 'UTC'
+      FROM unnest(${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => r.action)}::text[],
+                  ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.clientId)}::text[],
+                  ${rows.map((r) => r.tableName)}::text[], ${rows.map((r) => r.recordId)}::text[], ${rows.map((r) => r.operationId)}::bigint[],
+                  ${isoArray(rows.map((r) => r.nextRetryAt))}::timestamptz[])
+           AS f(entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)`;
+  }
+
+  /**
+   * Claims up to `limit` failures due at `cutoff` (oldest due first) by moving next_retry_at to
+   * `leaseUntil` in the same statement: concurrent claimers skip the locked rows and then find them
+   * no longer due. The lease value is the claim's token for recordAttempts and release.
+   */
+  claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
+    return this.prisma.$queryRaw<SyncFailureRow[]>`
+      UPDATE sync_failures SET next_retry_at = ${utc(leaseUntil)}
+      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${utc(cutoff)}
+                   ORDER BY next_retry_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING ${FAILURE_COLUMNS}`;
+  }
+
+  /** Claims one failure whatever its state (a person asked for it). */
+  async claimOne(id: string, leaseUntil: Date): Promise<SyncFailureRow | undefined> {
+    const rows = await this.prisma.$queryRaw<SyncFailureRow[]>`
+      UPDATE sync_failures SET next_retry_at = ${utc(leaseUntil)} WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
+    return rows[0];
+  }
+
+  async deleteMany(tx: Tx, ids: string[]): Promise<number> {
+    return tx.$executeRaw`DELETE FROM sync_failures WHERE id = ANY(${ids}::text[])`;
+  }
+
+  /** Writes failed attempts over rows still holding the claim `leaseUntil` (a row changed meanwhile by a person is left alone). */
+  async recordAttempts(tx: Tx, rows: AttemptRow[], leaseUntil: Date, now: Date): Promise<number> {
+    return tx.$executeRaw`
+      UPDATE sync_failures s
+      SET retry_count = a.retry_count, error = a.error, action = a.action, payload = a.payload,
+          next_retry_at = a.next_retry_at AT TIME ZONE 'UTC', last_retry_at = ${utc(now)}, updated_at = ${utc(now)}
+      FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.retryCount)}::int[], ${rows.map((r) => r.error)}::text[],
+                  ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.payload)}::text[], ${isoArray(rows.map((r) => r.nextRetryAt))}::timestamptz[])
+           AS a(id, retry_count, error, action, payload, next_retry_at)
+      WHERE s.id = a.id AND s.next_retry_at = ${utc(leaseUntil)}`;
+  }
+
+  /** Gives back claimed rows that were never attempted (shutdown), due at `dueAt`. */
+  async release(ids: string[], leaseUntil: Date, dueAt: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE sync_failures SET next_retry_at = ${utc(dueAt)} WHERE id = ANY(${ids}::text[]) AND next_retry_at = ${utc(leaseUntil)}`;
+  }
+
+  async reschedule(filter: FailureFilter, maxRetries: number, dueAt: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE sync_failures SET next_retry_at = ${utc(dueAt)}, updated_at = ${utc(dueAt)} WHERE ${failureWhere(filter, maxRetries)}`;
+  }
+
+  async deleteById(id: string): Promise<SyncFailureRow | undefined> {
+    const rows = await this.prisma.$queryRaw<SyncFailureRow[]>`DELETE FROM sync_failures WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
+    return rows[0];
+  }
+
+  deleteExhausted(tx: Tx, moreRetriesThan: number, createdBefore: Date): Promise<number> {
+    return tx.$executeRaw`DELETE FROM sync_failures WHERE retry_count > ${moreRetriesThan} AND created_at < ${utc(createdBefore)}`;
+  }
+
+  deleteCreatedBefore(tx: Tx, createdBefore: Date): Promise<number> {
+    return tx.$executeRaw`DELETE FROM sync_failures WHERE created_at < ${utc(createdBefore)}`;
+  }
+}
