@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick]: the API against a raw-SQL baseline measured in the same run.
+// See bench/results.md for the last full run and README "Benchmarks".
+const { startDatabaseServer, query } = require('./lib/infra');
+const s = require('./lib/scenarios');
+const { drain } = require('./lib/drain');
+const { write, fmt } = require('./lib/report');
+
+const quick = process.argv.includes('--quick');
+const settings = { quick, connections: 8, seconds: quick ? 3 : 10, poolSize: 10 };
+const results = [];
+
+function report(result) {
+  results.push(result);
+  const ratio = Number.isFinite(result.ratio) ? result.ratio.toFixed(2) : 'n/a';
+  const tail = result.peakMiB ? ` app_peak_mem=${result.peakMiB}MiB` : '';
+  const extra = result.extra ?? '';
+  console.log(`RESULT ${result.name} api=${fmt(result.api)} ${result.baselineKey ?? 'baseline'}=${fmt(result.baseline)} ratio=${ratio}${extra}${tail}`);
+}
+
+async function main() {
+  const started = new Date();
+  console.log(`resync benchmark (${quick ? 'quick' : 'full'}): ${settings.connections} connections, ${settings.seconds} s per measurement`);
+  const db = await startDatabaseServer();
+  try {
+    for (const size of [1, 100, 1000]) {
+      console.log(`- ingest, ${size} record(s) per request`);
+      const api = await s.apiIngest(settings, await db.createDatabase(`ingest_api_${size}`), size, `ingest-${size} api`);
+      const base = await s.sqlIngest(settings, await db.createDatabase(`ingest_sql_${size}`), size, `ingest-${size} baseline`);
+      const target = size >= 100 ? 0.5 : undefined;
+      report({ name: `ingest-${size}`, api: api.rate, baseline: base.rate, ratio: api.rate / base.rate, peakMiB: api.peakMiB, target: target ? '≥ 0.5' : undefined, met: target ? api.rate / base.rate >= target : undefined });
+    }
+
+    console.log('- row-by-row (the product document style) against the API at 100 per request');
+    const rbr = await s.rowByRow(settings, await db.createDatabase('row_by_row'), 'row-by-row');
+    const api100 = results.find((r) => r.name === 'ingest-100').api;
+    report({ name: 'row-by-row', api: api100, baseline: rbr.rate, baselineKey: 'baseline', baselineLabel: 'row-by-row', ratio: api100 / rbr.rate, target: '≥ 10', met: api100 / rbr.rate >= 10 });
+
+    const seeded = quick ? 50_000 : 200_000;
+    const statusDb = await db.createDatabase('status');
+    await s.seedForStatus(statusDb, seeded);
+    for (const size of [1, 1000]) {
+      console.log(`- status, ${size} id(s) per request (${fmt(seeded)} records stored)`);
+      const api = await s.apiStatus(settings, statusDb, size, seeded, `status-${size} api`);
+      const base = await s.sqlStatus(settings, statusDb, size, seeded, `status-${size} baseline`);
+      const target = size === 1000 ? 0.5 : undefined;
+      report({ name: `status-${size}`, api: api.rate, baseline: base.rate, ratio: api.rate / base.rate, peakMiB: api.peakMiB, target: target ? '≥ 0.5' : undefined, met: target ? api.rate / base.rate >= target : undefined });
+    }
+
+    const prefill = quick ? 200_000 : 1_000_000;
+    console.log(`- ingest at 100 per request with ${fmt(prefill)} rows already stored`);
+    const grown = await db.createDatabase('grown');
+    await query(grown, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT 'MTY_001', 'old-' || g, 1, '{"total":125.5,"currency":"MXN"}' FROM generate_series(1, $1) g`, [prefill]);
+    await query(grown, `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status) SELECT 'venta', 'old-' || g, 'MTY_001', 1, 'CREATE', 'COMPLETED' FROM generate_series(1, $1) g`, [prefill]);
+    await query(grown, 'VACUUM ANALYZE');
+    const big = await s.apiIngest(settings, grown, 100, 'ingest-100 grown api');
+    report({ name: `ingest-100-with-${prefill / 1000}k-rows`, api: big.rate, baseline: api100, baselineKey: 'empty_table', baselineLabel: 'empty table', ratio: big.rate / api100, peakMiB: big.peakMiB });
+
+    console.log('- retry drain: 10,000 due sync failures against a local endpoint');
+    try {
+      const d = await drain(settings, await db.createDatabase('drain'), 10_000, 64);
+      report({ name: 'drain', api: d.rate, baseline: d.endpointMax, baselineKey: 'endpoint_max', baselineLabel: 'endpoint max', ratio: d.rate / d.endpointMax, peakMiB: d.peakMiB, target: '≥ 500/s', met: d.rate >= 500, extra: ` duplicates=${d.duplicates}` });
+    } catch (error) {
+      console.log(`RESULT drain skipped: ${error.message}`);
+    }
+  } finally {
+    await db.stop();
+  }
+  write({ results, settings, postgres: db.version, started });
+  console.log(`Wrote bench/results.md and bench/throughput.svg (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
