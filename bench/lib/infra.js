@@ -60,7 +60,9 @@ async function query(url, sql, params) {
 /** The built API, NODE_ENV=production, on its own port. */
 async function startApp(databaseUrl, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(dist, 'apps/api/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

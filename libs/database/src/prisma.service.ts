@@ -32,10 +32,15 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * Runs `work` in one transaction, retrying it from the start on deadlock or serialization
    * failure (both are safe to retry: the transaction was rolled back whole).
    */
-  async transaction<T>(work: (tx: Tx) => Promise<T>, options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {}): Promise<T> {
+  transaction<T>(work: (tx: Tx) => Promise<T>, options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {}): Promise<T> {
+    return this.retrying(() => this.$transaction(work, { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 }));
+  }
+
+  /** Runs `work` (a transaction, or one statement, atomic on its own) again on deadlock or serialization failure. */
+  async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.$transaction(work, { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 });
+        return await work();
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         this.logger.warn(`Transaction conflict (${sqlState(error)}), retrying (attempt ${attempt + 1})`);

@@ -4,7 +4,7 @@ import { PrismaService } from '@app/database';
 import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
 import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
-import { IngestRepository, Outcome } from './ingest.repository';
+import { Applied, IngestRepository, Outcome } from './ingest.repository';
 
 export interface IngestResult {
   id: string | null;
@@ -19,6 +19,8 @@ interface Indexed {
   index: number;
   change: Change;
 }
+
+type Done = { index: number; result: IngestResult };
 
 /** A record that ends ERROR: its log entry and its answer. */
 interface Failure {
@@ -88,40 +90,46 @@ export class IngestService {
     return results;
   }
 
-  /** One transaction: every round of changes, their operation log entries and outbox entries. */
-  private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]) {
+  /**
+   * The common case (one round, nothing rejected, no outbox) is one statement, atomic on its own:
+   * no transaction round trips. Otherwise one transaction holds every round, the ERROR entries
+   * of rejected records and the outbox entries.
+   */
+  private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
+    const rounds = distinctRounds(valid);
+    if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
+      return this.prisma.retrying(async () => answers(rounds[0], await this.repository.applyAndLog(this.prisma, clientId, table.name, rounds[0].map((r) => r.change))));
+    }
     return this.prisma.transaction(async (tx) => {
-      const done: { index: number; result: IngestResult }[] = [];
-      const rounds = distinctRounds(valid);
-      if (rounds.length === 0) rounds.push([]);
-      for (const [n, round] of rounds.entries()) {
-        const outcomes = round.length > 0 ? await this.repository.applyDistinct(tx, clientId, table.name, round.map((r) => r.change)) : [];
-        const pendingErrors = n === 0 ? errors : [];
-        const ids = await this.operations.log(tx, clientId, table.name, [
-          ...round.map((r, k) => completedEntry(r.change, outcomes[k])),
-          ...pendingErrors.map((e) => e.entry),
-        ]);
-        const outbox: OutboxEntry[] = [];
-        round.forEach(({ index, change }, k) => {
-          const outcome = outcomes[k];
-          done.push({ index, result: { id: change.id, operation: change.operation, status: 'COMPLETED', note: NOTES[outcome], operationId: ids[k].toString() } });
-          const action = OUTBOX_ACTION[outcome];
-          if (action) outbox.push({ operationId: ids[k], recordId: change.id, action, payload: payloadOf(change, action) });
-        });
-        pendingErrors.forEach((e, k) => done.push({ index: e.index, result: { ...e.result, operationId: ids[round.length + k].toString() } }));
-        await this.outbox.enqueue(tx, clientId, table.name, outbox);
+      const done: Done[] = [];
+      for (const round of rounds) {
+        const applied = await this.repository.applyAndLog(tx, clientId, table.name, round.map((r) => r.change));
+        done.push(...answers(round, applied));
+        await this.outbox.enqueue(tx, clientId, table.name, outboxEntries(round, applied));
       }
+      const ids = await this.operations.log(tx, clientId, table.name, errors.map((e) => e.entry));
+      errors.forEach((e, k) => done.push({ index: e.index, result: { ...e.result, operationId: ids[k].toString() } }));
       return done;
     });
   }
 
-  private record(results: IngestResult[], done: { index: number; result: IngestResult }[]): void {
+  private record(results: IngestResult[], done: Done[]): void {
     for (const { index, result } of done) results[index] = result;
   }
 }
 
-function completedEntry(change: Change, outcome: Outcome): OperationLogEntry {
-  return { recordId: change.id, batchVersion: change.ver, queueId: change.queueId, operation: change.operation, status: 'COMPLETED', note: NOTES[outcome] ?? null, error: null };
+function answers(round: Indexed[], applied: Applied[]): Done[] {
+  return round.map(({ index, change }, k) => ({
+    index,
+    result: { id: change.id, operation: change.operation, status: 'COMPLETED', note: NOTES[applied[k].outcome], operationId: applied[k].operationId.toString() },
+  }));
+}
+
+function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry[] {
+  return round.flatMap(({ change }, k) => {
+    const action = OUTBOX_ACTION[applied[k].outcome];
+    return action ? [{ operationId: applied[k].operationId, recordId: change.id, action, payload: payloadOf(change, action) }] : [];
+  });
 }
 
 function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
