@@ -34,7 +34,11 @@ async function main() {
     console.log('- row-by-row (the product document style) against the API at 100 per request');
     const rbr = await s.rowByRow(settings, await db.createDatabase('row_by_row'), 'row-by-row');
     const api100 = results.find((r) => r.name === 'ingest-100').api;
-    report({ name: 'row-by-row', api: api100, baseline: rbr.rate, baselineKey: 'baseline', baselineLabel: 'row-by-row', ratio: api100 / rbr.rate, target: '≥ 10', met: api100 / rbr.rate >= 10 });
+    report({ name: 'row-by-row', api: api100, baseline: rbr.rate, baselineLabel: 'row-by-row', ratio: api100 / rbr.rate, target: '≥ 10', met: api100 / rbr.rate >= 10 });
+    const api1000 = results.find((r) => r.name === 'ingest-1000').api;
+    report({ name: 'row-by-row-vs-ingest-1000', api: api1000, baseline: rbr.rate, baselineLabel: 'row-by-row', ratio: api1000 / rbr.rate, target: '≥ 10', met: api1000 / rbr.rate >= 10 });
+    const raw100 = results.find((r) => r.name === 'ingest-100').baseline;
+    console.log(`  (for scale: the raw-SQL baseline at 100 per request is ${(raw100 / rbr.rate).toFixed(1)}x row-by-row)`);
 
     const seeded = quick ? 50_000 : 200_000;
     const statusDb = await db.createDatabase('status');

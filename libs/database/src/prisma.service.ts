@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig, sqlState } from '@app/common';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 
@@ -16,16 +17,34 @@ const MAX_ATTEMPTS = 4;
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
 
+  /**
+   * The node-pg pool under Prisma's driver adapter, shared with the few hot set-based statements
+   * that run on it directly (see `sql`): one pool, one set of connections.
+   */
+  readonly pool: Pool;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
     // Sessions in UTC: Prisma sends Date parameters without a zone, which PostgreSQL would read in
     // the server's TimeZone when comparing with timestamptz columns.
-    const adapter = new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000, options: '-c TimeZone=UTC' });
-    super({ adapter });
+    const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000, options: '-c TimeZone=UTC' });
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    this.pool = pool;
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    pool.on('error', (error) => this.logger.warn(`Idle database connection lost: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  /**
+   * One statement straight on the pool, for hot paths where Prisma's per-query work showed in
+   * profiles (bench/). Atomic on its own; inside a transaction use the transaction client.
+   */
+  async sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query(text, values)).rows as T[];
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { Prisma, Tx } from '@app/database';
+import { PrismaService, Tx } from '@app/database';
 import { OperationNote } from '@app/operations';
 import { Change } from './change';
 
@@ -12,68 +12,87 @@ export interface Applied {
   operationId: bigint;
 }
 
-/** A Prisma client or transaction: the statement below is atomic on its own. */
-type Queryable = Pick<Tx, '$queryRaw'>;
+/** The batch as a JSON array of { op, hash_id, ver, data, queue_id }, in order. */
+function batchJson(changes: Change[]): string {
+  const parts = changes.map(
+    (c) => `{"op":"${c.operation}","hash_id":${JSON.stringify(c.id)},"ver":${c.ver},"queue_id":${c.queueId === null ? 'null' : JSON.stringify(c.queueId)},"data":${c.fieldsJson ?? 'null'}}`,
+  );
+  return `[${parts.join(',')}]`;
+}
 
 @Injectable()
 export class IngestRepository {
+  private readonly statements = new Map<SyncedTableName, string>();
+
+  constructor(private readonly prisma: PrismaService) {}
+
   /**
    * Applies changes to distinct records of one client AND logs their COMPLETED operations, in ONE
-   * statement: atomic without an explicit transaction, one round trip, and a change can never be
-   * seen without its operation. All parts read one snapshot.
-   * - CREATE inserts, or leaves an existing row untouched (duplicate).
-   * - UPDATE upserts unless the stored `_ver` is newer (stale); `xmax = 0` tells an insert.
-   * - DELETE deletes unless the stored `_ver` is newer (stale), or finds nothing (already deleted).
-   * The operation rows' statuses and notes are the operations library's (OperationNote); they are
-   * written here only to share the statement. Rows are taken in id order so that concurrent
-   * batches lock in the same order. Values travel as arrays, not one bind parameter each, so no
-   * batch nears PostgreSQL's 65,535-parameter limit.
+   * statement (see applyAndLogSql): atomic on its own, so outside a transaction (`tx` undefined)
+   * it runs straight on the pool, one round trip.
    */
-  async applyAndLog(db: Queryable, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
-    const target = Prisma.raw(`"${table}"`); // from the SYNCED_TABLES registry, never from a request
-    const rows = await db.$queryRaw<{ outcome: Outcome; id: bigint }[]>`
-      WITH input AS (
-        SELECT * FROM unnest(${changes.map((c) => c.operation)}::text[], ${changes.map((c) => c.id)}::text[], ${changes.map((c) => c.ver)}::int[],
-                             ${changes.map((c) => (c.fields ? JSON.stringify(c.fields) : null))}::text[], ${changes.map((c) => c.queueId)}::text[])
-                      WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)),
-      created AS (
-        INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-        SELECT ${clientId}, i.hash_id, i.ver, i.data::jsonb FROM input i WHERE i.op = 'CREATE' ORDER BY i.hash_id
-        ON CONFLICT (_client_id, _hash_id) DO NOTHING
-        RETURNING t._hash_id),
-      updated AS (
-        INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-        SELECT ${clientId}, i.hash_id, i.ver, i.data::jsonb FROM input i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
-        ON CONFLICT (_client_id, _hash_id) DO UPDATE SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now()
-          WHERE t._ver <= EXCLUDED._ver
-        RETURNING t._hash_id, (t.xmax = 0) AS inserted),
-      deleted AS (
-        DELETE FROM ${target} t USING input i
-        WHERE i.op = 'DELETE' AND t._client_id = ${clientId} AND t._hash_id = i.hash_id AND t._ver <= i.ver
-        RETURNING t._hash_id),
-      kept AS (
-        SELECT i.hash_id FROM input i JOIN ${target} t ON t._client_id = ${clientId} AND t._hash_id = i.hash_id
-        WHERE i.op = 'DELETE' AND t._ver > i.ver),
-      outcomes AS (
-        SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id,
-               CASE i.op
-                 WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NULL THEN 'duplicate' ELSE 'created' END
-                 WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted THEN 'upserted' ELSE 'updated' END
-                 ELSE CASE WHEN d._hash_id IS NOT NULL THEN 'deleted' WHEN k.hash_id IS NOT NULL THEN 'stale' ELSE 'already_deleted' END
-               END AS outcome
-        FROM input i
-        LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
-        LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
-        LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id
-        LEFT JOIN kept k ON i.op = 'DELETE' AND k.hash_id = i.hash_id),
-      logged AS (
-        INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note)
-        SELECT ${table}, o.hash_id, ${clientId}, o.ver, o.queue_id, o.op::"OperationType", 'COMPLETED',
-               CASE o.outcome WHEN 'duplicate' THEN ${OperationNote.DuplicateBypassed} WHEN 'stale' THEN ${OperationNote.StaleVersionIgnored}
-                              WHEN 'already_deleted' THEN ${OperationNote.AlreadyDeleted} WHEN 'upserted' THEN ${OperationNote.CreatedByUpdate} END
-        FROM outcomes o ORDER BY o.idx
-        RETURNING id, record_id)
-      SELECT o.outcome, l.id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
-    return rows.map((r) => ({ outcome: r.outcome, operationId: r.id }));
+  async applyAndLog(tx: Tx | undefined, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
+    let text = this.statements.get(table);
+    if (text === undefined) this.statements.set(table, (text = applyAndLogSql(table)));
+    const values = [batchJson(changes), clientId, table, OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted, OperationNote.CreatedByUpdate];
+    const rows = tx ? await tx.$queryRawUnsafe<{ outcome: Outcome; id: bigint }[]>(text, ...values) : await this.prisma.sql<{ outcome: Outcome; id: string }>(text, values);
+    return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
+}
+
+/**
+ * - CREATE inserts, or leaves an existing row untouched (duplicate).
+ * - UPDATE upserts unless the stored `_ver` is newer (stale); `xmax = 0` tells an insert.
+ * - DELETE deletes unless the stored `_ver` is newer (stale), or finds nothing (already deleted).
+ * All parts read one snapshot, and a change can never be seen without its operation. The
+ * operation rows' statuses and notes are the operations library's (OperationNote, passed as
+ * $4-$7); they are written here only to share the statement. Rows are taken in id order so that
+ * concurrent batches lock in the same order. The batch travels as ONE JSON parameter ($1), not
+ * one bind parameter per value, so no batch nears PostgreSQL's 65,535-parameter limit; PostgreSQL
+ * parses it in C. `table` comes from the SYNCED_TABLES registry, never from a request.
+ */
+function applyAndLogSql(table: SyncedTableName): string {
+  const target = `"${table}"`;
+  return `
+    WITH input AS (
+      SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.idx
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
+           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)),
+    created AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'CREATE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO NOTHING
+      RETURNING t._hash_id),
+    updated AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now()
+        WHERE t._ver <= EXCLUDED._ver
+      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
+    deleted AS (
+      DELETE FROM ${target} t USING input i
+      WHERE i.op = 'DELETE' AND t._client_id = $2::text AND t._hash_id = i.hash_id AND t._ver <= i.ver
+      RETURNING t._hash_id),
+    kept AS (
+      SELECT i.hash_id FROM input i JOIN ${target} t ON t._client_id = $2::text AND t._hash_id = i.hash_id
+      WHERE i.op = 'DELETE' AND t._ver > i.ver),
+    outcomes AS (
+      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id,
+             CASE i.op
+               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NULL THEN 'duplicate' ELSE 'created' END
+               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted THEN 'upserted' ELSE 'updated' END
+               ELSE CASE WHEN d._hash_id IS NOT NULL THEN 'deleted' WHEN k.hash_id IS NOT NULL THEN 'stale' ELSE 'already_deleted' END
+             END AS outcome
+      FROM input i
+      LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
+      LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
+      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id
+      LEFT JOIN kept k ON i.op = 'DELETE' AND k.hash_id = i.hash_id),
+    logged AS (
+      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note)
+      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType", 'COMPLETED',
+             CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END
+      FROM outcomes o ORDER BY o.idx
+      RETURNING id, record_id)
+    SELECT o.outcome, l.id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
 }

@@ -98,7 +98,7 @@ export class IngestService {
   private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
     const rounds = distinctRounds(valid);
     if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
-      return this.prisma.retrying(async () => answers(rounds[0], await this.repository.applyAndLog(this.prisma, clientId, table.name, rounds[0].map((r) => r.change))));
+      return this.prisma.retrying(async () => answers(rounds[0], await this.repository.applyAndLog(undefined, clientId, table.name, rounds[0].map((r) => r.change))));
     }
     return this.prisma.transaction(async (tx) => {
       const done: Done[] = [];
