@@ -7,7 +7,7 @@ const fmt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') :
 
 function svgChart(points) {
   // points: [{ size, api, baseline }], log-scaled x (batch size), linear y (records/s)
-  const W = 640, H = 360, L = 80, R = 20, T = 40, B = 50;
+  const W = 680, H = 360, L = 80, R = 70, T = 40, B = 50;
   const max = Math.max(...points.flatMap((p) => [p.api, p.baseline])) * 1.1;
   const x = (i) => L + (i * (W - L - R)) / Math.max(1, points.length - 1);
   const y = (v) => T + (H - T - B) * (1 - v / max);

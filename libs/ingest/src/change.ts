@@ -13,8 +13,6 @@ export interface Change {
   queueId: string | null;
   /** The client's own fields, exactly as sent; null for DELETE. */
   fields: Record<string, unknown> | null;
-  /** `fields` as JSON text (made once, during validation), or null for DELETE. */
-  fieldsJson: string | null;
 }
 
 /** A change as received: valid, or the reasons it is not (with whatever could be read of it). */
@@ -49,20 +47,18 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   if (queueId !== null && recordIdProblem(queueId, 'id_cola')) problems.push(recordIdProblem(queueId, 'id_cola')!);
 
   let fields: Record<string, unknown> | null = null;
-  let fieldsJson: string | null = null;
   if (operation !== 'DELETE') {
     // Rest properties copy keys as data, so even a field named __proto__ round-trips.
     const { id: _id, ver: _ver, id_cola: _queue, ...own } = record;
     fields = own;
-    fieldsJson = JSON.stringify(own);
     for (const key of Object.keys(own)) if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
     // PostgreSQL's jsonb cannot store the NUL character.
-    if (fieldsJson.includes('\\u0000')) problems.push('fields must not contain the NUL character (\\u0000)');
+    if (containsNul(own)) problems.push('fields must not contain the NUL character (\\u0000)');
   }
 
   const usableId = idProblem ? undefined : (id as string);
   if (problems.length > 0) return { problems, id: usableId, operation };
-  return { change: { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields, fieldsJson } };
+  return { change: { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields } };
 }
 
 export const MAX_BATCH = 1000;
@@ -80,6 +76,15 @@ export function readBatchOperations(body: unknown): unknown[] {
     throw new BadRequestException(`operations must be an array of 1 to ${MAX_BATCH} entries`);
   }
   return operations;
+}
+
+/** Whether any key or string inside a parsed JSON value holds U+0000. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(containsNul);
+  for (const key in value) if (key.includes('\0') || containsNul((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** Reads one entry of a batch: `{ "operation": "CREATE" | "UPDATE" | "DELETE", "record": { ... } }`. */

@@ -12,12 +12,9 @@ export interface Applied {
   operationId: bigint;
 }
 
-/** The batch as a JSON array of { op, hash_id, ver, data, queue_id }, in order. */
+/** The batch as one JSON array of { op, hash_id, ver, queue_id, data }, in order (one stringify call). */
 function batchJson(changes: Change[]): string {
-  const parts = changes.map(
-    (c) => `{"op":"${c.operation}","hash_id":${JSON.stringify(c.id)},"ver":${c.ver},"queue_id":${c.queueId === null ? 'null' : JSON.stringify(c.queueId)},"data":${c.fieldsJson ?? 'null'}}`,
-  );
-  return `[${parts.join(',')}]`;
+  return JSON.stringify(changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields })));
 }
 
 @Injectable()
