@@ -36,7 +36,7 @@ function write({ results, settings, postgres, started }) {
 Measured ${started.toISOString()} by \`npm run bench${settings.quick ? ' -- --quick' : ''}\`.
 
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${postgres} (embedded, fsync on)
-- Settings: ${settings.connections} concurrent connections for the API (autocannon) and the baseline (node-pg pool) alike, ${settings.seconds} s per measurement, app in production mode with DATABASE_POOL_SIZE=${settings.poolSize}, a fresh database per scenario
+- Settings: ${settings.connections} concurrent connections for the API (autocannon) and the baseline (node-pg pool) alike, ${settings.rounds} alternating round(s) of ${settings.seconds} s per side (rates are the mean), app in production mode with DATABASE_POOL_SIZE=${settings.poolSize}, a fresh database per scenario
 - Records are ~10-field sales; ingest writes new ids; status asks about existing ids.
 
 | scenario | API records/s | compared with | ratio | target | | app peak MiB |

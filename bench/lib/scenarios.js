@@ -1,6 +1,6 @@
 // The benchmark scenarios. Each measures the API over HTTP and, in the same run and at the same
 // concurrency, node-pg doing the same work directly; each checks what it wrote.
-const { API_KEY, query, startApp } = require('./infra');
+const { API_KEY, query } = require('./infra');
 const { http, sqlLoop } = require('./load');
 
 const auth = { authorization: `Bearer ${API_KEY}` };
@@ -18,9 +18,8 @@ async function counts(url) {
 }
 
 /** API: batches of `size` new records (POST /items for one). */
-async function apiIngest(ctx, url, size, label) {
-  const app = await startApp(url);
-  try {
+async function apiIngest(ctx, app, url, size, label) {
+  {
     const body = size === 1 ? () => JSON.stringify(record(nextId('a'))) : () => JSON.stringify({ operations: Array.from({ length: size }, () => ({ operation: 'CREATE', record: record(nextId('a')) })) });
     const before = await counts(url);
     const r = await http({ url: app.url, path: size === 1 ? '/items' : '/tables/venta/batch', headers: auth, body, connections: ctx.connections, seconds: ctx.seconds, label });
@@ -28,8 +27,6 @@ async function apiIngest(ctx, url, size, label) {
     const written = after.rows - before.rows;
     if (written < r.requests * size || after.ops - before.ops !== written) throw new Error(`${label}: ${r.requests * size} records acknowledged, ${written} rows and ${after.ops - before.ops} operations written`);
     return { rate: (r.requests * size) / r.seconds, p50: r.p50, p99: r.p99, peakMiB: app.peakMemoryMiB() };
-  } finally {
-    await app.stop();
   }
 }
 
@@ -92,17 +89,14 @@ const STATUS_SQL = `
   LEFT JOIN venta t ON t._client_id = 'MTY_001' AND t._hash_id = q.hash_id
   ORDER BY q.ord`;
 
-async function apiStatus(ctx, url, size, seeded, label) {
-  const app = await startApp(url);
-  try {
+async function apiStatus(ctx, app, size, seeded, label) {
+  {
     const pick = () => `s-${1 + Math.floor(Math.random() * seeded)}`;
     const body = size === 1 ? () => JSON.stringify({ hash_id: pick() }) : () => JSON.stringify({ records: Array.from({ length: size }, () => ({ hash_id: pick() })) });
     const probe = await fetch(`${app.url}/records`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ hash_id: 's-1' }) }).then((r) => r.json());
     if (probe.status !== 'COMPLETED') throw new Error(`${label}: a seeded record answers ${JSON.stringify(probe)}`);
     const r = await http({ url: app.url, path: '/records', headers: auth, body, connections: ctx.connections, seconds: ctx.seconds, label });
     return { rate: (r.requests * size) / r.seconds, p50: r.p50, p99: r.p99, peakMiB: app.peakMemoryMiB() };
-  } finally {
-    await app.stop();
   }
 }
 
