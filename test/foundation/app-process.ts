@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './built-app';
 
@@ -57,18 +56,6 @@ export async function waitForHealth(app: AppProcess, withinMs = 90_000): Promise
     await new Promise((wake) => setTimeout(wake, 200));
   }
   throw new Error(`/health did not answer 200 within ${withinMs}ms (last: ${last}):\n${app.output()}`);
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** True while `pid` is a live process (a zombie waiting to be reaped counts as gone). */

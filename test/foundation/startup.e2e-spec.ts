@@ -5,7 +5,8 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, isRunning, killStartedApps, postmasterPid, processesMentioning, startApp, waitForHealth } from './app-process';
+import { freePort } from '../setup/free-port';
+import { isRunning, killStartedApps, postmasterPid, processesMentioning, startApp, waitForHealth } from './app-process';
 import { API_MAIN, buildApps, WORKER_MAIN } from './built-app';
 
 const CREDENTIALS = { API_KEYS: 'MTY_001:mty-secret-key-0001,GDL_002:gdl-secret-key-0002', ADMIN_TOKEN: 'startup-admin-token-0123' };

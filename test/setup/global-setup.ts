@@ -1,8 +1,8 @@
 // Native require here (no jest moduleNameMapper): import the two dependency-free files directly.
 import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 import { applyMigrations } from '../../libs/database/src/migrator';
+import { freePort } from './free-port';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -45,15 +45,4 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
