@@ -34,7 +34,3 @@ export function findSyncedTable(name: string): SyncedTable | undefined {
 export function allSyncedTables(): SyncedTable[] {
   return (Object.keys(SYNCED_TABLES) as SyncedTableName[]).map((name) => ({ name, entityType: SYNCED_TABLES[name].entityType }));
 }
-
-export function findSyncedTableByEntityType(entityType: string): SyncedTable | undefined {
-  return allSyncedTables().find((table) => table.entityType === entityType);
-}

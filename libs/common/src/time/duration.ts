@@ -7,11 +7,3 @@ export function parseDuration(text: string): number | undefined {
   const value = Number(match[1]) * UNITS[match[2] ?? 'ms'];
   return Number.isFinite(value) ? Math.round(value) : undefined;
 }
-
-/** Formats milliseconds the way parseDuration reads them, using the largest exact unit. */
-export function formatDuration(ms: number): string {
-  for (const unit of ['d', 'h', 'm', 's'] as const) {
-    if (ms >= UNITS[unit] && ms % UNITS[unit] === 0) return `${ms / UNITS[unit]}${unit}`;
-  }
-  return `${ms}ms`;
-}
