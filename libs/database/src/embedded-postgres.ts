@@ -156,7 +156,7 @@ function ensureInitialised(dataDir: string, binaries: string, runAs: { uid?: num
       ...runAs,
     });
   } finally {
-    writeFileSync(passwordFile, '');
+    rmSync(passwordFile, { force: true });
   }
   writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
