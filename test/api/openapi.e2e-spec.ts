@@ -14,7 +14,10 @@ interface Schema {
 /** Swagger UI is how people test by hand: every endpoint and every field must explain itself. */
 describe('OpenAPI document', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { summary?: string; responses: object }>>; components: { schemas: Record<string, Schema> } };
+  let doc: {
+    paths: Record<string, Record<string, { summary?: string; operationId?: string; parameters?: { name: string; in: string }[]; responses: object }>>;
+    components: { schemas: Record<string, Schema> };
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ module: (config) => ApiModule.register(config) });
@@ -54,6 +57,19 @@ describe('OpenAPI document', () => {
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('documents each path with exactly its own path parameters and a clean operation id', () => {
+    const problems: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [method, op] of Object.entries(methods)) {
+        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+        if (declared.join() !== inPath.join()) problems.push(`${method.toUpperCase()} ${path}: path parameters ${declared.join(',') || 'none'}`);
+        if (!/^[A-Za-z_][\w]*$/.test(op.operationId ?? '')) problems.push(`${method.toUpperCase()} ${path}: operationId ${op.operationId}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('gives every DTO field a description and an example', () => {

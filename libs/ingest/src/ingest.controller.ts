@@ -1,11 +1,38 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Put, Query, UnprocessableEntityException, BadRequestException } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Body, Controller, Delete, HttpCode, Param, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
 import { OperationType, readBatchEntry, readBatchOperations, readChange } from './change';
 import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto } from './ingest.dto';
 import { IngestService } from './ingest.service';
 
-const TABLE_PARAM = { name: 'table', required: false, description: 'Synced table (only in /tables/{table}/...; /items acts on DEFAULT_TABLE)', example: 'venta' };
+const TABLE_PARAM = { name: 'table', description: 'Synced table (the /items routes act on DEFAULT_TABLE)', example: 'venta' };
+const ID_PARAM = { name: 'id', description: 'The record id', example: 'abc123' };
+
+// Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
+// separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
+// :table to DEFAULT_TABLE).
+const CreateDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({ operationId, summary, description: 'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".' }),
+    ApiBody({ schema: RECORD_BODY_SCHEMA }),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+  );
+const UpdateDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({ operationId, summary, description: 'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.' }),
+    ApiParam(ID_PARAM),
+    ApiBody({ schema: { ...RECORD_BODY_SCHEMA, required: [] } }),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+  );
+const DeleteDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({ operationId, summary, description: 'A record that does not exist is logged COMPLETED with note "Already deleted".' }),
+    ApiParam(ID_PARAM),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+  );
 
 @ApiTags('ingest')
 @ClientAuth()
@@ -16,41 +43,49 @@ const TABLE_PARAM = { name: 'table', required: false, description: 'Synced table
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 
-  @Post(['items', 'tables/:table/items'])
-  @HttpCode(200)
-  @ApiOperation({ summary: 'CREATE a record', description: 'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".' })
+  @Post('items')
+  @CreateDocs('createItem', 'CREATE a record in DEFAULT_TABLE')
+  createInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>) {
+    return this.single(clientId, table, 'CREATE', body);
+  }
+
+  @Post('tables/:table/items')
+  @CreateDocs('createTableItem', 'CREATE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  @ApiBody({ schema: RECORD_BODY_SCHEMA })
-  @ApiOkResponse({ type: SingleIngestResponseDto })
   create(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>) {
     return this.single(clientId, table, 'CREATE', body);
   }
 
-  @Put(['items/:id', 'tables/:table/items/:id'])
-  @HttpCode(200)
-  @ApiOperation({ summary: 'UPDATE a record', description: 'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.' })
+  @Put('items/:id')
+  @UpdateDocs('updateItem', 'UPDATE a record in DEFAULT_TABLE')
+  updateInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Body() body: Record<string, unknown>) {
+    return this.single(clientId, table, 'UPDATE', body, id);
+  }
+
+  @Put('tables/:table/items/:id')
+  @UpdateDocs('updateTableItem', 'UPDATE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  @ApiParam({ name: 'id', description: 'The record id', example: 'abc123' })
-  @ApiBody({ schema: { ...RECORD_BODY_SCHEMA, required: [] } })
-  @ApiOkResponse({ type: SingleIngestResponseDto })
   update(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.single(clientId, table, 'UPDATE', body, id);
   }
 
-  @Delete(['items/:id', 'tables/:table/items/:id'])
-  @HttpCode(200)
-  @ApiOperation({ summary: 'DELETE a record', description: 'A record that does not exist is logged COMPLETED with note "Already deleted".' })
+  @Delete('items/:id')
+  @DeleteDocs('deleteItem', 'DELETE a record in DEFAULT_TABLE')
+  removeInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Query() query: DeleteQueryDto) {
+    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id);
+  }
+
+  @Delete('tables/:table/items/:id')
+  @DeleteDocs('deleteTableItem', 'DELETE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  @ApiParam({ name: 'id', description: 'The record id', example: 'abc123' })
-  @ApiOkResponse({ type: SingleIngestResponseDto })
   remove(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Query() query: DeleteQueryDto) {
     return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id);
   }
 
   @Post('tables/:table/batch')
   @HttpCode(200)
-  @ApiOperation({ summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`, description: 'One result per entry, in order. Applied with a few set-based statements in one transaction.' })
-  @ApiParam({ ...TABLE_PARAM, required: true })
+  @ApiOperation({ operationId: 'batch', summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`, description: 'One result per entry, in order. Applied with one set-based statement in the common case.' })
+  @ApiParam(TABLE_PARAM)
   @ApiBody({ type: BatchRequestDto })
   @ApiOkResponse({ type: BatchResponseDto })
   async batch(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<BatchResponseDto> {

@@ -1,22 +1,32 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, allSyncedTables, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
 import { MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
 import { OperationsService } from './operations.service';
+
+const HistoryDocs = (operationId: string, summary: string) =>
+  applyDecorators(ClientAuth(), ApiOperation({ operationId, summary }), ApiParam({ name: 'id', description: 'The record id (`_hash_id`)', example: 'abc123' }), ApiOkResponse({ type: OperationHistoryDto }));
 
 @ApiTags('operations')
 @Controller()
 export class OperationsController {
   constructor(private readonly operations: OperationsService) {}
 
-  @Get(['items/:id/history', 'tables/:table/items/:id/history'])
-  @ClientAuth()
-  @ApiOperation({ summary: "A record's operation history (audit trail), oldest first", description: '`/items/...` acts on DEFAULT_TABLE.' })
-  @ApiParam({ name: 'id', description: 'The record id (`_hash_id`)', example: 'abc123' })
-  @ApiParam({ name: 'table', required: false, description: 'Synced table (only in /tables/{table}/...)', example: 'venta' })
-  @ApiOkResponse({ type: OperationHistoryDto })
+  @Get('items/:id/history')
+  @HistoryDocs('itemHistory', "A record's operation history (audit trail) in DEFAULT_TABLE, oldest first")
+  historyInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+    return this.history(clientId, table, id);
+  }
+
+  @Get('tables/:table/items/:id/history')
+  @HistoryDocs('tableItemHistory', "A record's operation history (audit trail) in a synced table, oldest first")
+  @ApiParam({ name: 'table', description: 'Synced table', example: 'venta' })
   @ApiNotFoundResponse({ description: 'Unknown table' })
-  async history(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+  historyInTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+    return this.history(clientId, table, id);
+  }
+
+  private async history(clientId: string, table: SyncedTable, id: string): Promise<OperationHistoryDto> {
     const rows = await this.operations.history(clientId, table.name, id);
     return {
       hash_id: id,
@@ -33,6 +43,7 @@ export class OperationsController {
   @Get('monitoring/missing-operations')
   @AdminAuth()
   @ApiOperation({
+    operationId: 'missingOperations',
     summary: 'Rows with no operation for their current version, per table and client',
     description: 'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
   })

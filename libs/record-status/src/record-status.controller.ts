@@ -5,6 +5,9 @@ import { RecordStatusDto, StatusBatchResponseDto, StatusRequestDto } from './rec
 import { RecordStatusService } from './record-status.service';
 import { readStatusRequest } from './status-request';
 
+const DESCRIPTION =
+  'Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND.';
+
 @ApiTags('record-status')
 @ApiExtraModels(RecordStatusDto, StatusBatchResponseDto, StatusRequestDto)
 @ClientAuth()
@@ -12,19 +15,29 @@ import { readStatusRequest } from './status-request';
 export class RecordStatusController {
   constructor(private readonly status: RecordStatusService) {}
 
-  @Post(['records', 'tables/:table/records'])
+  @Post('records')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'What became of a record (or of up to 1,000)',
-    description:
-      'Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND. `/records` acts on DEFAULT_TABLE.',
-  })
-  @ApiParam({ name: 'table', required: false, description: 'Synced table (only in /tables/{table}/records)', example: 'venta' })
-  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiOperation({ operationId: 'recordStatus', summary: 'What became of a record (or of up to 1,000) in DEFAULT_TABLE', description: DESCRIPTION })
   @ApiBody({ type: StatusRequestDto })
+  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
+  queryDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+    return this.query(clientId, table, body);
+  }
+
+  @Post('tables/:table/records')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'tableRecordStatus', summary: 'What became of a record (or of up to 1,000) in a synced table', description: DESCRIPTION })
+  @ApiParam({ name: 'table', description: 'Synced table', example: 'venta' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
-  async query(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+  @ApiBody({ type: StatusRequestDto })
+  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  queryTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+    return this.query(clientId, table, body);
+  }
+
+  private async query(clientId: string, table: SyncedTable, body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
     const request = readStatusRequest(body);
     const results = await this.status.statusOf(clientId, table, request.queries);
     return request.single ? results[0] : { results };
