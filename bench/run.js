@@ -1,97 +1,93 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick]: the API against a raw-SQL baseline measured in the same run.
-// See bench/results.md for the last full run and README "Benchmarks".
-const { startDatabaseServer, startApp, query } = require('./lib/infra');
+// npm run bench [-- --quick] [-- --connections=N] [-- --only=ingest-100,status-1000,...]
+// The built API against a raw-SQL baseline measured in the same run; writes bench/results.md and
+// bench/throughput.svg, raw figures in bench/out/.
+const { POOL_SIZE } = require('./lib/app');
+const { drain, Skip } = require('./lib/drain');
+const { log, fmt, ratio } = require('./lib/log');
+const { startDatabaseServer } = require('./lib/postgres');
+const { write } = require('./lib/report');
 const s = require('./lib/scenarios');
-const { drain } = require('./lib/drain');
-const { write, fmt } = require('./lib/report');
 
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
-// API and baseline are measured in alternating rounds so that a slow moment of a shared machine
-// hits both sides; rates are the mean of the rounds.
-const settings = { quick, connections: 8, seconds: quick ? 3 : 5, rounds: quick ? 1 : 3, poolSize: 10 };
+const settings = {
+  quick,
+  connections: Number(arg('connections') ?? 8),
+  warmup: quick ? 1 : 2,
+  seconds: quick ? 3 : 6,
+  rounds: quick ? 1 : 3,
+  poolSize: POOL_SIZE,
+  statusStored: quick ? 50_000 : 200_000,
+  prefill: quick ? 200_000 : 1_000_000,
+  drainCount: 10_000,
+};
+const only = arg('only')?.split(',');
+if (!(Number.isInteger(settings.connections) && settings.connections > 0)) throw new Error('--connections must be a positive integer');
+const grownName = `ingest-100-grown-${settings.prefill >= 1e6 ? `${settings.prefill / 1e6}m` : `${settings.prefill / 1e3}k`}`;
 
-/** Starts the app on `apiDb`, warms it up, then alternates api(app) and baseline() for settings.rounds rounds. */
-async function alternate(apiDb, api, baseline) {
-  const app = await startApp(apiDb);
-  try {
-    await api(app, 1); // warm-up, not measured: a cold process is still compiling its hot paths
-    let apiRate = 0, baseRate = 0, peakMiB = 0;
-    for (let round = 0; round < settings.rounds; round++) {
-      const a = await api(app);
-      apiRate += a.rate / settings.rounds;
-      peakMiB = Math.max(peakMiB, a.peakMiB);
-      baseRate += (await baseline()).rate / settings.rounds;
-    }
-    return { api: apiRate, baseline: baseRate, peakMiB };
-  } finally {
-    await app.stop();
-  }
-}
+const ratioTarget = (min) => ({ target: `≥ ${min} of baseline`, met: (r) => r.ratio >= min });
+const SCENARIOS = [
+  { name: 'ingest-1', run: (ctx) => s.ingest(ctx, 1) },
+  { name: 'ingest-100', run: (ctx) => s.ingest(ctx, 100), ...ratioTarget(0.5) },
+  { name: 'ingest-1000', run: (ctx) => s.ingest(ctx, 1000), ...ratioTarget(0.5) },
+  { name: 'row-by-row', run: (ctx) => s.rowByRow(ctx), against: 'row-by-row', target: '≥ 10× row-by-row', met: (r) => r.ratio >= 10 },
+  { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored) },
+  { name: 'status-1000', run: (ctx) => s.status(ctx, 1000, settings.statusStored), ...ratioTarget(0.5) },
+  { name: grownName, run: (ctx) => s.growth(ctx, grownName, settings.prefill), notes: grownNotes },
+  { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
+].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, drain)`);
+
 const results = [];
 
-function report(result) {
-  results.push(result);
-  const ratio = Number.isFinite(result.ratio) ? result.ratio.toFixed(2) : 'n/a';
-  const tail = result.peakMiB ? ` app_peak_mem=${result.peakMiB}MiB` : '';
-  const extra = result.extra ?? '';
-  console.log(`RESULT ${result.name} api=${fmt(result.api)} ${result.baselineKey ?? 'baseline'}=${fmt(result.baseline)} ratio=${ratio}${extra}${tail}`);
+function grownNotes(r) {
+  const empty = results.find((x) => x.name === 'ingest-100' && x.status === 'ok');
+  if (!empty) return [];
+  return [`against the empty tables of ingest-100: API ×${ratio(r.api / empty.api)}, baseline ×${ratio(r.baseline / empty.baseline)}`];
+}
+
+async function runDrain(ctx) {
+  const d = await drain(ctx, await ctx.db.createDatabase('drain'), settings.drainCount);
+  return { api: { rate: d.rate, cpu: d.cpu }, baseline: { rate: d.endpointMax }, peakMiB: d.peakMiB, notes: [`${d.duplicates} duplicate deliveries`, `${fmt(settings.drainCount)} rows in ${d.seconds.toFixed(1)} s`] };
+}
+
+/** Runs one scenario and prints its RESULT line; a failure is reported and the run goes on. */
+async function measure(ctx, scenario) {
+  const key = scenario.key ?? 'baseline';
+  const entry = { name: scenario.name, against: scenario.against ?? 'baseline', target: scenario.target, status: 'ok' };
+  log(`\n== ${scenario.name}`);
+  try {
+    const m = await scenario.run(ctx);
+    Object.assign(entry, { api: m.api.rate, baseline: m.baseline.rate, ratio: m.api.rate / m.baseline.rate, peakMiB: m.peakMiB, cpu: m.api.cpu, notes: m.notes ?? [] });
+    if (m.api.p99) entry.notes.push(`API p99 ${fmt(m.api.p99)} ms`);
+    entry.notes.push(...(scenario.notes?.(entry) ?? []));
+    entry.met = scenario.met?.(entry);
+    log(`RESULT ${scenario.name} api=${Math.round(entry.api)} ${key}=${Math.round(entry.baseline)} ratio=${ratio(entry.ratio)}`);
+    if (entry.target) log(`  target ${entry.target}: ${entry.met ? 'met' : 'NOT MET'}`);
+  } catch (error) {
+    const skipped = error instanceof Skip;
+    Object.assign(entry, { status: skipped ? 'skipped' : 'FAILED', reason: error.message, baseline: error.endpointMax });
+    log(`RESULT ${scenario.name} api=n/a ${key}=${Number.isFinite(error.endpointMax) ? Math.round(error.endpointMax) : 'n/a'} ratio=n/a ${skipped ? 'skipped' : 'FAILED'}: ${error.message}`);
+  }
+  results.push(entry);
 }
 
 async function main() {
   const started = new Date();
-  console.log(`resync benchmark (${quick ? 'quick' : 'full'}): ${settings.connections} connections, ${settings.rounds} round(s) of ${settings.seconds} s per side`);
+  // Every load is bounded; this bounds the run as a whole in case something hangs anyway.
+  setTimeout(() => (log('bench: run took too long, giving up'), process.exit(2)), (quick ? 4 : 15) * 60_000).unref();
+  log(`resync benchmark (${quick ? 'quick' : 'full'}): concurrency ${settings.connections} (autocannon connections = node-pg clients), ${settings.rounds} round(s) of ${settings.seconds} s per side after a ${settings.warmup} s warm-up`);
   const db = await startDatabaseServer();
+  log(`PostgreSQL ${db.settings.version} (embedded, fsync=${db.settings.fsync}, synchronous_commit=${db.settings.synchronous_commit}, shared_buffers=${db.settings.shared_buffers})`);
   try {
-    for (const size of [1, 100, 1000]) {
-      console.log(`- ingest, ${size} record(s) per request`);
-      const [apiDb, sqlDb] = [await db.createDatabase(`ingest_api_${size}`), await db.createDatabase(`ingest_sql_${size}`)];
-      const m = await alternate(apiDb, (app, seconds = settings.seconds) => s.apiIngest({ ...settings, seconds }, app, apiDb, size, `ingest-${size} api`), () => s.sqlIngest(settings, sqlDb, size, `ingest-${size} baseline`));
-      const target = size >= 100 ? 0.5 : undefined;
-      report({ name: `ingest-${size}`, api: m.api, baseline: m.baseline, ratio: m.api / m.baseline, peakMiB: m.peakMiB, target: target ? '≥ 0.5' : undefined, met: target ? m.api / m.baseline >= target : undefined });
-    }
-
-    console.log('- row-by-row (the product document style) against the API at 100 per request');
-    const rbr = await s.rowByRow(settings, await db.createDatabase('row_by_row'), 'row-by-row');
-    const api100 = results.find((r) => r.name === 'ingest-100').api;
-    report({ name: 'row-by-row', api: api100, baseline: rbr.rate, baselineLabel: 'row-by-row', ratio: api100 / rbr.rate, target: '≥ 10', met: api100 / rbr.rate >= 10 });
-    const api1000 = results.find((r) => r.name === 'ingest-1000').api;
-    report({ name: 'row-by-row-vs-ingest-1000', api: api1000, baseline: rbr.rate, baselineLabel: 'row-by-row', ratio: api1000 / rbr.rate, target: '≥ 10', met: api1000 / rbr.rate >= 10 });
-    const raw100 = results.find((r) => r.name === 'ingest-100').baseline;
-    console.log(`  (for scale: the raw-SQL baseline at 100 per request is ${(raw100 / rbr.rate).toFixed(1)}x row-by-row)`);
-
-    const seeded = quick ? 50_000 : 200_000;
-    const statusDb = await db.createDatabase('status');
-    await s.seedForStatus(statusDb, seeded);
-    for (const size of [1, 1000]) {
-      console.log(`- status, ${size} id(s) per request (${fmt(seeded)} records stored)`);
-      const m = await alternate(statusDb, (app, seconds = settings.seconds) => s.apiStatus({ ...settings, seconds }, app, size, seeded, `status-${size} api`), () => s.sqlStatus(settings, statusDb, size, seeded, `status-${size} baseline`));
-      const target = size === 1000 ? 0.5 : undefined;
-      report({ name: `status-${size}`, api: m.api, baseline: m.baseline, ratio: m.api / m.baseline, peakMiB: m.peakMiB, target: target ? '≥ 0.5' : undefined, met: target ? m.api / m.baseline >= target : undefined });
-    }
-
-    const prefill = quick ? 200_000 : 1_000_000;
-    console.log(`- ingest at 100 per request with ${fmt(prefill)} rows already stored`);
-    const grown = await db.createDatabase('grown');
-    await query(grown, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT 'MTY_001', 'old-' || g, 1, '{"total":125.5,"currency":"MXN"}' FROM generate_series(1, $1) g`, [prefill]);
-    await query(grown, `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status) SELECT 'venta', 'old-' || g, 'MTY_001', 1, 'CREATE', 'COMPLETED' FROM generate_series(1, $1) g`, [prefill]);
-    await query(grown, 'VACUUM ANALYZE');
-    const grownApp = await startApp(grown);
-    const big = await s.apiIngest(settings, grownApp, grown, 100, 'ingest-100 grown api').finally(() => grownApp.stop());
-    report({ name: `ingest-100-with-${prefill / 1000}k-rows`, api: big.rate, baseline: api100, baselineKey: 'empty_table', baselineLabel: 'empty table', ratio: big.rate / api100, peakMiB: big.peakMiB });
-
-    console.log('- retry drain: 10,000 due sync failures against a local endpoint');
-    try {
-      const d = await drain(settings, await db.createDatabase('drain'), 10_000, 64);
-      report({ name: 'drain', api: d.rate, baseline: d.endpointMax, baselineKey: 'endpoint_max', baselineLabel: 'endpoint max', ratio: d.rate / d.endpointMax, peakMiB: d.peakMiB, target: '≥ 500/s', met: d.rate >= 500, extra: ` duplicates=${d.duplicates}` });
-    } catch (error) {
-      console.log(`RESULT drain skipped: ${error.message}`);
-    }
+    for (const scenario of SCENARIOS) await measure({ settings, db }, scenario);
   } finally {
     await db.stop();
   }
-  write({ results, settings, postgres: db.version, started });
-  console.log(`Wrote bench/results.md and bench/throughput.svg (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s)`);
+  write({ results, settings, postgres: db.settings, started, finished: new Date() });
+  log(`\nWrote bench/results.md and bench/throughput.svg in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
+  if (results.some((r) => r.status === 'FAILED')) process.exitCode = 1;
 }
 
 main().catch((error) => {

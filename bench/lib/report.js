@@ -1,57 +1,56 @@
-// bench/results.md and bench/throughput.svg.
+// bench/results.md (machine, settings, results against targets) and bench/throughput.svg.
 const { writeFileSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
+const { svgChart } = require('./chart');
+const { fmt, ratio } = require('./log');
 
-const fmt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const cpuText = (c) => (c ? [c.app, c.postgres, c.bench, c.idle, c.steal].map((v) => v.toFixed(2)).join(' / ') : '—');
 
-function svgChart(points) {
-  // points: [{ size, api, baseline }], log-scaled x (batch size), linear y (records/s)
-  const W = 680, H = 360, L = 80, R = 70, T = 40, B = 50;
-  const max = Math.max(...points.flatMap((p) => [p.api, p.baseline])) * 1.1;
-  const x = (i) => L + (i * (W - L - R)) / Math.max(1, points.length - 1);
-  const y = (v) => T + (H - T - B) * (1 - v / max);
-  const line = (key, color) =>
-    `<polyline fill="none" stroke="${color}" stroke-width="3" points="${points.map((p, i) => `${x(i)},${y(p[key])}`).join(' ')}"/>` +
-    points.map((p, i) => `<circle cx="${x(i)}" cy="${y(p[key])}" r="4" fill="${color}"/><text x="${x(i) + 6}" y="${y(p[key]) - 6}" font-size="11" fill="${color}">${fmt(p[key])}</text>`).join('');
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => `<line x1="${L}" x2="${W - R}" y1="${y(max * f)}" y2="${y(max * f)}" stroke="#ddd"/><text x="${L - 8}" y="${y(max * f) + 4}" font-size="11" text-anchor="end">${fmt(max * f)}</text>`).join('');
-  const labels = points.map((p, i) => `<text x="${x(i)}" y="${H - B + 20}" font-size="12" text-anchor="middle">${p.size}</text>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">
-<rect width="100%" height="100%" fill="white"/>
-<text x="${W / 2}" y="22" font-size="15" text-anchor="middle">Ingest throughput (records/s) against records per request</text>
-${ticks}${labels}
-<text x="${W / 2}" y="${H - 10}" font-size="12" text-anchor="middle">records per request</text>
-${line('baseline', '#888')}${line('api', '#1f6feb')}
-<rect x="${L + 10}" y="${T}" width="12" height="12" fill="#1f6feb"/><text x="${L + 28}" y="${T + 10}" font-size="12">API over HTTP</text>
-<rect x="${L + 130}" y="${T}" width="12" height="12" fill="#888"/><text x="${L + 148}" y="${T + 10}" font-size="12">raw SQL baseline (node-pg)</text>
-</svg>\n`;
+function row(r) {
+  const api = r.status === 'ok' ? fmt(r.api) : r.status;
+  const against = `${r.against} ${fmt(r.baseline)}`;
+  const met = r.target ? (r.status !== 'ok' ? '—' : r.met ? 'met' : '**not met**') : '';
+  const notes = [...(r.notes ?? []), r.reason].filter(Boolean).join('; ');
+  return `| ${r.name} | ${api} | ${against} | ${r.status === 'ok' ? ratio(r.ratio) : '—'} | ${r.target ?? '—'} | ${met} | ${r.peakMiB ?? '—'} | ${cpuText(r.cpu)} | ${notes} |`;
 }
 
-function write({ results, settings, postgres, started }) {
-  const rows = results.map((r) => `| ${r.name} | ${fmt(r.api)} | ${r.baselineLabel ?? 'baseline'} ${fmt(r.baseline)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : 'n/a'} | ${r.target ?? '—'} | ${r.met === undefined ? '—' : r.met ? 'met' : '**not met**'} | ${r.peakMiB ?? '—'} |`);
-  const chart = results.filter((r) => /^ingest-\d+$/.test(r.name)).map((r) => ({ size: Number(r.name.split('-')[1]), api: r.api, baseline: r.baseline }));
-  if (chart.length > 1) writeFileSync(join(__dirname, '..', 'throughput.svg'), svgChart(chart));
+function write({ results, settings, postgres, started, finished }) {
+  const point = (name, size) => {
+    const r = results.find((x) => x.name === name && x.status === 'ok');
+    return r && { size, api: r.api, baseline: r.baseline };
+  };
+  const series = [
+    { name: 'ingest', points: [point('ingest-1', 1), point('ingest-100', 100), point('ingest-1000', 1000)].filter(Boolean) },
+    { name: 'status', dashed: true, points: [point('status-1', 1), point('status-1000', 1000)].filter(Boolean) },
+  ].filter((s) => s.points.length > 0);
+  const chart = series.length > 0;
+  if (chart) writeFileSync(join(__dirname, '..', 'throughput.svg'), svgChart(series));
+
+  const cpu = cpus();
   const md = `# Benchmark results
 
-Measured ${started.toISOString()} by \`npm run bench${settings.quick ? ' -- --quick' : ''}\`.
+Measured ${started.toISOString()} (${Math.round((finished - started) / 1000)} s) by \`npm run bench${settings.quick ? ' -- --quick' : ''}\` (${settings.quick ? 'quick' : 'full'} run).
 
-- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${postgres} (embedded, fsync on)
-- Settings: ${settings.connections} concurrent connections for the API (autocannon) and the baseline (node-pg pool) alike, ${settings.rounds} alternating round(s) of ${settings.seconds} s per side (rates are the mean), app in production mode with DATABASE_POOL_SIZE=${settings.poolSize}, a fresh database per scenario
-- Records are ~10-field sales; ingest writes new ids; status asks about existing ids.
+- **Machine:** ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, PostgreSQL ${postgres.version} (embedded, one server for the run; fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}, shared_buffers=${postgres.shared_buffers}). App, PostgreSQL and load generator share these CPUs.
+- **Settings:** concurrency ${settings.connections} for both sides (autocannon connections against the API, node-pg clients for the baseline); after a ${settings.warmup} s warm-up, ${settings.rounds} round(s) of ${settings.seconds} s per side in alternating order; the app in production mode (NODE_ENV=production, DATABASE_POOL_SIZE=${settings.poolSize}, LOG_LEVEL=warn, RUN_JOBS=false except in the drain); a fresh database per scenario and per side.
+- **Work:** ingest CREATEs new ids, a ~10-field sale each (POST /items for 1, POST /tables/venta/batch otherwise); status asks about ${fmt(settings.statusStored)} stored records picked at random; growth ingests at 100 a request into tables already holding ${fmt(settings.prefill)} rows${settings.quick ? ' (quick run: the full run uses 1,000,000)' : ''}; drain delivers ${fmt(settings.drainCount)} due sync failures to a fake endpoint in the bench process.
+- **Checks:** any non-2xx, error, timeout or wrong answer fails a scenario; after each ingest run the rows and operation rows written must equal what was acknowledged; the drain must deliver every row.
 
-| scenario | API records/s | compared with | ratio | target | | app peak MiB |
-| --- | ---: | ---: | ---: | --- | --- | ---: |
-${rows.join('\n')}
+| scenario | API | compared with | ratio | target | | app peak MiB | CPU cores during the API run: app / postgres / bench / idle / steal | notes |
+| --- | ---: | ---: | ---: | --- | --- | ---: | --- | --- |
+${results.map(row).join('\n')}
 
-![Ingest throughput against batch size](throughput.svg)
+Rates are records/s (drain: deliveries/s, against the endpoint's own maximum in requests/s,
+measured with autocannon at the same concurrency). *ratio* is API / compared-with. Row-by-row is
+the product document's style done directly in SQL (per record: INSERT, catch the duplicate, INSERT
+the operation row; a round trip and a commit a statement) against the API at 100 records per
+request, measured alternately in the same scenario.
 
-How to read it: *baseline* is node-pg doing the same writes or reads directly (rows and operation
-rows in one transaction per batch, multi-row statements) at the same concurrency, on the same
-machine in the same run; *ratio* is API / baseline. The drain is measured against the fake
-endpoint's own maximum request rate; row-by-row is the product document's style (insert, catch the
-duplicate, log; a round trip a statement) against the API at 100 records per request.
+${chart ? '![Records per second against records per request, API and raw SQL](throughput.svg)\n' : ''}
+Raw figures (per-round rates, latencies, CPU) are in \`bench/out/\` (not committed).
 `;
   writeFileSync(join(__dirname, '..', 'results.md'), md);
 }
 
-module.exports = { write, fmt };
+module.exports = { write };

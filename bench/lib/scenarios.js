@@ -1,115 +1,131 @@
-// The benchmark scenarios. Each measures the API over HTTP and, in the same run and at the same
-// concurrency, node-pg doing the same work directly; each checks what it wrote.
-const { API_KEY, query } = require('./infra');
+// The scenarios: the API over HTTP against the baseline on its own fresh database, measured in
+// alternating rounds after a warm-up, each side checking what it wrote or read.
+const { startApp, API_KEY } = require('./app');
+const baseline = require('./baseline');
 const { http, sqlLoop } = require('./load');
+const { log, keep, fmt } = require('./log');
+const { ids, itemBody, batchBody, statusBody, count } = require('./records');
 
-const auth = { authorization: `Bearer ${API_KEY}` };
-let sequence = 0;
-const nextId = (prefix) => `${prefix}-${process.pid}-${++sequence}`;
-const record = (id) => ({
-  id, ver: 1, total: 125.5, subtotal: 108.19, tax: 17.31, currency: 'MXN', store: 'MTY-centro',
-  cashier: 7, paid: true, customer: 'Juan Pérez', items: [{ sku: 'A-100', qty: 2, price: 50 }, { sku: 'B-7', qty: 1, price: 25.5 }],
-});
-const fields = (r) => { const { id, ver, ...rest } = r; return JSON.stringify(rest); };
+const headers = { authorization: `Bearer ${API_KEY}` };
 
-async function counts(url) {
-  const { rows } = await query(url, 'SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops');
-  return rows[0];
-}
-
-/** API: batches of `size` new records (POST /items for one). */
-async function apiIngest(ctx, app, url, size, label) {
-  {
-    const body = size === 1 ? () => JSON.stringify(record(nextId('a'))) : () => JSON.stringify({ operations: Array.from({ length: size }, () => ({ operation: 'CREATE', record: record(nextId('a')) })) });
-    const before = await counts(url);
-    const r = await http({ url: app.url, path: size === 1 ? '/items' : '/tables/venta/batch', headers: auth, body, connections: ctx.connections, seconds: ctx.seconds, label });
-    const after = await counts(url);
-    const written = after.rows - before.rows;
-    if (written < r.requests * size || after.ops - before.ops !== written) throw new Error(`${label}: ${r.requests * size} records acknowledged, ${written} rows and ${after.ops - before.ops} operations written`);
-    return { rate: (r.requests * size) / r.seconds, p50: r.p50, p99: r.p99, peakMiB: app.peakMemoryMiB() };
-  }
-}
-
-/** Baseline: the same rows and operation rows, one transaction per batch, multi-row statements. */
-async function sqlIngest(ctx, url, size, label) {
-  const before = await counts(url);
-  const r = await sqlLoop({
-    url, connections: ctx.connections, seconds: ctx.seconds, label,
-    work: async (client) => {
-      const batch = Array.from({ length: size }, () => record(nextId('b')));
-      const ids = batch.map((x) => x.id);
-      await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT 'MTY_001', i, 1, d::jsonb FROM unnest($1::text[], $2::text[]) AS x(i, d) ON CONFLICT DO NOTHING`,
-        [ids, batch.map(fields)],
-      );
-      await client.query(
-        `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status) SELECT 'venta', i, 'MTY_001', 1, 'CREATE', 'COMPLETED' FROM unnest($1::text[]) AS i`,
-        [ids],
-      );
-      await client.query('COMMIT');
-    },
-  });
-  const after = await counts(url);
-  if (after.rows - before.rows !== r.calls * size) throw new Error(`${label}: wrote ${after.rows - before.rows} rows for ${r.calls * size}`);
-  return { rate: (r.calls * size) / r.seconds };
-}
-
-/** The product document's style: per record INSERT, catch the duplicate, log; a round trip each. */
-async function rowByRow(ctx, url, label) {
-  const r = await sqlLoop({
-    url, connections: ctx.connections, seconds: ctx.seconds, label,
-    work: async (client) => {
-      const x = record(nextId('r'));
-      let note = null;
-      try {
-        await client.query(`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES ('MTY_001', $1, 1, $2::jsonb)`, [x.id, fields(x)]);
-      } catch (error) {
-        if (error.code !== '23505') throw error;
-        note = 'Duplicate bypassed';
+/**
+ * Starts the app on `apiDb`, warms it up, then runs `api` and `sql` for `rounds` rounds in
+ * alternating order (a slow moment of the shared machine hits both sides). Rates are total
+ * records over total seconds of each side.
+ */
+async function pair(ctx, name, apiDb, api, sql) {
+  const { settings } = ctx;
+  const app = await startApp(apiDb, name);
+  const runs = { api: [], baseline: [] };
+  try {
+    const pids = { app: app.pid, postgres: ctx.db.pid };
+    await api({ app, pids, seconds: settings.warmup, label: `${name} api warm-up` });
+    for (let round = 1; round <= settings.rounds; round++) {
+      const order = round % 2 ? ['api', 'baseline'] : ['baseline', 'api'];
+      for (const side of order) {
+        const label = `${name} ${side} ${round}/${settings.rounds}`;
+        runs[side].push(side === 'api' ? await api({ app, pids, seconds: settings.seconds, label }) : await sql({ pids: { postgres: ctx.db.pid }, seconds: settings.seconds, label }));
       }
-      await client.query(`INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note) VALUES ('venta', $1, 'MTY_001', 1, 'CREATE', 'COMPLETED', $2)`, [x.id, note]);
-    },
-  });
-  return { rate: r.calls / r.seconds };
-}
-
-/** Existing records to ask about: rows and operations written directly. */
-async function seedForStatus(url, count) {
-  await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT 'MTY_001', 's-' || g, 1, '{"total":1}' FROM generate_series(1, $1) g`, [count]);
-  await query(url, `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status) SELECT 'venta', 's-' || g, 'MTY_001', 1, 'CREATE', 'COMPLETED' FROM generate_series(1, $1) g`, [count]);
-  await query(url, 'ANALYZE');
-}
-
-const STATUS_SQL = `
-  SELECT o.status::text AS status, o.error, t._hash_id IS NOT NULL AS row_exists, t._ver, t.data
-  FROM unnest($1::text[]) WITH ORDINALITY AS q(hash_id, ord)
-  LEFT JOIN LATERAL (SELECT o.status, o.error FROM sync_operations o
-    WHERE o.client_id = 'MTY_001' AND o.table_name = 'venta' AND o.record_id = q.hash_id ORDER BY o.id DESC LIMIT 1) o ON true
-  LEFT JOIN venta t ON t._client_id = 'MTY_001' AND t._hash_id = q.hash_id
-  ORDER BY q.ord`;
-
-async function apiStatus(ctx, app, size, seeded, label) {
-  {
-    const pick = () => `s-${1 + Math.floor(Math.random() * seeded)}`;
-    const body = size === 1 ? () => JSON.stringify({ hash_id: pick() }) : () => JSON.stringify({ records: Array.from({ length: size }, () => ({ hash_id: pick() })) });
-    const probe = await fetch(`${app.url}/records`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ hash_id: 's-1' }) }).then((r) => r.json());
-    if (probe.status !== 'COMPLETED') throw new Error(`${label}: a seeded record answers ${JSON.stringify(probe)}`);
-    const r = await http({ url: app.url, path: '/records', headers: auth, body, connections: ctx.connections, seconds: ctx.seconds, label });
-    return { rate: (r.requests * size) / r.seconds, p50: r.p50, p99: r.p99, peakMiB: app.peakMemoryMiB() };
+    }
+    const peakMiB = app.peakMiB();
+    log(`  [${name}] app peak memory (VmHWM): ${peakMiB} MiB`);
+    keep(name, { runs, peakMiB });
+    return { api: total(runs.api), baseline: total(runs.baseline), peakMiB };
+  } finally {
+    await app.stop();
   }
 }
 
-async function sqlStatus(ctx, url, size, seeded, label) {
-  const r = await sqlLoop({
-    url, connections: ctx.connections, seconds: ctx.seconds, label,
-    work: async (client) => {
-      const ids = Array.from({ length: size }, () => `s-${1 + Math.floor(Math.random() * seeded)}`);
-      const { rows } = await client.query(STATUS_SQL, [ids]);
-      if (rows.length !== size) throw new Error(`${label}: ${rows.length} answers for ${size}`);
-    },
-  });
-  return { rate: (r.calls * size) / r.seconds };
+function total(runs) {
+  const sum = (f) => runs.reduce((a, r) => a + f(r), 0);
+  const seconds = sum((r) => r.seconds);
+  const avg = (k) => Math.round((sum((r) => r.cpu[k] * r.seconds) / seconds) * 100) / 100;
+  return { rate: sum((r) => r.records) / seconds, p99: Math.max(...runs.map((r) => r.latencyMs?.p99 ?? 0)), cpu: { app: avg('app'), postgres: avg('postgres'), bench: avg('bench'), idle: avg('idle'), iowait: avg('iowait'), steal: avg('steal') } };
 }
 
-module.exports = { apiIngest, sqlIngest, rowByRow, seedForStatus, apiStatus, sqlStatus, counts };
+/** API side of ingest: new ids, then rows and operations written must match what was acknowledged. */
+const apiIngest = (ctx, size, url) => async ({ app, pids, seconds, label }) => {
+  const before = await baseline.counts(url);
+  const r = await http({
+    url: app.url, path: size === 1 ? '/items' : '/tables/venta/batch', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size,
+    body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
+    // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
+    check: size === 1 ? (t) => t.includes('"status":"success"') && !t.includes('"note"') : (t) => t.endsWith('"failed":0}') && count(t, '"status":"COMPLETED"') === size && !t.includes('"note"'),
+  });
+  checkWritten(label, before, await settled(url), r.records, ctx.settings.connections * size);
+  return r;
+};
+
+/** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 5 s. */
+async function settled(url) {
+  let last = await baseline.counts(url);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await baseline.counts(url);
+    if (now.rows === last.rows && now.ops === last.ops) return now;
+    last = now;
+  }
+  return last;
+}
+
+const sqlIngest = (ctx, size, url) => async ({ pids, seconds, label }) => {
+  const before = await baseline.counts(url);
+  const r = await sqlLoop({ url, connections: ctx.settings.connections, seconds, label, pids, perCall: size, work: (client) => baseline.ingestBatch(client, ids('b', size)) });
+  checkWritten(label, before, await baseline.counts(url), r.records, 0);
+  return r;
+};
+
+/** Rows written equal what was acknowledged (plus requests still in flight when the clock stopped), each with its operation. */
+function checkWritten(label, before, after, acknowledged, inFlight) {
+  const rows = after.rows - before.rows;
+  const ops = after.ops - before.ops;
+  if (rows < acknowledged || rows > acknowledged + inFlight || ops !== rows) {
+    throw new Error(`${label}: ${fmt(acknowledged)} records acknowledged but ${fmt(rows)} rows and ${fmt(ops)} operations written`);
+  }
+}
+
+async function ingest(ctx, size) {
+  const [apiDb, sqlDb] = [await ctx.db.createDatabase(`ingest_${size}_api`), await ctx.db.createDatabase(`ingest_${size}_sql`)];
+  return pair(ctx, `ingest-${size}`, apiDb, apiIngest(ctx, size, apiDb), sqlIngest(ctx, size, sqlDb));
+}
+
+/** The API at 100 records a request against the document's row-by-row style, alternating. */
+async function rowByRow(ctx) {
+  const [apiDb, sqlDb] = [await ctx.db.createDatabase('rbr_api'), await ctx.db.createDatabase('rbr_sql')];
+  return pair(ctx, 'row-by-row', apiDb, apiIngest(ctx, 100, apiDb), async ({ pids, seconds, label }) => {
+    const before = await baseline.counts(sqlDb);
+    const r = await sqlLoop({ url: sqlDb, connections: ctx.settings.connections, seconds, label, pids, perCall: 1, work: (client) => baseline.ingestRowByRow(client, ids('r', 1)[0]) });
+    checkWritten(label, before, await baseline.counts(sqlDb), r.records, 0);
+    return r;
+  });
+}
+
+/** Ingest at 100 a request into tables already holding `prefill` rows (both sides). */
+async function growth(ctx, name, prefill) {
+  const apiDb = await ctx.db.createDatabase('grown_api');
+  log(`  pre-filling venta and sync_operations with ${fmt(prefill)} rows...`);
+  const started = Date.now();
+  await baseline.prefill(apiDb, 'old', prefill);
+  const sqlDb = await ctx.db.cloneDatabase(apiDb, 'grown_sql');
+  log(`  pre-filled in ${((Date.now() - started) / 1000).toFixed(1)} s (one INSERT ... generate_series each, the copy for the baseline by CREATE DATABASE ... TEMPLATE)`);
+  return pair(ctx, name, apiDb, apiIngest(ctx, 100, apiDb), sqlIngest(ctx, 100, sqlDb));
+}
+
+/** Status of existing records, `size` ids a request, picked at random among `stored`. */
+async function status(ctx, size, stored) {
+  const dbs = await statusDatabases(ctx, size, stored);
+  const pick = (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
+  const api = ({ app, pids, seconds, label }) =>
+    http({ url: app.url, path: '/records', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size, body: () => statusBody(pick(size)), check: (t) => count(t, '"status":"COMPLETED"') === size && !t.includes('"data":null') });
+  const sql = ({ pids, seconds, label }) => sqlLoop({ url: dbs.sql, connections: ctx.settings.connections, seconds, label, pids, perCall: size, work: (client) => baseline.status(client, pick(size)) });
+  return pair(ctx, `status-${size}`, dbs.api, api, sql);
+}
+
+/** A database of `stored` records for the API and a copy for the baseline. */
+async function statusDatabases(ctx, size, stored) {
+  const api = await ctx.db.createDatabase(`status_${size}_api`);
+  await baseline.prefill(api, 's', stored);
+  return { api, sql: await ctx.db.cloneDatabase(api, `status_${size}_sql`) };
+}
+
+module.exports = { ingest, rowByRow, growth, status };

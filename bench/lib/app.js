@@ -1,0 +1,73 @@
+// The built API as a child process in production mode, on its own port and database. Its output
+// goes to bench/out/app-<label>.log.
+const { spawn } = require('node:child_process');
+const { closeSync, openSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { OUT } = require('./log');
+const { DIST, freePort } = require('./postgres');
+
+const API_KEY = 'bench-client-key-0001';
+const ADMIN_TOKEN = 'bench-admin-token-000001';
+const POOL_SIZE = 10;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const running = new Set();
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL'))); // never leave an app behind
+
+async function startApp(databaseUrl, label, env = {}) {
+  const port = await freePort();
+  const logFile = join(OUT, `app-${label.replace(/\W/g, '_')}.log`);
+  const out = openSync(logFile, 'w');
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps/api/src/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      API_KEYS: `MTY_001:${API_KEY}`,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      RUN_JOBS: 'false', // only the drain runs the crons
+      ...env,
+    },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const tail = () => readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited during start-up (${logFile}):\n${tail()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the app did not answer /health within 30 s (${logFile}):\n${tail()}`);
+    }
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    await sleep(100);
+  }
+  return {
+    url,
+    pid: child.pid,
+    logFile,
+    /** Peak resident memory so far (VmHWM), MiB. */
+    peakMiB() {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Math.round(Number(match[1]) / 1024) : NaN;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+module.exports = { startApp, API_KEY, ADMIN_TOKEN, POOL_SIZE };

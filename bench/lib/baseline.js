@@ -1,0 +1,80 @@
+// What PostgreSQL itself can do: node-pg doing the API's work directly. Also the product
+// document's row-by-row style, and the direct seeding of stored rows.
+const { query } = require('./postgres');
+const { DATA } = require('./records');
+
+const CLIENT = 'MTY_001';
+
+/** One transaction per batch: the rows (multi-row, duplicates skipped) and their operation rows. */
+async function ingestBatch(client, list) {
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `INSERT INTO venta (_client_id, _hash_id, _ver, data)
+       SELECT $1, i, 1, d::jsonb FROM unnest($2::text[], $3::text[]) AS x(i, d) ON CONFLICT DO NOTHING`,
+      [CLIENT, list, list.map(() => DATA)],
+    );
+    await client.query(
+      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
+       SELECT 'venta', i, $1, 1, 'CREATE', 'COMPLETED' FROM unnest($2::text[]) AS i`,
+      [CLIENT, list],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** The product document's style: per record INSERT, catch the duplicate, log it; a round trip (and a commit) a statement. */
+async function ingestRowByRow(client, id) {
+  let note = null;
+  try {
+    await client.query(`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES ($1, $2, 1, $3::jsonb)`, [CLIENT, id, DATA]);
+  } catch (error) {
+    if (error.code !== '23505') throw error;
+    note = 'Duplicate bypassed';
+  }
+  await client.query(
+    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note) VALUES ('venta', $1, $2, 1, 'CREATE', 'COMPLETED', $3)`,
+    [id, CLIENT, note],
+  );
+}
+
+/** The statement the API answers POST /records with: operation and row read in one snapshot. */
+const STATUS_SQL = `
+  SELECT o.status::text AS status, o.error, t._hash_id IS NOT NULL AS row_exists,
+         (t._hash_id IS NOT NULL AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver, t._ver AS ver, t.data
+  FROM unnest($2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
+  LEFT JOIN LATERAL (
+    SELECT o.status, o.error FROM sync_operations o
+    WHERE o.client_id = $1 AND o.table_name = 'venta' AND o.record_id = q.hash_id AND (q.ver IS NULL OR o.batch_version = q.ver)
+    ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC LIMIT 1) o ON true
+  LEFT JOIN venta t ON t._client_id = $1 AND t._hash_id = q.hash_id
+  ORDER BY q.ord`;
+
+async function status(client, list) {
+  const none = list.map(() => null);
+  const { rows } = await client.query(STATUS_SQL, [CLIENT, list, none, none]);
+  if (rows.length !== list.length || rows.some((r) => r.status !== 'COMPLETED' || !r.row_exists)) throw new Error(`status baseline: wrong answer for ${list.length} ids`);
+}
+
+/** `count` stored records `<prefix>-1..count` with their operation rows, in two statements. */
+async function prefill(url, prefix, count) {
+  await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, $2 || '-' || g, 1, $3::jsonb FROM generate_series(1, $4::int) g`, [CLIENT, prefix, DATA, count]);
+  await query(
+    url,
+    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
+     SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED' FROM generate_series(1, $3::int) g`,
+    [CLIENT, prefix, count],
+  );
+  await query(url, 'VACUUM ANALYZE');
+}
+
+/** Rows and operation rows of venta: what a scenario wrote is the difference. */
+async function counts(url) {
+  const { rows } = await query(url, 'SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops');
+  return rows[0];
+}
+
+module.exports = { CLIENT, ingestBatch, ingestRowByRow, status, prefill, counts };
