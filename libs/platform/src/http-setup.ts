@@ -15,6 +15,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function configureHttp(app: NestExpressApplication, config: AppConfig, options: { swagger: boolean }): void {
   app.set('trust proxy', true);
   app.disable('x-powered-by');
+  enableCors(app, config);
   app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
     const given = request.headers['x-request-id'];
     request.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -26,6 +27,25 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, op
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.useGlobalFilters(new AllExceptionsFilter());
   if (options.swagger) setupSwagger(app);
+}
+
+/** Headers a browser client may send (Prefer: the client's answer preferences). */
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id'];
+
+/**
+ * Browsers may call the API only from CORS_ORIGINS (none by default: no CORS headers at all).
+ * Preflights are answered before authentication and cached for CORS_MAX_AGE.
+ */
+function enableCors(app: INestApplication, config: AppConfig): void {
+  if (config.corsOrigins.length === 0) return;
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['X-Request-Id'],
+    maxAge: config.corsMaxAgeSeconds,
+    credentials: false,
+  });
 }
 
 export function setupSwagger(app: INestApplication): void {

@@ -29,7 +29,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'options';
 export type AuthenticatedAgent = Record<Method, (path: string) => request.Test>;
 
 /** Starts the app on its own fresh database (or the one given), with the real HTTP setup. */
@@ -51,7 +51,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       const test = agent[method](path);
       return secret ? test.set('Authorization', `Bearer ${secret}`) : test;
     };
-    return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete'), patch: wrap('patch') };
+    return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete'), patch: wrap('patch'), options: wrap('options') };
   };
 
   return {

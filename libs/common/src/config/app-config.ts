@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isSyncedTableName, SYNCED_TABLES, SyncedTableName } from '../synced-tables';
 import { ConfigError, EnvReader } from './env-reader';
+import { HttpConfig, readHttpConfig } from './http-config';
 
 export interface ClientKey {
   clientId: string;
@@ -8,7 +9,7 @@ export interface ClientKey {
 }
 
 /** Everything the app reads from its environment, validated once at start-up. */
-export interface AppConfig {
+export interface AppConfig extends HttpConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -84,6 +85,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 54329, 1, 65535),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
+    ...readHttpConfig(read),
     clientKeys,
     adminToken,
     generatedCredentials,
