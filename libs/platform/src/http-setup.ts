@@ -16,6 +16,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, op
   app.set('trust proxy', true);
   app.disable('x-powered-by');
   enableCors(app, config);
+  applyTimeouts(app, config);
   app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
     const given = request.headers['x-request-id'];
     request.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -27,6 +28,14 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, op
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.useGlobalFilters(new AllExceptionsFilter());
   if (options.swagger) setupSwagger(app);
+}
+
+/** Node's defaults would hold a slow-body client for 5 minutes and slow headers for a minute. */
+function applyTimeouts(app: INestApplication, config: AppConfig): void {
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = config.headersTimeoutMs;
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
 }
 
 /** Headers a browser client may send (Prefer: the client's answer preferences). */
