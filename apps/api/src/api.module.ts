@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '@app/common';
 import { IngestModule } from '@app/ingest';
 import { OperationsModule } from '@app/operations';
@@ -17,7 +16,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), ...(config.runJobs ? [ScheduleModule.forRoot()] : []), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule],
+      imports: [PlatformModule.forRoot(config), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule],
     };
   }
 }

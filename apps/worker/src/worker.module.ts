@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '@app/common';
 import { OperationLogModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
@@ -14,7 +13,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), ScheduleModule.forRoot(), OperationLogModule, SyncDeliveryModule],
+      imports: [PlatformModule.forRoot(config), OperationLogModule, SyncDeliveryModule],
     };
   }
 }

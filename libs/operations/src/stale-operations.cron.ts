@@ -1,26 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { Job, Jobs } from '@app/scheduling';
 import { OperationsService } from './operations.service';
 
-/** STALE_OPERATION_CRON (validated by loadAppConfig at start-up); every 30 seconds by default. */
-export const STALE_OPERATION_CRON = process.env.STALE_OPERATION_CRON?.trim() || '30 * * * * *';
-
 /**
- * Sweeps operations stuck in flight. The UPDATE is idempotent, so instances running it at once
- * simply find nothing left to change.
+ * Sweeps operations stuck in flight on STALE_OPERATION_CRON. The UPDATE is idempotent, so
+ * instances running it at once simply find nothing left to change: no lock needed.
  */
 @Injectable()
-export class StaleOperationsCron {
-  private readonly logger = new Logger(StaleOperationsCron.name);
+export class StaleOperationsCron implements OnModuleInit {
+  readonly job: Job<number>;
 
-  constructor(private readonly operations: OperationsService) {}
+  constructor(
+    private readonly operations: OperationsService,
+    private readonly jobs: Jobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.job = { name: 'stale-operations', cron: this.config.staleOperationCron, run: () => this.operations.markStaleAsError() };
+  }
 
-  @Cron(STALE_OPERATION_CRON, { name: 'stale-operations', waitForCompletion: true })
-  async tick(): Promise<void> {
-    try {
-      await this.operations.markStaleAsError();
-    } catch (error) {
-      this.logger.error(`Stale-operation sweep failed: ${(error as Error).message}`);
-    }
+  onModuleInit(): void {
+    this.jobs.schedule(this.job);
   }
 }

@@ -16,8 +16,8 @@ import { SyncTarget } from './target/sync-target';
 
 /**
  * External sync without HTTP routes (for apps/worker): the outbox dispatcher, the retry, alert and
- * clean-up crons, and the services behind them. The crons run only where ScheduleModule is
- * imported; the dispatcher only with RUN_JOBS and EXTERNAL_SYNC_URL. Another connector than HTTP is
+ * clean-up crons, and the services behind them. The crons and the dispatcher run only with
+ * RUN_JOBS (the dispatcher also needs EXTERNAL_SYNC_URL). Another connector than HTTP is
  * a different class for SyncTarget here.
  */
 @Module({

@@ -1,35 +1,34 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
-import { LockKey, PrismaService } from '@app/database';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { LockKey, Tx } from '@app/database';
+import { Job, Jobs } from '@app/scheduling';
 import { SyncAlerts, SyncFailureReportsService } from './sync-failure-reports.service';
 
-/** SYNC_ALERT_CRON (validated by loadAppConfig at start-up); every five minutes by default. */
-export const SYNC_ALERT_CRON = process.env.SYNC_ALERT_CRON?.trim() || '0 */5 * * * *';
-
-/** Logs a warning per firing alert rule, on one instance per tick (the advisory lock's winner). */
+/** Logs a warning per firing alert rule on SYNC_ALERT_CRON, on one instance per tick (the advisory lock's winner). */
 @Injectable()
-export class SyncAlertsCron {
+export class SyncAlertsCron implements OnModuleInit {
   private readonly logger = new Logger(SyncAlertsCron.name);
+  readonly job: Job<string[]>;
 
   constructor(
     private readonly reports: SyncFailureReportsService,
-    private readonly prisma: PrismaService,
-  ) {}
+    private readonly jobs: Jobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.job = { name: 'sync-alerts', cron: this.config.syncAlertCron, lock: LockKey.SyncFailureAlerts, run: (tx) => this.logAlerts(tx!) };
+  }
 
-  @Cron(SYNC_ALERT_CRON, { name: 'sync-alerts', waitForCompletion: true })
-  async tick(): Promise<void> {
-    try {
-      await this.check();
-    } catch (error) {
-      this.logger.error(`Sync alert check failed: ${(error as Error).message}`);
-    }
+  onModuleInit(): void {
+    this.jobs.schedule(this.job);
   }
 
   /** The warnings logged (empty when nothing fires), or undefined when another instance holds the lock. */
   async check(): Promise<string[] | undefined> {
-    const { acquired, result } = await this.prisma.withTryLock(LockKey.SyncFailureAlerts, (tx) => this.reports.alerts(tx));
-    if (!acquired || !result) return undefined;
-    const warnings = describe(result);
+    return (await this.jobs.runOnce(this.job)).result;
+  }
+
+  private async logAlerts(tx: Tx): Promise<string[]> {
+    const warnings = describe(await this.reports.alerts(tx));
     for (const warning of warnings) this.logger.warn(warning);
     return warnings;
   }

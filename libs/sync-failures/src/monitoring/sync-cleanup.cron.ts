@@ -1,34 +1,36 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
-import { LockKey, PrismaService } from '@app/database';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { LockKey, Tx } from '@app/database';
+import { Job, Jobs } from '@app/scheduling';
 import { SyncFailuresService } from '../failures/sync-failures.service';
 
-/** SYNC_CLEANUP_CRON (validated by loadAppConfig at start-up); daily at 03:00 by default. */
-export const SYNC_CLEANUP_CRON = process.env.SYNC_CLEANUP_CRON?.trim() || '0 0 3 * * *';
+type Cleaned = { exhausted: number; expired: number };
 
-/** Applies the clean-up rules on one instance per tick (the advisory lock's winner). */
+/** Applies the clean-up rules on SYNC_CLEANUP_CRON, on one instance per tick (the advisory lock's winner). */
 @Injectable()
-export class SyncCleanupCron {
+export class SyncCleanupCron implements OnModuleInit {
   private readonly logger = new Logger(SyncCleanupCron.name);
+  readonly job: Job<Cleaned>;
 
   constructor(
     private readonly failures: SyncFailuresService,
-    private readonly prisma: PrismaService,
-  ) {}
+    private readonly jobs: Jobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.job = { name: 'sync-cleanup', cron: this.config.syncCleanupCron, lock: LockKey.SyncFailureCleanup, run: (tx) => this.cleanupIn(tx!) };
+  }
 
-  @Cron(SYNC_CLEANUP_CRON, { name: 'sync-cleanup', waitForCompletion: true })
-  async tick(): Promise<void> {
-    try {
-      await this.cleanup();
-    } catch (error) {
-      this.logger.error(`Sync failure clean-up failed: ${(error as Error).message}`);
-    }
+  onModuleInit(): void {
+    this.jobs.schedule(this.job);
   }
 
   /** Rows deleted by each rule, or undefined when another instance holds the lock. */
-  async cleanup(): Promise<{ exhausted: number; expired: number } | undefined> {
-    const { acquired, result } = await this.prisma.withTryLock(LockKey.SyncFailureCleanup, (tx) => this.failures.cleanup(tx));
-    if (!acquired || !result) return undefined;
+  async cleanup(): Promise<Cleaned | undefined> {
+    return (await this.jobs.runOnce(this.job)).result;
+  }
+
+  private async cleanupIn(tx: Tx): Promise<Cleaned> {
+    const result = await this.failures.cleanup(tx);
     if (result.exhausted + result.expired > 0) this.logger.log(`Sync failure clean-up: ${result.exhausted} exhausted and ${result.expired} expired row(s) deleted`);
     return result;
   }

@@ -1,23 +1,22 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { Job, Jobs } from '@app/scheduling';
 import { SyncRetryService } from './sync-retry.service';
 
-/** SYNC_RETRY_CRON (validated by loadAppConfig at start-up); every minute by default. */
-export const SYNC_RETRY_CRON = process.env.SYNC_RETRY_CRON?.trim() || '0 * * * * *';
-
-/** Runs on every instance: claims are disjoint, so more instances drain a backlog faster. */
+/** SYNC_RETRY_CRON on every instance: claims are disjoint, so more instances drain a backlog faster. */
 @Injectable()
-export class SyncRetryCron {
-  private readonly logger = new Logger(SyncRetryCron.name);
+export class SyncRetryCron implements OnModuleInit {
+  readonly job: Job;
 
-  constructor(private readonly retry: SyncRetryService) {}
+  constructor(
+    private readonly retry: SyncRetryService,
+    private readonly jobs: Jobs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.job = { name: 'sync-retry', cron: this.config.syncRetryCron, run: () => this.retry.retryDue() };
+  }
 
-  @Cron(SYNC_RETRY_CRON, { name: 'sync-retry', waitForCompletion: true })
-  async tick(): Promise<void> {
-    try {
-      await this.retry.retryDue();
-    } catch (error) {
-      this.logger.error(`Sync retry failed: ${(error as Error).message}`);
-    }
+  onModuleInit(): void {
+    this.jobs.schedule(this.job);
   }
 }

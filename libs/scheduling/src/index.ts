@@ -1,0 +1,3 @@
+export * from './job';
+export * from './jobs.service';
+export * from './scheduling.module';
