@@ -121,8 +121,9 @@ describe('Sync failures admin API', () => {
     expect(retried.retryCount).toBe(1);
     expect(retried.nextRetryAt!.getTime() - now.getTime()).toBeGreaterThanOrEqual(13.5 * MINUTE);
     expect(retried.nextRetryAt!.getTime() - now.getTime()).toBeLessThanOrEqual(16.5 * MINUTE);
-    // The record no longer exists, so each retry sent a DELETE.
-    expect(fake.received.map((r) => r.body.action)).toEqual(['DELETE', 'DELETE']);
+    // These records have no row and no tombstone (lost, not deleted): each retry resent what was
+    // recorded, never a DELETE that no client made.
+    expect(fake.received.map((r) => r.body.action)).toEqual(['CREATE', 'CREATE']);
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 0 });
   });
 

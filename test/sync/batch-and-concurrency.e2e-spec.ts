@@ -36,7 +36,7 @@ describe('Batches and concurrency', () => {
     const { body: status } = await t.as('MTY').post('/records').send({ records: [{ hash_id: a }, { hash_id: b }, { hash_id: c }] }).expect(200);
     expect(status.results[0]).toEqual({ hash_id: a, status: 'COMPLETED', data: { _hash_id: a, _ver: 3, total: 3 } });
     expect(status.results[1]).toMatchObject({ status: 'ERROR', error_details: expect.stringMatching(/ver must be an integer/) });
-    expect(status.results[2]).toEqual({ hash_id: c, status: 'COMPLETED', data: null });
+    expect(status.results[2]).toEqual({ hash_id: c, status: 'COMPLETED', note: 'Record was deleted', data: null });
   });
 
   it('CREATE, UPDATE and DELETE of one record in one batch run in order', async () => {
@@ -46,9 +46,11 @@ describe('Batches and concurrency', () => {
       { operation: 'UPDATE', record: { id, v: 2 } },
       { operation: 'DELETE', record: { id } },
       { operation: 'CREATE', record: { id, v: 4 } },
+      { operation: 'CREATE', record: { id, ver: 2, v: 5 } },
     ]).expect(200);
-    expect(body.results.map((r: { note?: string }) => r.note ?? null)).toEqual([null, null, null, null]);
-    expect((await t.as('MTY').post('/records').send({ hash_id: id })).body.data).toEqual({ _hash_id: id, _ver: 1, v: 4 });
+    // The deletion leaves a tombstone at ver 1: a CREATE at ver 1 cannot bring the record back, one at ver 2 does.
+    expect(body.results.map((r: { note?: string }) => r.note ?? null)).toEqual([null, null, null, 'Stale version ignored', null]);
+    expect((await t.as('MTY').post('/records').send({ hash_id: id })).body.data).toEqual({ _hash_id: id, _ver: 2, v: 5 });
   });
 
   it('rejects an empty batch, more than 1,000 entries, or a body that is not { operations: [...] }', async () => {
@@ -85,6 +87,25 @@ describe('Batches and concurrency', () => {
     expect(new Set(await statuses(ids))).toEqual(new Set(['COMPLETED']));
     expect(seen.has('ERROR')).toBe(false);
     expect(seen.has('COMPLETED')).toBe(true);
+  });
+
+  it('a status query racing deletes and re-creates never answers ERROR (neither missing history nor a lost row)', async () => {
+    const ids = Array.from({ length: 200 }, () => recordId('race2'));
+    await batch(ids.map((id) => ({ operation: 'CREATE', record: { id } }))).expect(200);
+    const seen = new Set<string>();
+    let writing = true;
+    const poll = (async () => {
+      while (writing) for (const s of await statuses(ids)) seen.add(s);
+    })();
+    for (let i = 0; i < ids.length; i += 20) {
+      const slice = ids.slice(i, i + 20);
+      await Promise.all(slice.map((id) => t.as('MTY').delete(`/items/${id}?ver=2`)));
+      await Promise.all(slice.map((id) => t.as('MTY').put(`/items/${id}`).send({ ver: 3, back: true })));
+    }
+    writing = false;
+    await poll;
+    expect(new Set(await statuses(ids))).toEqual(new Set(['COMPLETED']));
+    expect(seen.has('ERROR')).toBe(false);
   });
 
   it("bulk deletion of a client's operations: batch status says ERROR for each, a batch resend heals every one", async () => {

@@ -63,7 +63,7 @@ describe('Resync protocol', () => {
     expect((await status('del-1')).body.status).toBe('ERROR');
 
     await t.as('MTY').delete('/items/del-1').expect(200);
-    expect((await status('del-1')).body).toEqual({ hash_id: 'del-1', status: 'COMPLETED', data: null });
+    expect((await status('del-1')).body).toEqual({ hash_id: 'del-1', status: 'COMPLETED', note: 'Record was deleted', data: null });
     const again = await t.as('MTY').delete('/items/del-1').expect(200);
     expect(again.body.note).toBe('Already deleted');
   });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
+import { TombstonesModule } from '@app/ingest';
 import { OperationLogModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
 import { SyncDeliveryModule } from '@app/sync-failures';
@@ -13,7 +14,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), OperationLogModule, SyncDeliveryModule],
+      imports: [PlatformModule.forRoot(config), OperationLogModule, SyncDeliveryModule, TombstonesModule],
     };
   }
 }

@@ -3,4 +3,5 @@ export enum LockKey {
   StaleOperations = 7_340_001,
   SyncFailureCleanup = 7_340_002,
   SyncFailureAlerts = 7_340_003,
+  TombstonePurge = 7_340_004,
 }

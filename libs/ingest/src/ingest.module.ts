@@ -4,9 +4,10 @@ import { OutboxModule } from '@app/sync-failures';
 import { IngestController } from './ingest.controller';
 import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
+import { TombstonesModule } from './tombstones/tombstones.module';
 
 @Module({
-  imports: [OperationLogModule, OutboxModule],
+  imports: [OperationLogModule, OutboxModule, TombstonesModule],
   controllers: [IngestController],
   providers: [IngestRepository, IngestService],
   exports: [IngestService],

@@ -38,18 +38,27 @@ export class IngestRepository {
 }
 
 /**
- * - CREATE inserts, or leaves an existing row untouched (duplicate).
- * - UPDATE upserts unless the stored `_ver` is newer (stale); `xmax = 0` tells an insert.
- * - DELETE deletes unless the stored `_ver` is newer (stale), or finds nothing (already deleted).
- * All parts read one snapshot, and a change can never be seen without its operation. The
- * operation rows' statuses and notes are the operations library's (OperationNote, passed as
- * $4-$7); they are written here only to share the statement. Rows are taken in id order so that
- * concurrent batches lock in the same order. The batch travels as ONE JSON parameter ($1), not
- * one bind parameter per value, so no batch nears PostgreSQL's 65,535-parameter limit; PostgreSQL
- * parses it in C. `table` comes from the SYNCED_TABLES registry, never from a request.
+ * Tombstones (README "Deleted records stay deleted"): a DELETE keeps the row with `_deleted` and the
+ * version it was deleted at, and every write compares versions against it.
+ * - CREATE inserts; over a tombstone with an older `_ver` it brings the record back (created); a
+ *   live row is left untouched (duplicate), a tombstone at `_ver` >= ver too (stale).
+ * - UPDATE upserts when the stored `_ver` is not newer (a tombstone must be strictly older), else it
+ *   is stale; an insert or a revived tombstone is "created by update" (`xmax = 0` tells an insert).
+ * - DELETE turns a live row with `_ver` <= ver into a tombstone at ver (deleted), raises an older
+ *   tombstone's version, and leaves a tombstone for a record it never saw, so a late CREATE cannot
+ *   resurrect it (all "already deleted"); a live row with a newer `_ver` is stale.
+ * The prior state is read (lazily, only where RETURNING cannot tell) from the statement's snapshot,
+ * which every part shares: a change can never be seen without its operation. The operation rows'
+ * statuses and notes are the operations library's (OperationNote, $4-$7); they are written here only
+ * to share the statement. Rows are taken in id order so that concurrent batches lock in the same
+ * order. The batch travels as ONE JSON parameter ($1), not one bind parameter per value, so no batch
+ * nears PostgreSQL's 65,535-parameter limit. Each record appears at most once per statement (the
+ * service splits repeats into rounds), which the final join on hash_id relies on. `table` comes from
+ * the SYNCED_TABLES registry, never from a request.
  */
 function applyAndLogSql(table: SyncedTableName): string {
   const target = `"${table}"`;
+  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
   return `
     WITH input AS (
       SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.idx
@@ -58,33 +67,36 @@ function applyAndLogSql(table: SyncedTableName): string {
     created AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
       SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'CREATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO NOTHING
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
+        WHERE t._deleted AND t._ver < EXCLUDED._ver
       RETURNING t._hash_id),
     updated AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
       SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now()
-        WHERE t._ver <= EXCLUDED._ver
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
+            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
+        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     deleted AS (
-      DELETE FROM ${target} t USING input i
-      WHERE i.op = 'DELETE' AND t._client_id = $2::text AND t._hash_id = i.hash_id AND t._ver <= i.ver
-      RETURNING t._hash_id),
-    kept AS (
-      SELECT i.hash_id FROM input i JOIN ${target} t ON t._client_id = $2::text AND t._hash_id = i.hash_id
-      WHERE i.op = 'DELETE' AND t._ver > i.ver),
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
+      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM input i WHERE i.op = 'DELETE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
+        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
+      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     outcomes AS (
       SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id,
              CASE i.op
-               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NULL THEN 'duplicate' ELSE 'created' END
-               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted THEN 'upserted' ELSE 'updated' END
-               ELSE CASE WHEN d._hash_id IS NOT NULL THEN 'deleted' WHEN k.hash_id IS NOT NULL THEN 'stale' ELSE 'already_deleted' END
+               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
+               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
+               ELSE CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END
              END AS outcome
       FROM input i
       LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
-      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id
-      LEFT JOIN kept k ON i.op = 'DELETE' AND k.hash_id = i.hash_id),
+      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
       INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note)
       SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType", 'COMPLETED',

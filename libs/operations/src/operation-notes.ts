@@ -10,3 +10,16 @@ export const OperationError = {
   MissingOperation: 'Operation record missing but data exists in main table - please resend to recreate operation history',
   ProcessingInterrupted: 'Processing interrupted - please resend',
 } as const;
+
+/** A COMPLETED CREATE/UPDATE whose row is gone (not deleted by the client): the client must resend. */
+export function lostRowError(operation: 'CREATE' | 'UPDATE'): string {
+  return (
+    `Operation ${operation} marked as COMPLETED but record not found in main table ` +
+    '(possible causes: manual deletion, transaction rollback or database inconsistency) - please resend to restore the record'
+  );
+}
+
+/** Status notes (beside `status`, never an error). */
+export const StatusNote = {
+  RecordDeleted: 'Record was deleted',
+} as const;

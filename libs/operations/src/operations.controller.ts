@@ -1,7 +1,7 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, allSyncedTables, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
-import { MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
+import { LostRowsReportDto, MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
 import { OperationsService } from './operations.service';
 
 const HistoryDocs = (operationId: string, summary: string) =>
@@ -59,5 +59,18 @@ export class OperationsController {
     const worst = report.flatMap((t) => t.clients.map((c) => c.level));
     const level = worst.includes('critical') ? 'critical' : worst.includes('warning') ? 'warning' : 'normal';
     return { level, thresholds: this.operations.thresholds(), tables: report };
+  }
+
+  @Get('monitoring/lost-rows')
+  @AdminAuth()
+  @ApiOperation({
+    operationId: 'lostRows',
+    summary: 'Records whose last applied CREATE/UPDATE is COMPLETED but whose row is gone, per table and client',
+    description:
+      'The mirror of missing operations: a DBA, a bad restore or a clean-up removed rows the log says exist. Status answers these ERROR, so the client resends and the row comes back. Deleted records (tombstones) are not lost. Levels: 0-10 normal, 11-100 warning, over 100 critical.',
+  })
+  @ApiOkResponse({ type: LostRowsReportDto })
+  lostRows(@Query() query: MissingOperationsQueryDto): Promise<LostRowsReportDto> {
+    return this.operations.lostRowsReport({ table: query.table ? findSyncedTable(query.table) : undefined, clientId: query.client_id });
   }
 }

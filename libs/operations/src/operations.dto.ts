@@ -90,6 +90,56 @@ export class MissingOperationsReportDto {
   tables: MissingOperationsTableDto[];
 }
 
+export class LostRecordDto {
+  @ApiProperty({ description: 'Record id', example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'The version its last applied operation wrote', example: 2 })
+  ver: number;
+
+  @ApiProperty({ description: 'That operation', enum: ['CREATE', 'UPDATE'], example: 'CREATE' })
+  operation: string;
+
+  @ApiProperty({ description: 'When that operation completed', example: '2026-11-23T10:15:00.000Z' })
+  completed_at: string;
+}
+
+export class LostRowsClientDto {
+  @ApiProperty({ description: 'Client id', example: 'MTY_001' })
+  client_id: string;
+
+  @ApiProperty({ description: 'Records of this client whose row is lost', example: 3 })
+  lost: number;
+
+  @ApiProperty({ description: '0-10 normal, 11-100 warning, over 100 critical', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  level: string;
+
+  @ApiProperty({ description: 'Up to 100 of them, most recently completed first', type: [LostRecordDto] })
+  records: LostRecordDto[];
+}
+
+export class LostRowsTableDto {
+  @ApiProperty({ description: 'Synced table', example: 'venta' })
+  table: string;
+
+  @ApiProperty({ description: 'Lost rows in this table, all clients', example: 3 })
+  lost: number;
+
+  @ApiProperty({ description: 'Per client, most lost first (clients with none are not listed)', type: [LostRowsClientDto] })
+  clients: LostRowsClientDto[];
+}
+
+export class LostRowsReportDto {
+  @ApiProperty({ description: 'The worst level of any client and table', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  level: string;
+
+  @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
+  thresholds: { warning: number; critical: number };
+
+  @ApiProperty({ description: 'One entry per synced table checked', type: [LostRowsTableDto] })
+  tables: LostRowsTableDto[];
+}
+
 export class MissingOperationsQueryDto {
   @ApiPropertyOptional({ description: 'Check only this table', enum: Object.keys(SYNCED_TABLES), example: 'venta' })
   @IsOptional()

@@ -24,6 +24,12 @@ export interface OperationHistoryRow {
   updated_at: Date;
 }
 
+export interface LostRowsRow {
+  client_id: string;
+  lost: number;
+  records: { hash_id: string; ver: number; operation: 'CREATE' | 'UPDATE'; completed_at: string }[] | null;
+}
+
 export interface MissingOperationsRow {
   client_id: string;
   missing: number;
@@ -78,11 +84,45 @@ export class OperationsRepository {
         SELECT v._client_id, v._hash_id, v._ver, v._created_at,
                row_number() OVER (PARTITION BY v._client_id ORDER BY v._created_at DESC, v._hash_id) AS rank
         FROM ${target} v
-        WHERE NOT EXISTS (
+        WHERE NOT v._deleted AND NOT EXISTS (
           SELECT 1 FROM sync_operations o
           WHERE o.client_id = v._client_id AND o.table_name = ${table} AND o.record_id = v._hash_id AND o.batch_version = v._ver))
       SELECT _client_id AS client_id, count(*)::int AS missing,
              json_agg(json_build_object('hash_id', _hash_id, 'ver', _ver, 'created_at', _created_at) ORDER BY rank) FILTER (WHERE rank <= ${limit}) AS records
       FROM missing GROUP BY _client_id ORDER BY count(*) DESC, _client_id`;
+  }
+
+  /**
+   * Lost rows per client: records with a COMPLETED CREATE or UPDATE whose newest applied COMPLETED
+   * operation (stale ones changed nothing) is not a DELETE but whose row is gone (a tombstone is a row: it is deleted, not
+   * lost). The count and up to `limit` of them, most recently completed first. Candidates come
+   * from one scan of the table's completed writes anti-joined with its primary key; only those
+   * (normally none) have their newest operation looked up.
+   */
+  lostRows(table: SyncedTableName, stale: string, limit: number): Promise<LostRowsRow[]> {
+    const target = Prisma.raw(`"${table}"`); // table comes from the SYNCED_TABLES registry only
+    return this.prisma.$queryRaw<LostRowsRow[]>`
+      WITH candidates AS (
+        SELECT DISTINCT ON (o.client_id, o.record_id) o.client_id, o.record_id, o.operation, o.batch_version, o.updated_at
+        FROM sync_operations o
+        WHERE o.table_name = ${table} AND o.status = 'COMPLETED' AND o.operation IN ('CREATE', 'UPDATE')
+          AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t._client_id = o.client_id AND t._hash_id = o.record_id)
+        ORDER BY o.client_id, o.record_id, o.id DESC),
+      lost AS (
+        SELECT c.client_id, c.record_id, coalesce(l.operation, c.operation) AS operation,
+               coalesce(l.batch_version, c.batch_version) AS batch_version, coalesce(l.updated_at, c.updated_at) AS updated_at
+        FROM candidates c
+        LEFT JOIN LATERAL (
+          SELECT a.operation, a.batch_version, a.updated_at FROM sync_operations a
+          WHERE a.client_id = c.client_id AND a.table_name = ${table} AND a.record_id = c.record_id
+            AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${stale}
+          ORDER BY a.id DESC LIMIT 1) l ON true
+        WHERE l.operation IS DISTINCT FROM 'DELETE'),
+      ranked AS (
+        SELECT lost.*, row_number() OVER (PARTITION BY client_id ORDER BY updated_at DESC, record_id) AS rank FROM lost)
+      SELECT client_id, count(*)::int AS lost,
+             json_agg(json_build_object('hash_id', record_id, 'ver', batch_version, 'operation', operation, 'completed_at', updated_at) ORDER BY rank)
+               FILTER (WHERE rank <= ${limit}) AS records
+      FROM ranked GROUP BY client_id ORDER BY count(*) DESC, client_id`;
   }
 }

@@ -1,12 +1,31 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, Clock, SyncedTableName } from '@app/common';
+import { allSyncedTables, APP_CONFIG, AppConfig, Clock, SyncedTable, SyncedTableName } from '@app/common';
 import { Tx } from '@app/database';
-import { OperationError } from './operation-notes';
+import { OperationError, OperationNote } from './operation-notes';
 import { OperationLogEntry, OperationsRepository } from './operations.repository';
 
 export type MissingOperationsLevel = 'normal' | 'warning' | 'critical';
 
-/** The only writer of the operation log and of operation statuses. */
+/** Which tables and client a monitoring report covers (all when unset). */
+export interface MonitoringFilter {
+  table?: SyncedTable;
+  clientId?: string;
+}
+
+export interface LostRecord {
+  hash_id: string;
+  ver: number;
+  operation: 'CREATE' | 'UPDATE';
+  completed_at: string;
+}
+
+/** The lost-rows report: per table and client, how many rows are lost, their level and up to 100 of them. */
+export interface LostRowsReport {
+  level: MissingOperationsLevel;
+  thresholds: { warning: number; critical: number };
+  tables: { table: string; lost: number; clients: { client_id: string; lost: number; level: MissingOperationsLevel; records: LostRecord[] }[] }[];
+}
+
 @Injectable()
 export class OperationsService {
   private readonly logger = new Logger(OperationsService.name);
@@ -37,6 +56,31 @@ export class OperationsService {
   async missingOperations(table: SyncedTableName, limit = 100) {
     const rows = await this.repository.missingOperations(table, limit);
     return rows.map((row) => ({ ...row, records: row.records ?? [], level: this.levelOf(row.missing) }));
+  }
+
+  /**
+   * Records whose last applied write is COMPLETED but whose row is gone (the mirror of a missing
+   * history; status answers them ERROR so the client resends). Same levels as missing operations.
+   */
+  async lostRows(table: SyncedTableName, limit = 100) {
+    const rows = await this.repository.lostRows(table, OperationNote.StaleVersionIgnored, limit);
+    return rows.map((row) => ({ client_id: row.client_id, lost: row.lost, records: row.records ?? [], level: this.levelOf(row.lost) }));
+  }
+
+  /** The lost-rows monitor over the filtered tables and client. */
+  async lostRowsReport(filter: MonitoringFilter): Promise<LostRowsReport> {
+    const tables = filter.table ? [filter.table] : allSyncedTables();
+    const report = await Promise.all(
+      tables.map(async (table) => {
+        const clients = (await this.lostRows(table.name)).filter((c) => !filter.clientId || c.client_id === filter.clientId);
+        return { table: table.name, lost: clients.reduce((sum, c) => sum + c.lost, 0), clients };
+      }),
+    );
+    return { level: this.worst(report.flatMap((t) => t.clients.map((c) => c.level))), thresholds: this.thresholds(), tables: report };
+  }
+
+  private worst(levels: MissingOperationsLevel[]): MissingOperationsLevel {
+    return levels.includes('critical') ? 'critical' : levels.includes('warning') ? 'warning' : 'normal';
   }
 
   thresholds(): { warning: number; critical: number } {

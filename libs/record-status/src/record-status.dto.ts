@@ -35,7 +35,7 @@ export class RecordStatusDto {
   hash_id: string;
 
   @ApiProperty({
-    description: 'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details) or NOT_FOUND (never received)',
+    description: 'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)',
     enum: ['PROCESSING', 'COMPLETED', 'ERROR', 'NOT_FOUND'],
     example: 'COMPLETED',
   })
@@ -46,6 +46,9 @@ export class RecordStatusDto {
     example: 'Operation record missing but data exists in main table - please resend to recreate operation history',
   })
   error_details?: string;
+
+  @ApiPropertyOptional({ description: 'On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)', example: 'Record was deleted' })
+  note?: string;
 
   @ApiProperty({
     description: 'On COMPLETED with the row present: `_hash_id`, `_ver` and the fields as sent; otherwise null',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { Prisma, PrismaService } from '@app/database';
+import { OperationNote } from '@app/operations';
 
 export interface StatusQuery {
   hashId: string;
@@ -9,12 +10,23 @@ export interface StatusQuery {
 }
 
 export interface StatusRow {
+  /** The operation that answers the query (see find), or null when there is none. */
   status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR' | null;
+  operation: 'CREATE' | 'UPDATE' | 'DELETE' | null;
   error: string | null;
+  /** A live row (not a tombstone) exists. */
   row_exists: boolean;
   row_matches_ver: boolean;
+  /** The row is a tombstone: the record was deleted. */
+  tombstone: boolean;
   ver: number | null;
   data: Record<string, unknown> | null;
+  /**
+   * Only looked up when a COMPLETED CREATE/UPDATE answers and no row exists at all: the record's
+   * newest COMPLETED operation that took effect (stale ones did not), so that a record deleted and
+   * purged is not mistaken for a lost one.
+   */
+  last_applied: 'CREATE' | 'UPDATE' | 'DELETE' | null;
 }
 
 @Injectable()
@@ -25,24 +37,34 @@ export class RecordStatusRepository {
    * For each query, in order: the operation that answers it (with `ver`, that batch version; the
    * one logged with `id_cola` first, then the newest) and the record's row. ONE statement, so
    * both are read from one snapshot: a change and its operation commit together, and no query
-   * can see the row of a change in flight without its operation (a false ERROR).
+   * can see the row of a change in flight without its operation (a false ERROR), nor a COMPLETED
+   * operation without the row it wrote (a false "lost row").
    */
   find(clientId: string, table: SyncedTableName, queries: StatusQuery[]): Promise<StatusRow[]> {
     const target = Prisma.raw(`"${table}"`); // from the SYNCED_TABLES registry, never from a request
     return this.prisma.$queryRaw<StatusRow[]>`
-      SELECT o.status::text AS status, o.error,
-             t._hash_id IS NOT NULL AS row_exists,
-             (t._hash_id IS NOT NULL AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
-             t._ver AS ver, t.data
+      SELECT o.status::text AS status, o.operation::text AS operation, o.error,
+             (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
+             (t._hash_id IS NOT NULL AND NOT t._deleted AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
+             coalesce(t._deleted, false) AS tombstone,
+             t._ver AS ver, CASE WHEN t._deleted THEN NULL ELSE t.data END AS data,
+             l.operation::text AS last_applied
       FROM unnest(${queries.map((q) => q.hashId)}::text[], ${queries.map((q) => q.queueId)}::text[], ${queries.map((q) => q.ver)}::int[])
            WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
       LEFT JOIN LATERAL (
-        SELECT o.status, o.error FROM sync_operations o
+        SELECT o.status, o.operation, o.error FROM sync_operations o
         WHERE o.client_id = ${clientId} AND o.table_name = ${table} AND o.record_id = q.hash_id
           AND (q.ver IS NULL OR o.batch_version = q.ver)
         ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC
         LIMIT 1) o ON true
       LEFT JOIN ${target} t ON t._client_id = ${clientId} AND t._hash_id = q.hash_id
+      LEFT JOIN LATERAL (
+        SELECT a.operation FROM sync_operations a
+        WHERE o.status = 'COMPLETED' AND o.operation <> 'DELETE' AND t._hash_id IS NULL
+          AND a.client_id = ${clientId} AND a.table_name = ${table} AND a.record_id = q.hash_id
+          AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${OperationNote.StaleVersionIgnored}
+        ORDER BY a.id DESC
+        LIMIT 1) l ON true
       ORDER BY q.ord`;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTable } from '@app/common';
-import { OperationError } from '@app/operations';
+import { lostRowError, OperationError, StatusNote } from '@app/operations';
 import { RecordStatusRepository, StatusQuery, StatusRow } from './record-status.repository';
 
 export type RecordStatus = 'PROCESSING' | 'COMPLETED' | 'ERROR' | 'NOT_FOUND';
@@ -9,13 +9,16 @@ export interface RecordStatusResult {
   hash_id: string;
   status: RecordStatus;
   error_details?: string;
+  note?: string;
   data: Record<string, unknown> | null;
 }
 
 /**
- * The product's decision tree: an operation answers with its status (QUEUED counts as
- * PROCESSING); no operation but the row exists is ERROR, so the client resends and the history is
- * recreated; neither is NOT_FOUND.
+ * The product's decision tree, healing in both directions: an operation answers with its status
+ * (QUEUED counts as PROCESSING); no operation but the row exists is ERROR, so the client resends and
+ * the history is recreated; a COMPLETED CREATE/UPDATE whose row is gone (and was not deleted) is
+ * ERROR too, so the client resends and the row comes back; neither is NOT_FOUND. A tombstone (a
+ * deleted record) counts as no row.
  */
 @Injectable()
 export class RecordStatusService {
@@ -28,10 +31,14 @@ export class RecordStatusService {
 }
 
 export function decide(hashId: string, row: StatusRow): RecordStatusResult {
-  if (row.status !== null) {
-    if (row.status === 'ERROR') return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
-    if (row.status === 'COMPLETED') return { hash_id: hashId, status: 'COMPLETED', data: row.row_exists ? dataOf(hashId, row) : null };
-    return { hash_id: hashId, status: 'PROCESSING', data: null };
+  if (row.status === 'ERROR') return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
+  if (row.status === 'QUEUED' || row.status === 'PROCESSING') return { hash_id: hashId, status: 'PROCESSING', data: null };
+  if (row.status === 'COMPLETED') {
+    if (row.row_exists) return { hash_id: hashId, status: 'COMPLETED', data: dataOf(hashId, row) };
+    if (row.operation === 'DELETE' || row.tombstone || row.last_applied === 'DELETE') {
+      return { hash_id: hashId, status: 'COMPLETED', note: StatusNote.RecordDeleted, data: null };
+    }
+    return { hash_id: hashId, status: 'ERROR', error_details: lostRowError(row.operation ?? 'CREATE'), data: null };
   }
   if (row.row_matches_ver) return { hash_id: hashId, status: 'ERROR', error_details: OperationError.MissingOperation, data: null };
   return { hash_id: hashId, status: 'NOT_FOUND', data: null };

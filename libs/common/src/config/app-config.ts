@@ -29,6 +29,9 @@ export interface AppConfig extends HttpConfig {
   staleOperationCron: string;
   missingOperationsWarning: number;
   missingOperationsCritical: number;
+  tombstoneRetentionMs: number;
+  tombstonePurgeCron: string;
+  tombstonePurgeBatchSize: number;
   externalSyncUrl?: string;
   externalSyncTimeoutMs: number;
   syncDispatchIntervalMs: number;
@@ -95,6 +98,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     staleOperationCron: read.cron('STALE_OPERATION_CRON', '30 * * * * *'),
     missingOperationsWarning: read.int('MISSING_OPERATIONS_WARNING', 10, 0),
     missingOperationsCritical: read.int('MISSING_OPERATIONS_CRITICAL', 100, 0),
+    tombstoneRetentionMs: read.duration('TOMBSTONE_RETENTION', '90d', 1000),
+    tombstonePurgeCron: read.cron('TOMBSTONE_PURGE_CRON', '0 30 3 * * *'),
+    tombstonePurgeBatchSize: read.int('TOMBSTONE_PURGE_BATCH_SIZE', 5000, 1, 100_000),
     externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
     externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
     syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),

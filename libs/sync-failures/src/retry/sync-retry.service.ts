@@ -144,19 +144,35 @@ function keyOf(table: string, clientId: string, recordId: string): string {
 
 /**
  * The row exists: send it as recorded (CREATE if a DELETE was recorded: the record came back).
- * The row is gone: send a DELETE, so the external system drops what it may have.
+ * The record was deleted (a tombstone): send a DELETE, so the external system drops what it may have.
+ * The row is lost (no row, no tombstone: a DBA or a bad restore removed it; status tells the client
+ * to resend): send what the failed delivery carried, as recorded. No client deleted the record, so
+ * the external system must not be told it was deleted; the client's resend brings the row back.
  */
 function messageFor(failure: SyncFailureRow, row: CurrentRow | undefined): SyncMessage {
-  const action = row === undefined ? 'DELETE' : failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE';
-  const payload = row === undefined ? { _hash_id: failure.record_id } : { _hash_id: row.hash_id, _ver: row.ver, ...row.data };
   const operationId = failure.operation_id?.toString() ?? null;
-  return {
+  const envelope = {
     entityType: failure.entity_type,
     entityId: failure.entity_id,
-    action,
     clientId: failure.client_id,
-    payload,
     operationId,
     idempotencyKey: operationId ?? `sync-failure:${failure.id}`,
   };
+  if (row === undefined) return { ...envelope, action: recordedAction(failure.action), payload: recordedPayload(failure) };
+  if (row.deleted) return { ...envelope, action: 'DELETE', payload: { _hash_id: failure.record_id, _ver: row.ver } };
+  return { ...envelope, action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE', payload: { _hash_id: row.hash_id, _ver: row.ver, ...row.data } };
+}
+
+function recordedAction(action: string): SyncMessage['action'] {
+  return action === 'UPDATE' || action === 'DELETE' ? action : 'CREATE';
+}
+
+function recordedPayload(failure: SyncFailureRow): Record<string, unknown> {
+  try {
+    const payload: unknown = JSON.parse(failure.payload ?? '');
+    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return payload as Record<string, unknown>;
+  } catch {
+    // fall through: a row written by hand (Prisma Studio) may hold anything
+  }
+  return { _hash_id: failure.record_id };
 }
