@@ -92,7 +92,8 @@ describe(`${runApp.name} (the built app as a process)`, () => {
     async () => {
       const cwd = tempDir();
       const dataDir = join(cwd, 'pg');
-      const app = startApp(API_MAIN, await env({ EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) }), cwd);
+      // Development: production refuses to start without DATABASE_URL (startup-database.e2e-spec.ts).
+      const app = startApp(API_MAIN, await env({ NODE_ENV: 'development', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) }), cwd);
 
       await waitForHealth(app);
       const postgres = postmasterPid(dataDir);

@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/app-config.module';
 export * from './config/env-reader';
 export * from './config/http-config';
+export * from './config/development-credentials';
 export * from './auth/auth.guards';
 export * from './auth/auth.module';
 export * from './auth/credentials';

@@ -5,3 +5,4 @@ export * from './migrator';
 export * from './embedded-postgres';
 export { Prisma, PrismaClient, OperationStatus, OperationType } from './generated/prisma/client';
 export type { SyncFailure, SyncOperation } from './generated/prisma/client';
+export * from './wait-for-database';

@@ -1,8 +1,8 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, ConfigError, loadAppConfig } from '@app/common';
-import { applyMigrations, EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { AppConfig, ConfigError, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
+import { applyMigrations, DatabaseUnavailableError, EmbeddedPostgres, startEmbeddedPostgres, waitForDatabase } from '@app/database';
 import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
@@ -21,10 +21,22 @@ export interface RunOptions {
  * then the embedded database stops; a second signal exits at once.
  */
 export async function runApp(options: RunOptions): Promise<void> {
+  try {
+    await start(options);
+  } catch (error) {
+    // One clear line instead of an unhandled-rejection stack; a stack only for what we did not expect.
+    const known = error instanceof DatabaseUnavailableError;
+    const text = known ? (error as Error).message : ((error as Error).stack ?? String(error));
+    process.stderr.write(`${options.name}: failed to start: ${text}\n`);
+    process.exit(1);
+  }
+}
+
+async function start(options: RunOptions): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: AppConfig;
   try {
-    config = loadAppConfig(process.env);
+    config = loadAppConfig(process.env, { developmentCredentials: persistedDevelopmentCredentials });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${options.name}: ${error.message}\n`);
@@ -39,6 +51,8 @@ export async function runApp(options: RunOptions): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDatabaseDir, port: config.embeddedDatabasePort, log: (m) => boot.log(m) });
     config = { ...config, databaseUrl: embedded.url };
     boot.log(`No DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir} (log: ${embedded.logFile})`);
+  } else {
+    await waitForDatabase(config.databaseUrl, { timeoutMs: config.databaseStartupTimeoutMs, log: (m) => boot.warn(m) });
   }
   const migrations = await applyMigrations(config.databaseUrl!);
   for (const warning of migrations.warnings) boot.warn(warning);
@@ -74,12 +88,16 @@ export async function runApp(options: RunOptions): Promise<void> {
   if (config.generatedCredentials) printDevelopmentCredentials(config);
 }
 
-/** A local start without API_KEYS/ADMIN_TOKEN: show the made-up keys once, on the terminal only. */
+/**
+ * A local start without API_KEYS/ADMIN_TOKEN: the made-up keys (kept in DEV_CREDENTIALS_FILE, so
+ * they survive restarts) as one plain block after the start-up logs, ready to paste into a shell.
+ */
 function printDevelopmentCredentials(config: AppConfig): void {
+  const client = config.clientKeys[0];
   const lines = [
-    'No API_KEYS / ADMIN_TOKEN set: made these up for this run (set them to keep keys stable):',
-    ...config.clientKeys.map((k) => `  client ${k.clientId}: Authorization: Bearer ${k.key}`),
-    `  admin: Authorization: Bearer ${config.adminToken}`,
+    `Development credentials (made up; kept in ${config.developmentCredentialsFile} and reused; set API_KEYS and ADMIN_TOKEN to use your own):`,
+    `  export KEY=${client.key}     # client ${client.clientId}: Authorization: Bearer $KEY`,
+    `  export ADMIN=${config.adminToken}     # admin: Authorization: Bearer $ADMIN`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadAppConfig } from './app-config';
+import { persistedDevelopmentCredentials } from './development-credentials';
 import { ConfigError } from './env-reader';
 
 const KEYS = { API_KEYS: 'MTY_001:mty-secret-key-0001', ADMIN_TOKEN: 'admin-token-0123456789' };
+const PRODUCTION_DATABASE = { DATABASE_URL: 'postgresql://resync:pw@db:5432/resync' };
 
 /** The ConfigError loadAppConfig throws for `env` (fails the test when it does not throw). */
 function configError(env: Record<string, string>): ConfigError {
@@ -38,6 +43,8 @@ describe(loadAppConfig.name, () => {
         syncRetryJitter: 0.1,
         syncCleanupMaxAgeMs: 30 * 86_400_000,
         generatedCredentials: false,
+        developmentCredentialsFile: '.data/dev-credentials.json',
+        databaseStartupTimeoutMs: 60_000,
       });
     });
 
@@ -121,17 +128,25 @@ describe(loadAppConfig.name, () => {
 
   describe('credentials', () => {
     it('requires API_KEYS and ADMIN_TOKEN in production', () => {
-      const error = configError({ NODE_ENV: 'production' });
+      const error = configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE });
       expect(error.problems).toEqual([expect.stringMatching(/^API_KEYS is required in production/), expect.stringMatching(/^ADMIN_TOKEN is required in production/)]);
     });
 
     it('requires the one that is missing in production', () => {
-      expect(configError({ NODE_ENV: 'production', API_KEYS: KEYS.API_KEYS }).problems).toEqual(['ADMIN_TOKEN is required in production']);
-      expect(configError({ NODE_ENV: 'production', ADMIN_TOKEN: KEYS.ADMIN_TOKEN }).problems).toEqual([expect.stringMatching(/^API_KEYS is required/)]);
+      expect(configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, API_KEYS: KEYS.API_KEYS }).problems).toEqual(['ADMIN_TOKEN is required in production']);
+      expect(configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, ADMIN_TOKEN: KEYS.ADMIN_TOKEN }).problems).toEqual([expect.stringMatching(/^API_KEYS is required/)]);
+    });
+
+    it('refuses production without DATABASE_URL instead of starting an embedded database', () => {
+      expect(configError({ NODE_ENV: 'production', ...KEYS }).problems).toEqual(['DATABASE_URL is required in production (the embedded PostgreSQL is for development only)']);
+    });
+
+    it('reports a bad DATABASE_URL in production once, as a bad URL', () => {
+      expect(configError({ NODE_ENV: 'production', ...KEYS, DATABASE_URL: 'mysql://db/x' }).problems).toEqual(['DATABASE_URL must be a postgres or postgresql URL']);
     });
 
     it('accepts production with both set, and generates nothing', () => {
-      const config = loadAppConfig({ NODE_ENV: 'production', ...KEYS });
+      const config = loadAppConfig({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, ...KEYS });
       expect(config).toMatchObject({ generatedCredentials: false, adminToken: KEYS.ADMIN_TOKEN, clientKeys: [{ clientId: 'MTY_001', key: 'mty-secret-key-0001' }] });
     });
 
@@ -149,6 +164,36 @@ describe(loadAppConfig.name, () => {
       expect(first.adminToken).toMatch(/^admin_[A-Za-z0-9_-]{24}$/);
       expect(second.clientKeys[0].key).not.toBe(first.clientKeys[0].key);
       expect(second.adminToken).not.toBe(first.adminToken);
+    });
+
+    describe('kept in DEV_CREDENTIALS_FILE', () => {
+      let dir: string;
+      beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'resync-dev-credentials-'))));
+      afterEach(() => rmSync(dir, { recursive: true, force: true }));
+      const load = (env: Record<string, string>) => loadAppConfig({ DEV_CREDENTIALS_FILE: join(dir, 'data', 'dev.json'), ...env }, { developmentCredentials: persistedDevelopmentCredentials });
+
+      it('makes them up once, readable by the owner only, and reuses them on every later start', () => {
+        const first = load({});
+        const second = load({});
+        expect(second.clientKeys).toEqual(first.clientKeys);
+        expect(second.adminToken).toBe(first.adminToken);
+        expect(first.clientKeys[0].key).toMatch(/^dev_/);
+        expect(statSync(join(dir, 'data', 'dev.json')).mode & 0o777).toBe(0o600);
+        expect(JSON.parse(readFileSync(join(dir, 'data', 'dev.json'), 'utf8'))).toEqual({ clientId: 'DEV_001', clientKey: first.clientKeys[0].key, adminToken: first.adminToken });
+      });
+
+      it('replaces a damaged file', () => {
+        load({});
+        writeFileSync(join(dir, 'data', 'dev.json'), '{"clientKey": 1');
+        const config = load({});
+        expect(config.adminToken).toMatch(/^admin_/);
+        expect(load({}).adminToken).toBe(config.adminToken);
+      });
+
+      it('neither reads nor writes the file when both are set', () => {
+        load(KEYS);
+        expect(() => statSync(join(dir, 'data', 'dev.json'))).toThrow();
+      });
     });
 
     it('keeps the given half when only one of them is set', () => {

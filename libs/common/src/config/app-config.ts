@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { isSyncedTableName, SYNCED_TABLES, SyncedTableName } from '../synced-tables';
+import { DevelopmentCredentials, randomDevelopmentCredentials } from './development-credentials';
 import { ConfigError, EnvReader } from './env-reader';
 import { HttpConfig, readHttpConfig } from './http-config';
 
@@ -23,6 +23,10 @@ export interface AppConfig extends HttpConfig {
   adminToken: string;
   /** True when the keys above were made up for a local start (printed once at start-up). */
   generatedCredentials: boolean;
+  /** Where made-up development credentials are kept (DEV_CREDENTIALS_FILE). */
+  developmentCredentialsFile: string;
+  /** How long start-up keeps retrying an unreachable database before giving up (DATABASE_STARTUP_TIMEOUT). */
+  databaseStartupTimeoutMs: number;
   defaultTable: SyncedTableName;
   runJobs: boolean;
   staleOperationTimeoutMs: number;
@@ -54,7 +58,15 @@ export interface AppConfig extends HttpConfig {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const CLIENT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
-export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export interface LoadOptions {
+  /**
+   * Where made-up development credentials come from, given DEV_CREDENTIALS_FILE. The default makes
+   * new ones on every call (pure, for tests); the app's start-up keeps them in that file.
+   */
+  developmentCredentials?: (file: string) => DevelopmentCredentials;
+}
+
+export function loadAppConfig(env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): AppConfig {
   const read = new EnvReader(env);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
@@ -63,6 +75,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     read.fail('DEFAULT_TABLE', `must be one of ${Object.keys(SYNCED_TABLES).join(', ')}, got "${defaultTable}"`, undefined);
   }
 
+  const developmentCredentialsFile = read.string('DEV_CREDENTIALS_FILE', '.data/dev-credentials.json');
   let clientKeys = parseClientKeys(read);
   let adminToken = read.raw('ADMIN_TOKEN') ?? '';
   let generatedCredentials = false;
@@ -73,8 +86,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       if (!adminToken) read.fail('ADMIN_TOKEN', 'is required in production', undefined);
     } else {
       generatedCredentials = true;
-      if (clientKeys.length === 0) clientKeys = [{ clientId: 'DEV_001', key: `dev_${randomBytes(18).toString('base64url')}` }];
-      if (!adminToken) adminToken = `admin_${randomBytes(18).toString('base64url')}`;
+      const made = (options.developmentCredentials ?? randomDevelopmentCredentials)(developmentCredentialsFile);
+      if (clientKeys.length === 0) clientKeys = [{ clientId: made.clientId, key: made.clientKey }];
+      if (!adminToken) adminToken = made.adminToken;
     }
   }
 
@@ -92,6 +106,8 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     clientKeys,
     adminToken,
     generatedCredentials,
+    developmentCredentialsFile,
+    databaseStartupTimeoutMs: read.duration('DATABASE_STARTUP_TIMEOUT', '60s', 0),
     defaultTable: (isSyncedTableName(defaultTable) ? defaultTable : 'venta') as SyncedTableName,
     runJobs: read.bool('RUN_JOBS', true),
     staleOperationTimeoutMs: read.duration('STALE_OPERATION_TIMEOUT', '5m', 1000),
@@ -119,6 +135,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     syncAlertEntityFailures: read.int('SYNC_ALERT_ENTITY_FAILURES', 3, 0),
     syncAlertAvgRetries: read.number('SYNC_ALERT_AVG_RETRIES', 2, 0, 1_000_000),
   };
+  if (nodeEnv === 'production' && config.databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
+    read.fail('DATABASE_URL', 'is required in production (the embedded PostgreSQL is for development only)', undefined);
+  }
   if (config.missingOperationsCritical < config.missingOperationsWarning) {
     read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);
   }
