@@ -35,9 +35,10 @@ const SCENARIOS = [
   { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored) },
   { name: 'status-1000', run: (ctx) => s.status(ctx, 1000, settings.statusStored), ...ratioTarget(0.5) },
   { name: grownName, run: (ctx) => s.growth(ctx, grownName, settings.prefill), notes: grownNotes },
+  { name: 'audit-cost', run: (ctx) => s.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
   { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
 ].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
-if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, drain)`);
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, audit-cost, drain)`);
 
 const results = [];
 

@@ -5,19 +5,23 @@ const { DATA } = require('./records');
 
 const CLIENT = 'MTY_001';
 
-/** One transaction per batch: the rows (multi-row, duplicates skipped) and their operation rows. */
+/**
+ * One transaction per batch: the rows (multi-row, duplicates skipped) and their operation rows,
+ * each keeping the record's fields as its payload like the API does (AUDIT_PAYLOADS, on by default).
+ */
 async function ingestBatch(client, list) {
+  const data = list.map(() => DATA);
   await client.query('BEGIN');
   try {
     await client.query(
       `INSERT INTO venta (_client_id, _hash_id, _ver, data)
        SELECT $1, i, 1, d::jsonb FROM unnest($2::text[], $3::text[]) AS x(i, d) ON CONFLICT DO NOTHING`,
-      [CLIENT, list, list.map(() => DATA)],
+      [CLIENT, list, data],
     );
     await client.query(
-      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
-       SELECT 'venta', i, $1, 1, 'CREATE', 'COMPLETED' FROM unnest($2::text[]) AS i`,
-      [CLIENT, list],
+      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, payload)
+       SELECT 'venta', i, $1, 1, 'CREATE', 'COMPLETED', d::jsonb FROM unnest($2::text[], $3::text[]) AS x(i, d)`,
+      [CLIENT, list, data],
     );
     await client.query('COMMIT');
   } catch (error) {
@@ -26,7 +30,7 @@ async function ingestBatch(client, list) {
   }
 }
 
-/** The product document's style: per record INSERT, catch the duplicate, log it; a round trip (and a commit) a statement. */
+/** The product document's style: per record INSERT, catch the duplicate, log it (with its payload); a round trip (and a commit) a statement. */
 async function ingestRowByRow(client, id) {
   let note = null;
   try {
@@ -36,8 +40,8 @@ async function ingestRowByRow(client, id) {
     note = 'Duplicate bypassed';
   }
   await client.query(
-    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note) VALUES ('venta', $1, $2, 1, 'CREATE', 'COMPLETED', $3)`,
-    [id, CLIENT, note],
+    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note, payload) VALUES ('venta', $1, $2, 1, 'CREATE', 'COMPLETED', $3, $4::jsonb)`,
+    [id, CLIENT, note, DATA],
   );
 }
 
@@ -64,9 +68,9 @@ async function prefill(url, prefix, count) {
   await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, $2 || '-' || g, 1, $3::jsonb FROM generate_series(1, $4::int) g`, [CLIENT, prefix, DATA, count]);
   await query(
     url,
-    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
-     SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED' FROM generate_series(1, $3::int) g`,
-    [CLIENT, prefix, count],
+    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, payload)
+     SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED', $3::jsonb FROM generate_series(1, $4::int) g`,
+    [CLIENT, prefix, DATA, count],
   );
   await query(url, 'VACUUM ANALYZE');
 }

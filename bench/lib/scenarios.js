@@ -128,4 +128,21 @@ async function statusDatabases(ctx, size, stored) {
   return { api, sql: await ctx.db.cloneDatabase(api, `status_${size}_sql`) };
 }
 
-module.exports = { ingest, rowByRow, growth, status };
+/**
+ * What keeping payloads (AUDIT_PAYLOADS, on by default) costs: the API at 100 records a request
+ * with payloads against a second instance of it keeping none, alternating, each on its own database.
+ */
+async function auditCost(ctx) {
+  const [onDb, offDb] = [await ctx.db.createDatabase('audit_on'), await ctx.db.createDatabase('audit_off')];
+  const off = await startApp(offDb, 'audit-cost-off', { AUDIT_PAYLOADS: 'false' });
+  try {
+    const offIngest = apiIngest(ctx, 100, offDb);
+    const offSide = ({ seconds, label }) => offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
+    await offSide({ seconds: ctx.settings.warmup, label: 'audit-cost off warm-up' });
+    return await pair(ctx, 'audit-cost', onDb, apiIngest(ctx, 100, onDb), offSide);
+  } finally {
+    await off.stop();
+  }
+}
+
+module.exports = { ingest, rowByRow, growth, status, auditCost };

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { SyncedTableName } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { PrismaService, Tx } from '@app/database';
 import { OperationNote } from '@app/operations';
 import { Change } from './change';
@@ -21,7 +21,10 @@ function batchJson(changes: Change[]): string {
 export class IngestRepository {
   private readonly statements = new Map<SyncedTableName, string>();
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Applies changes to distinct records of one client AND logs their COMPLETED operations, in ONE
@@ -31,7 +34,7 @@ export class IngestRepository {
   async applyAndLog(tx: Tx | undefined, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
     let text = this.statements.get(table);
     if (text === undefined) this.statements.set(table, (text = applyAndLogSql(table)));
-    const values = [batchJson(changes), clientId, table, OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted, OperationNote.CreatedByUpdate];
+    const values = [batchJson(changes), clientId, table, OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted, OperationNote.CreatedByUpdate, this.config.auditPayloads];
     const rows = tx ? await tx.$queryRawUnsafe<{ outcome: Outcome; id: bigint }[]>(text, ...values) : await this.prisma.sql<{ outcome: Outcome; id: string }>(text, values);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
@@ -50,7 +53,9 @@ export class IngestRepository {
  * The prior state is read (lazily, only where RETURNING cannot tell) from the statement's snapshot,
  * which every part shares: a change can never be seen without its operation. The operation rows'
  * statuses and notes are the operations library's (OperationNote, $4-$7); they are written here only
- * to share the statement. Rows are taken in id order so that concurrent batches lock in the same
+ * to share the statement. With AUDIT_PAYLOADS ($8) each operation row also keeps the record's fields
+ * as received (`payload`), taken from the batch parameter already in the statement: no extra round
+ * trip, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
  * order. The batch travels as ONE JSON parameter ($1), not one bind parameter per value, so no batch
  * nears PostgreSQL's 65,535-parameter limit. Each record appears at most once per statement (the
  * service splits repeats into rounds), which the final join on hash_id relies on. `table` comes from
@@ -87,7 +92,7 @@ function applyAndLogSql(table: SyncedTableName): string {
         WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     outcomes AS (
-      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id,
+      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data,
              CASE i.op
                WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
                WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
@@ -98,9 +103,10 @@ function applyAndLogSql(table: SyncedTableName): string {
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
-      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note)
+      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
       SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType", 'COMPLETED',
-             CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END
+             CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END,
+             CASE WHEN $8::boolean THEN o.data END
       FROM outcomes o ORDER BY o.idx
       RETURNING id, record_id)
     SELECT o.outcome, l.id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;

@@ -25,6 +25,25 @@ export class OperationHistoryEntryDto {
   @ApiProperty({ description: 'The client queue job id (`id_cola`) it came with', example: 'job-123', nullable: true, type: String })
   queue_id: string | null;
 
+  @ApiProperty({
+    description: "The record's own fields exactly as the client sent them (null for a DELETE, for an operation rejected before it could be read, and when AUDIT_PAYLOADS is off)",
+    example: { total: 130, currency: 'MXN' },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  payload: Record<string, unknown> | null;
+
+  @ApiProperty({
+    description:
+      'For an applied UPDATE: the top-level fields it changed against the previous version (`from` the old value, `to` the new; no `from`: added, no `to`: removed). Null for other operations and when the previous version is not known',
+    example: { total: { from: 125.5, to: 130 }, coupon: { to: 'NOV10' } },
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { from: {}, to: {} } },
+  })
+  changes: Record<string, { from?: unknown; to?: unknown }> | null;
+
   @ApiProperty({ description: 'When it was logged', example: '2026-11-23T10:15:00.000Z' })
   created_at: string;
 

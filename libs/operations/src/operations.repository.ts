@@ -10,6 +10,8 @@ export interface OperationLogEntry {
   status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR';
   note: string | null;
   error: string | null;
+  /** The record's own fields as received (audit trail); null or absent when there are none to keep. */
+  payload?: Record<string, unknown> | null;
 }
 
 export interface OperationHistoryRow {
@@ -20,6 +22,7 @@ export interface OperationHistoryRow {
   error: string | null;
   batch_version: number;
   queue_id: string | null;
+  payload: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -48,11 +51,12 @@ export class OperationsRepository {
   async insertMany(tx: Tx, clientId: string, table: SyncedTableName, entries: OperationLogEntry[]): Promise<bigint[]> {
     if (entries.length === 0) return [];
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error)
-      SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error
+      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
+      SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::jsonb
       FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
                   ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
-                  ${entries.map((e) => e.error)}::text[]) WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, ord)
+                  ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])
+           WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, ord)
       ORDER BY e.ord
       RETURNING id`;
     return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -60,7 +64,7 @@ export class OperationsRepository {
 
   history(clientId: string, table: SyncedTableName, recordId: string): Promise<OperationHistoryRow[]> {
     return this.prisma.$queryRaw<OperationHistoryRow[]>`
-      SELECT id, operation::text, status::text, note, error, batch_version, queue_id, created_at, updated_at
+      SELECT id, operation::text, status::text, note, error, batch_version, queue_id, payload, created_at, updated_at
       FROM sync_operations
       WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}
       ORDER BY id`;

@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { allSyncedTables, APP_CONFIG, AppConfig, Clock, SyncedTable, SyncedTableName } from '@app/common';
 import { Tx } from '@app/database';
 import { OperationError, OperationNote } from './operation-notes';
-import { OperationLogEntry, OperationsRepository } from './operations.repository';
+import { OperationHistoryRow, OperationLogEntry, OperationsRepository } from './operations.repository';
+import { PayloadChanges, payloadChanges } from './payload-changes';
+
+/** One operation of a record's history, with what an applied UPDATE changed (null otherwise or when unknown). */
+export type OperationHistoryEntry = OperationHistoryRow & { changes: PayloadChanges | null };
 
 export type MissingOperationsLevel = 'normal' | 'warning' | 'critical';
 
@@ -41,8 +45,10 @@ export class OperationsService {
     return this.repository.insertMany(tx, clientId, table, entries);
   }
 
-  history(clientId: string, table: SyncedTableName, recordId: string) {
-    return this.repository.history(clientId, table, recordId);
+  async history(clientId: string, table: SyncedTableName, recordId: string): Promise<OperationHistoryEntry[]> {
+    const rows = await this.repository.history(clientId, table, recordId);
+    const changes = payloadChanges(rows);
+    return rows.map((row, k) => ({ ...row, changes: changes[k] }));
   }
 
   /** Operations left QUEUED/PROCESSING past STALE_OPERATION_TIMEOUT (a crash, say) become ERROR so clients resend. */

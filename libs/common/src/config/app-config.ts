@@ -36,6 +36,8 @@ export interface AppConfig extends HttpConfig {
   tombstoneRetentionMs: number;
   tombstonePurgeCron: string;
   tombstonePurgeBatchSize: number;
+  /** Keep each operation's payload (the record as received) in the audit trail. */
+  auditPayloads: boolean;
   externalSyncUrl?: string;
   externalSyncTimeoutMs: number;
   syncDispatchIntervalMs: number;
@@ -117,6 +119,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     tombstoneRetentionMs: read.duration('TOMBSTONE_RETENTION', '90d', 1000),
     tombstonePurgeCron: read.cron('TOMBSTONE_PURGE_CRON', '0 30 3 * * *'),
     tombstonePurgeBatchSize: read.int('TOMBSTONE_PURGE_BATCH_SIZE', 5000, 1, 100_000),
+    auditPayloads: read.bool('AUDIT_PAYLOADS', true),
     externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
     externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
     syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),
