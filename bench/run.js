@@ -35,10 +35,12 @@ const SCENARIOS = [
   { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored) },
   { name: 'status-1000', run: (ctx) => s.status(ctx, 1000, settings.statusStored), ...ratioTarget(0.5) },
   { name: grownName, run: (ctx) => s.growth(ctx, grownName, settings.prefill), notes: grownNotes },
+  { name: 'ingest-100-deleted-30', run: (ctx) => s.ingestAmongTombstones(ctx, 'ingest-100-deleted-30', settings.statusStored), notes: (r) => against(r, 'ingest-100') },
+  { name: 'status-1000-deleted-30', run: (ctx) => s.status(ctx, 1000, settings.statusStored, 0.3), notes: (r) => against(r, 'status-1000') },
   { name: 'audit-cost', run: (ctx) => s.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
   { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
 ].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
-if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, audit-cost, drain)`);
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, drain)`);
 
 const results = [];
 
@@ -46,6 +48,13 @@ function grownNotes(r) {
   const empty = results.find((x) => x.name === 'ingest-100' && x.status === 'ok');
   if (!empty) return [];
   return [`against the empty tables of ingest-100: API ×${ratio(r.api / empty.api)}, baseline ×${ratio(r.baseline / empty.baseline)}`];
+}
+
+/** How a scenario on tables with 30% tombstones compares with the same scenario on live rows only, in this run. */
+function against(r, plain) {
+  const other = results.find((x) => x.name === plain && x.status === 'ok');
+  if (!other) return [];
+  return [`against ${plain} (no deleted rows): API ×${ratio(r.api / other.api)}, baseline ×${ratio(r.baseline / other.baseline)}`];
 }
 
 async function runDrain(ctx) {

@@ -45,26 +45,44 @@ async function ingestRowByRow(client, id) {
   );
 }
 
-/** The statement the API answers POST /records with: operation and row read in one snapshot. */
+/**
+ * The statement the API answers POST /records with (libs/record-status/src/record-status.repository.ts):
+ * operation and row read in one snapshot, tombstones told apart, and the record's newest applied
+ * operation looked up only when a completed write finds no row (the lost-row rule).
+ */
 const STATUS_SQL = `
-  SELECT o.status::text AS status, o.error, t._hash_id IS NOT NULL AS row_exists,
-         (t._hash_id IS NOT NULL AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver, t._ver AS ver, t.data
+  SELECT o.status::text AS status, o.operation::text AS operation, o.error,
+         (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
+         (t._hash_id IS NOT NULL AND NOT t._deleted AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
+         coalesce(t._deleted, false) AS tombstone, t._ver AS ver, CASE WHEN t._deleted THEN NULL ELSE t.data END AS data,
+         l.operation::text AS last_applied
   FROM unnest($2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
   LEFT JOIN LATERAL (
-    SELECT o.status, o.error FROM sync_operations o
+    SELECT o.status, o.operation, o.error FROM sync_operations o
     WHERE o.client_id = $1 AND o.table_name = 'venta' AND o.record_id = q.hash_id AND (q.ver IS NULL OR o.batch_version = q.ver)
     ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC LIMIT 1) o ON true
   LEFT JOIN venta t ON t._client_id = $1 AND t._hash_id = q.hash_id
+  LEFT JOIN LATERAL (
+    SELECT a.operation FROM sync_operations a
+    WHERE o.status = 'COMPLETED' AND o.operation <> 'DELETE' AND t._hash_id IS NULL
+      AND a.client_id = $1 AND a.table_name = 'venta' AND a.record_id = q.hash_id
+      AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM 'Stale version ignored'
+    ORDER BY a.id DESC LIMIT 1) l ON true
   ORDER BY q.ord`;
 
 async function status(client, list) {
   const none = list.map(() => null);
   const { rows } = await client.query(STATUS_SQL, [CLIENT, list, none, none]);
-  if (rows.length !== list.length || rows.some((r) => r.status !== 'COMPLETED' || !r.row_exists)) throw new Error(`status baseline: wrong answer for ${list.length} ids`);
+  // Every id asked exists: live, or deleted (a tombstone, with its DELETE operation).
+  if (rows.length !== list.length || rows.some((r) => r.status !== 'COMPLETED' || !(r.row_exists || r.tombstone))) throw new Error(`status baseline: wrong answer for ${list.length} ids`);
 }
 
-/** `count` stored records `<prefix>-1..count` with their operation rows, in two statements. */
-async function prefill(url, prefix, count) {
+/**
+ * `count` stored records `<prefix>-1..count` with their operation rows, in two statements; with
+ * `deletedShare`, that share of them (every id whose number ends in 0..share*10-1) deleted as the
+ * API deletes: a tombstone at ver 2 and a COMPLETED DELETE operation.
+ */
+async function prefill(url, prefix, count, deletedShare = 0) {
   await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, $2 || '-' || g, 1, $3::jsonb FROM generate_series(1, $4::int) g`, [CLIENT, prefix, DATA, count]);
   await query(
     url,
@@ -72,6 +90,16 @@ async function prefill(url, prefix, count) {
      SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED', $3::jsonb FROM generate_series(1, $4::int) g`,
     [CLIENT, prefix, DATA, count],
   );
+  if (deletedShare > 0) {
+    const tenths = Math.round(deletedShare * 10);
+    await query(url, `UPDATE venta SET _deleted = true, _deleted_at = now(), _ver = 2, data = '{}' WHERE _client_id = $1 AND _hash_id LIKE $2 || '-%' AND (split_part(_hash_id, '-', 2)::int % 10) < $3`, [CLIENT, prefix, tenths]);
+    await query(
+      url,
+      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
+       SELECT 'venta', $2 || '-' || g, $1, 2, 'DELETE', 'COMPLETED' FROM generate_series(1, $3::int) g WHERE g % 10 < $4`,
+      [CLIENT, prefix, count, tenths],
+    );
+  }
   await query(url, 'VACUUM ANALYZE');
 }
 

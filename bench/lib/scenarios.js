@@ -111,21 +111,34 @@ async function growth(ctx, name, prefill) {
   return pair(ctx, name, apiDb, apiIngest(ctx, 100, apiDb), sqlIngest(ctx, 100, sqlDb));
 }
 
-/** Status of existing records, `size` ids a request, picked at random among `stored`. */
-async function status(ctx, size, stored) {
-  const dbs = await statusDatabases(ctx, size, stored);
+/** Ingest at 100 a request into tables holding `stored` records of which 30% are deleted (tombstones). */
+async function ingestAmongTombstones(ctx, name, stored) {
+  const apiDb = await ctx.db.createDatabase('tomb_ingest_api');
+  await baseline.prefill(apiDb, 'old', stored, 0.3);
+  const sqlDb = await ctx.db.cloneDatabase(apiDb, 'tomb_ingest_sql');
+  return pair(ctx, name, apiDb, apiIngest(ctx, 100, apiDb), sqlIngest(ctx, 100, sqlDb));
+}
+
+/**
+ * Status of existing records, `size` ids a request, picked at random among `stored`; with
+ * `deletedShare`, that share of the stored records is deleted and answers COMPLETED with
+ * "Record was deleted" and no data.
+ */
+async function status(ctx, size, stored, deletedShare = 0) {
+  const name = deletedShare ? `status-${size}-deleted-${deletedShare * 100}` : `status-${size}`;
+  const dbs = await statusDatabases(ctx, name.replaceAll('-', '_'), stored, deletedShare);
   const pick = (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
   const api = ({ app, pids, seconds, label }) =>
-    http({ url: app.url, path: '/records', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size, body: () => statusBody(pick(size)), check: (t) => count(t, '"status":"COMPLETED"') === size && !t.includes('"data":null') });
+    http({ url: app.url, path: '/records', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size, body: () => statusBody(pick(size)), check: (t) => count(t, '"status":"COMPLETED"') === size && count(t, '"data":null') === count(t, '"note":"Record was deleted"') && (deletedShare > 0 || !t.includes('"data":null')) });
   const sql = ({ pids, seconds, label }) => sqlLoop({ url: dbs.sql, connections: ctx.settings.connections, seconds, label, pids, perCall: size, work: (client) => baseline.status(client, pick(size)) });
-  return pair(ctx, `status-${size}`, dbs.api, api, sql);
+  return pair(ctx, name, dbs.api, api, sql);
 }
 
 /** A database of `stored` records for the API and a copy for the baseline. */
-async function statusDatabases(ctx, size, stored) {
-  const api = await ctx.db.createDatabase(`status_${size}_api`);
-  await baseline.prefill(api, 's', stored);
-  return { api, sql: await ctx.db.cloneDatabase(api, `status_${size}_sql`) };
+async function statusDatabases(ctx, name, stored, deletedShare) {
+  const api = await ctx.db.createDatabase(`${name}_api`);
+  await baseline.prefill(api, 's', stored, deletedShare);
+  return { api, sql: await ctx.db.cloneDatabase(api, `${name}_sql`) };
 }
 
 /**
@@ -145,4 +158,4 @@ async function auditCost(ctx) {
   }
 }
 
-module.exports = { ingest, rowByRow, growth, status, auditCost };
+module.exports = { ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost };
