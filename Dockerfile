@@ -7,6 +7,8 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The npm workspace (@resync/client) must be present for npm ci.
+COPY libs/client/package.json ./libs/client/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
 FROM deps AS build
@@ -16,6 +18,7 @@ RUN npm run build
 FROM node:20-slim AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY libs/client/package.json ./libs/client/
 # --omit=optional as well: the Prisma CLI and TypeScript are optional peers of @prisma/client (npm
 # keeps such "devOptional" packages unless both are omitted), and the embedded PostgreSQL binaries
 # are an optional dependency the container does not use: it always gets DATABASE_URL.

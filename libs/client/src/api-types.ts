@@ -1,0 +1,2200 @@
+// Generated from the server's OpenAPI document (/docs-json) by `npm run client:types`.
+// Do not edit: test/client/openapi-types.e2e-spec.ts fails when this file and the server disagree.
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and readiness: 200 only when the database answers */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CREATE a record in DEFAULT_TABLE
+         * @description Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".
+         */
+        post: operations["createItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * UPDATE a record in DEFAULT_TABLE
+         * @description Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.
+         */
+        put: operations["updateItem"];
+        post?: never;
+        /**
+         * DELETE a record in DEFAULT_TABLE
+         * @description A record that does not exist is logged COMPLETED with note "Already deleted".
+         */
+        delete: operations["deleteItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's operation history (audit trail) in DEFAULT_TABLE, oldest first */
+        get: operations["itemHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitoring/missing-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows with no operation for their current version, per table and client
+         * @description Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).
+         */
+        get: operations["missingOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What became of a record (or of up to 1,000) in DEFAULT_TABLE
+         * @description Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND.
+         */
+        post: operations["recordStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync failures, newest first, filtered and paginated */
+        get: operations["SyncFailuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sync failure */
+        get: operations["SyncFailuresController_find"];
+        put?: never;
+        post?: never;
+        /** Discard a failure: it is never delivered (logged) */
+        delete: operations["SyncFailuresController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry one failure now and answer the outcome
+         * @description Sends the current row (or a DELETE if it is gone), whatever the failure’s state.
+         */
+        post: operations["SyncFailuresController_retryOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The three alert rules with their values and thresholds */
+        get: operations["SyncFailuresController_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/critical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Failures waiting for manual intervention (maximum retries reached or refused), newest first */
+        get: operations["SyncFailuresController_critical"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make every failure matching the filter due now (all when the filter is empty)
+         * @description Includes failures waiting for manual intervention. retry_count is kept; a failure at the maximum gets one more attempt. The retry job sends them on its next run.
+         */
+        post: operations["SyncFailuresController_retryMatching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-failures/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Failures of the last 24 hours per entity type and action: total, average and maximum retries */
+        get: operations["SyncFailuresController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tables/{table}/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request
+         * @description One result per entry, in order. Applied with one set-based statement in the common case.
+         */
+        post: operations["batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tables/{table}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CREATE a record in a synced table
+         * @description Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".
+         */
+        post: operations["createTableItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tables/{table}/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * UPDATE a record in a synced table
+         * @description Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.
+         */
+        put: operations["updateTableItem"];
+        post?: never;
+        /**
+         * DELETE a record in a synced table
+         * @description A record that does not exist is logged COMPLETED with note "Already deleted".
+         */
+        delete: operations["deleteTableItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tables/{table}/items/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's operation history (audit trail) in a synced table, oldest first */
+        get: operations["tableItemHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tables/{table}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What became of a record (or of up to 1,000) in a synced table
+         * @description Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND.
+         */
+        post: operations["tableRecordStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AlertRuleDto: {
+            /**
+             * @description What the rule measures
+             * @example Failed deliveries (first attempts and retries) in the last hour
+             */
+            description: string;
+            /**
+             * @description value > threshold
+             * @example false
+             */
+            firing: boolean;
+            /**
+             * @description The rule fires when value is above this (configurable)
+             * @example 10
+             */
+            threshold: number;
+            /**
+             * @description The measured value
+             * @example 4
+             */
+            value: number;
+        };
+        BatchRequestDto: {
+            /**
+             * @description 1 to 1000 operations, applied in order. Each is { "operation": "CREATE" | "UPDATE" | "DELETE", "record": { "id", "ver"?, "id_cola"?, ...fields } }. A bad entry gets its own ERROR result and does not fail the others.
+             * @example [
+             *       {
+             *         "operation": "CREATE",
+             *         "record": {
+             *           "id": "abc123",
+             *           "ver": 1,
+             *           "id_cola": "job1",
+             *           "total": 10
+             *         }
+             *       },
+             *       {
+             *         "operation": "UPDATE",
+             *         "record": {
+             *           "id": "def456",
+             *           "ver": 2,
+             *           "total": 12
+             *         }
+             *       },
+             *       {
+             *         "operation": "DELETE",
+             *         "record": {
+             *           "id": "ghi789",
+             *           "ver": 3
+             *         }
+             *       }
+             *     ]
+             */
+            operations: Record<string, never>[];
+        };
+        BatchResponseDto: {
+            /**
+             * @description How many entries are COMPLETED
+             * @example 2
+             */
+            completed: number;
+            /**
+             * @description How many entries are ERROR
+             * @example 1
+             */
+            failed: number;
+            /** @description One result per entry, in request order */
+            results: components["schemas"]["BatchResultDto"][];
+        };
+        BatchResultDto: {
+            /**
+             * @description Why the entry failed
+             * @example ver must be an integer from 1 to 2147483647
+             */
+            error?: string;
+            /**
+             * @description The record id, when the entry had a usable one
+             * @example abc123
+             */
+            id: string | null;
+            /**
+             * @description Position of the entry in the request
+             * @example 0
+             */
+            index: number;
+            /**
+             * @description Why nothing changed, when nothing did
+             * @example Duplicate bypassed
+             */
+            note?: string;
+            /**
+             * @description The operation, when the entry had a valid one
+             * @example CREATE
+             */
+            operation: string | null;
+            /**
+             * @description Id of the operation in the log, when one was written
+             * @example 42
+             */
+            operation_id?: string;
+            /**
+             * @description COMPLETED (logged and applied, or a bypass with a note) or ERROR
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "COMPLETED" | "ERROR";
+        };
+        EntityAlertRuleDto: {
+            /**
+             * @description What the rule measures
+             * @example Failed deliveries (first attempts and retries) in the last hour
+             */
+            description: string;
+            /** @description Entity ids above the threshold, most failures first (up to 10) */
+            entities: components["schemas"]["EntityFailuresDto"][];
+            /**
+             * @description value > threshold
+             * @example false
+             */
+            firing: boolean;
+            /**
+             * @description The rule fires when value is above this (configurable)
+             * @example 10
+             */
+            threshold: number;
+            /**
+             * @description The measured value
+             * @example 4
+             */
+            value: number;
+        };
+        EntityFailuresDto: {
+            /**
+             * @description Entity id
+             * @example MTY_001:abc123
+             */
+            entity_id: string;
+            /**
+             * @description Entity type
+             * @example SALE
+             */
+            entity_type: string;
+            /**
+             * @description Failed deliveries: each of its rows counts its first failure plus its failed retries
+             * @example 4
+             */
+            failures: number;
+        };
+        ErrorResponseDto: {
+            /**
+             * @description Every individual problem, when there are several
+             * @example [
+             *       "id must be a non-empty string"
+             *     ]
+             */
+            details?: string[];
+            /**
+             * @description HTTP status name
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description What went wrong, for a person
+             * @example id must be a non-empty string
+             */
+            message: string;
+            /**
+             * @description The request id (also in the X-Request-Id header and the logs)
+             * @example 5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a
+             */
+            requestId?: string;
+            /**
+             * @description HTTP status code
+             * @example 400
+             */
+            statusCode: number;
+        };
+        MissingOperationRecordDto: {
+            /**
+             * @description When the row was created
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description Its current `_ver`
+             * @example 1
+             */
+            ver: number;
+        };
+        MissingOperationsClientDto: {
+            /**
+             * @description Client id
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description 0-10 normal, 11-100 warning, over 100 critical
+             * @example warning
+             * @enum {string}
+             */
+            level: "normal" | "warning" | "critical";
+            /**
+             * @description Rows with no operation for their current version
+             * @example 12
+             */
+            missing: number;
+            /** @description Up to 100 of them, newest first */
+            records: components["schemas"]["MissingOperationRecordDto"][];
+        };
+        MissingOperationsReportDto: {
+            /**
+             * @description The worst level of any client and table
+             * @example normal
+             * @enum {string}
+             */
+            level: "normal" | "warning" | "critical";
+            /** @description One entry per synced table checked */
+            tables: components["schemas"]["MissingOperationsTableDto"][];
+            /**
+             * @description Level thresholds in use
+             * @example {
+             *       "warning": 10,
+             *       "critical": 100
+             *     }
+             */
+            thresholds: Record<string, never>;
+        };
+        MissingOperationsTableDto: {
+            /** @description Per client, most missing first (clients with none are not listed) */
+            clients: components["schemas"]["MissingOperationsClientDto"][];
+            /**
+             * @description Rows without operations in this table, all clients
+             * @example 12
+             */
+            missing: number;
+            /**
+             * @description Synced table
+             * @example venta
+             */
+            table: string;
+        };
+        OperationHistoryDto: {
+            /**
+             * @description The record id (`_hash_id`)
+             * @example abc123
+             */
+            hash_id: string;
+            /** @description Every operation on the record, oldest first */
+            operations: components["schemas"]["OperationHistoryEntryDto"][];
+            /**
+             * @description The synced table
+             * @example venta
+             */
+            table: string;
+        };
+        OperationHistoryEntryDto: {
+            /**
+             * @description The batch version (`ver`) the client sent
+             * @example 1
+             */
+            batch_version: number;
+            /**
+             * @description When it was logged
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Why the operation failed, if it did
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description Operation id in the log
+             * @example 42
+             */
+            id: string;
+            /**
+             * @description Why a COMPLETED operation changed nothing, if it did not
+             * @example Duplicate bypassed
+             */
+            note: string | null;
+            /**
+             * @description What the client asked for
+             * @example CREATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description The client queue job id (`id_cola`) it came with
+             * @example job-123
+             */
+            queue_id: string | null;
+            /**
+             * @description What became of it
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "QUEUED" | "PROCESSING" | "COMPLETED" | "ERROR";
+            /**
+             * @description When its status last changed
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            updated_at: string;
+        };
+        RecordStatusDto: {
+            /**
+             * @description On COMPLETED with the row present: `_hash_id`, `_ver` and the fields as sent; otherwise null
+             * @example {
+             *       "_hash_id": "abc123",
+             *       "_ver": 1,
+             *       "name": "John"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Why, on ERROR
+             * @example Operation record missing but data exists in main table - please resend to recreate operation history
+             */
+            error_details?: string;
+            /**
+             * @description The record id asked about
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details) or NOT_FOUND (never received)
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND";
+        };
+        RetryResultDto: {
+            /**
+             * @description Why the attempt failed, if it did
+             * @example null
+             */
+            error: string | null;
+            /** @description The failure after the attempt; null once delivered */
+            failure: components["schemas"]["SyncFailureDto"] | null;
+            /**
+             * @description Sync failure id
+             * @example 3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21
+             */
+            id: string;
+            /**
+             * @description delivered: the row is deleted; retry_scheduled: failed, retried automatically later; manual_intervention: failed, waits for a person
+             * @example delivered
+             * @enum {string}
+             */
+            outcome: "delivered" | "retry_scheduled" | "manual_intervention";
+        };
+        RetrySyncFailuresDto: {
+            /**
+             * @description true: only failures waiting for manual intervention; false: only those still retried automatically
+             * @example true
+             */
+            critical?: boolean;
+            /**
+             * @description Only this entity id (`<client id>:<record id>`)
+             * @example MTY_001:abc123
+             */
+            entity_id?: string;
+            /**
+             * @description Only this entity type
+             * @example SALE
+             */
+            entity_type?: string;
+        };
+        ScheduledRetryDto: {
+            /**
+             * @description The next_retry_at they were given
+             * @example 2026-11-23T10:40:00.000Z
+             */
+            next_retry_at: string;
+            /**
+             * @description Failures made due now; the retry job (SYNC_RETRY_CRON) sends them on its next run
+             * @example 3
+             */
+            scheduled: number;
+        };
+        SingleIngestResponseDto: {
+            /**
+             * @description The record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description Why nothing changed, when nothing did
+             * @example Duplicate bypassed
+             * @enum {string}
+             */
+            note?: "Duplicate bypassed" | "Stale version ignored" | "Already deleted" | "Record did not exist - created by update";
+            /**
+             * @description The operation logged
+             * @example CREATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description Id of the operation in the log (also the Idempotency-Key sent to the external system)
+             * @example 42
+             */
+            operation_id: string;
+            /**
+             * @description Always "success" on 2xx: the operation is durably logged as COMPLETED
+             * @example success
+             */
+            status: string;
+        };
+        StatusBatchResponseDto: {
+            /** @description One answer per query, in request order */
+            results: components["schemas"]["RecordStatusDto"][];
+        };
+        StatusQueryDto: {
+            /**
+             * @description The record id (`_hash_id`)
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description Prefer the operation logged with this queue job id
+             * @example job123
+             */
+            id_cola?: string;
+            /**
+             * @description Ask about this batch version only
+             * @example 2
+             */
+            ver?: number;
+        };
+        StatusRequestDto: {
+            /**
+             * @description One record id (single form)
+             * @example abc123
+             */
+            hash_id?: string;
+            /**
+             * @description Single form: prefer the operation logged with this queue job id
+             * @example job123
+             */
+            id_cola?: string;
+            /** @description Batch form: 1 to 1000 queries, answered in order */
+            records?: components["schemas"]["StatusQueryDto"][];
+            /**
+             * @description Single form: ask about this batch version only
+             * @example 1
+             */
+            ver?: number;
+        };
+        SyncAlertsDto: {
+            /** @description Average retry_count of the last 24 hours above SYNC_ALERT_AVG_RETRIES */
+            average_retries: components["schemas"]["AlertRuleDto"];
+            /**
+             * @description When the rules were evaluated
+             * @example 2026-11-23T10:00:00.000Z
+             */
+            checked_at: string;
+            /** @description An entity id failing more than SYNC_ALERT_ENTITY_FAILURES times in the last 24 hours */
+            entity_failures: components["schemas"]["EntityAlertRuleDto"];
+            /** @description More than SYNC_ALERT_FAILURES_PER_HOUR failed deliveries in the last hour */
+            failures_last_hour: components["schemas"]["AlertRuleDto"];
+            /**
+             * @description Whether any rule fires
+             * @example false
+             */
+            firing: boolean;
+        };
+        SyncFailureDto: {
+            /**
+             * @description The action last sent
+             * @example CREATE
+             * @enum {string}
+             */
+            action: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description Client that owns the record
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description When the first delivery failed
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Waiting for manual intervention: the maximum retries reached, or no retry scheduled
+             * @example false
+             */
+            critical: boolean;
+            /**
+             * @description Entity id, unique across clients: `<client id>:<record id>`
+             * @example MTY_001:abc123
+             */
+            entity_id: string;
+            /**
+             * @description The external system's entity type
+             * @example SALE
+             */
+            entity_type: string;
+            /**
+             * @description Why the last attempt failed
+             * @example HTTP 500: Internal Server Error
+             */
+            error: string;
+            /**
+             * @description Sync failure id
+             * @example 3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21
+             */
+            id: string;
+            /**
+             * @description When the last retry failed
+             * @example 2026-11-23T10:20:00.000Z
+             */
+            last_retry_at: string | null;
+            /**
+             * @description When the next automatic retry is due; null: waiting for manual intervention
+             * @example 2026-11-23T10:35:00.000Z
+             */
+            next_retry_at: string | null;
+            /**
+             * @description Operation log id of the change that failed to deliver (the Idempotency-Key)
+             * @example 42
+             */
+            operation_id: string | null;
+            /**
+             * @description The payload last sent (JSON)
+             * @example {
+             *       "_hash_id": "abc123",
+             *       "_ver": 1,
+             *       "total": 125.5
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Record id (`_hash_id`)
+             * @example abc123
+             */
+            record_id: string;
+            /**
+             * @description Retries made so far (the first delivery is not counted)
+             * @example 1
+             */
+            retry_count: number;
+            /**
+             * @description Synced table of the record
+             * @example venta
+             */
+            table_name: string;
+            /**
+             * @description When the row last changed
+             * @example 2026-11-23T10:20:00.000Z
+             */
+            updated_at: string;
+        };
+        SyncFailurePageDto: {
+            /** @description This page of failures, newest first */
+            items: components["schemas"]["SyncFailureDto"][];
+            /**
+             * @description Rows per page
+             * @example 50
+             */
+            limit: number;
+            /**
+             * @description This page number
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Failures matching the filter, all pages
+             * @example 1
+             */
+            total: number;
+        };
+        SyncFailureStatsDto: {
+            /**
+             * @description Start of the window (the last 24 hours)
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            since: string;
+            /** @description Per entity type and action, most failures first */
+            stats: components["schemas"]["SyncFailureStatsRowDto"][];
+        };
+        SyncFailureStatsRowDto: {
+            /**
+             * @description Action
+             * @example CREATE
+             */
+            action: string;
+            /**
+             * @description Average retry_count, two decimals
+             * @example 1.5
+             */
+            avg_retries: number;
+            /**
+             * @description Entity type
+             * @example SALE
+             */
+            entity_type: string;
+            /**
+             * @description Highest retry_count
+             * @example 3
+             */
+            max_retries: number;
+            /**
+             * @description Failures created in the window
+             * @example 12
+             */
+            total_failures: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /**
+             * @description The database does not answer
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    createItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The record's id, stored as `_hash_id`
+                     * @example abc123
+                     */
+                    id: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The record's id, stored as `_hash_id`
+                     * @example abc123
+                     */
+                    id?: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteItem: {
+        parameters: {
+            query?: {
+                /** @description The client's queue job id */
+                id_cola?: string;
+                /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
+                ver?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    itemHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id (`_hash_id`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationHistoryDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    missingOperations: {
+        parameters: {
+            query?: {
+                /** @description Only this client */
+                client_id?: string;
+                /** @description Check only this table */
+                table?: "venta" | "devolucion";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingOperationsReportDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRequestDto"];
+            };
+        };
+        responses: {
+            /** @description A RecordStatus for the single form, { results } for the batch form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordStatusDto"] | components["schemas"]["StatusBatchResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only failures waiting for manual intervention; false: only those still retried automatically */
+                critical?: boolean;
+                /** @description Only this entity id (`<client id>:<record id>`) */
+                entity_id?: string;
+                /** @description Only this entity type */
+                entity_type?: string;
+                /** @description Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical */
+                limit?: number;
+                /** @description Page number, from 1 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFailurePageDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sync failure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFailureDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such failure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sync failure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discarded failure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFailureDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such failure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_retryOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sync failure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResultDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such failure */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EXTERNAL_SYNC_URL is not set */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAlertsDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_critical: {
+        parameters: {
+            query?: {
+                /** @description Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical */
+                limit?: number;
+                /** @description Page number, from 1 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFailurePageDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_retryMatching: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetrySyncFailuresDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledRetryDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncFailuresController_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFailureStatsDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createTableItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The record's id, stored as `_hash_id`
+                     * @example abc123
+                     */
+                    id: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateTableItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id */
+                id: string;
+                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The record's id, stored as `_hash_id`
+                     * @example abc123
+                     */
+                    id?: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteTableItem: {
+        parameters: {
+            query?: {
+                /** @description The client's queue job id */
+                id_cola?: string;
+                /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
+                ver?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The record id */
+                id: string;
+                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    tableItemHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id (`_hash_id`) */
+                id: string;
+                /** @description Synced table */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationHistoryDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tableRecordStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Synced table */
+                table: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRequestDto"];
+            };
+        };
+        responses: {
+            /** @description A RecordStatus for the single form, { results } for the batch form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordStatusDto"] | components["schemas"]["StatusBatchResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,263 @@
+import { Emitter, Listener, ResyncEvents } from './emitter.js';
+import type { BackoffOptions, Random } from './engine/backoff.js';
+import { SyncEngine } from './engine/sync-engine.js';
+import { ResyncAuthError, ResyncClosedError } from './errors.js';
+import type { ResyncStore } from './store.js';
+import { MemoryStore } from './stores/memory-store.js';
+import { HttpTransport, Transport } from './transport/http-transport.js';
+import type { AuditReport, NewChange, Operation, PendingChange, QueueCounts, QueueEntry, RecordInput, RejectedChange, SyncReport } from './types.js';
+
+export interface ResyncClientOptions {
+  /** Where the resync API is, e.g. `https://sync.example.com`. */
+  baseUrl: string;
+  /** The client key (`Authorization: Bearer <key>`); it decides the client id. */
+  apiKey: string;
+  /** The durable queue: `SqliteStore` (Node), `IndexedDbStore` (browsers), `MemoryStore` (tests; the default). */
+  store?: ResyncStore;
+  /** The fetch to use (tests inject fakes); the global one by default. */
+  fetch?: typeof fetch;
+  /** Changes per batch request, 1 to 1,000 (the server's limit). Default 1,000. */
+  batchSize?: number;
+  /** Changes per status request, 1 to 1,000. Default 1,000. */
+  statusBatchSize?: number;
+  /** Requests in flight at once. Default 4. */
+  concurrency?: number;
+  /** A change refused with the same ERROR this many times in a row is rejected. Default 5. */
+  maxSameErrors?: number;
+  /** Backoff after temporary failures, ERROR answers and PROCESSING. Default 500 ms doubling to 30 s. */
+  backoff?: BackoffOptions;
+  /** Limit of one request, answer included. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Longest Retry-After honoured. Default 5 minutes. */
+  maxRetryAfterMs?: number;
+  /** For tests: the clock and the jitter's random source. */
+  now?: () => number;
+  random?: Random;
+}
+
+export interface StartOptions {
+  /** Pause between two syncs when idle (ms). A local write starts one at once. Default 5,000. */
+  intervalMs?: number;
+}
+
+/** A local write for `write()`: several changes that are queued together, atomically. */
+export type LocalChange = { op: 'CREATE' | 'UPDATE'; table: string; record: RecordInput } | { op: 'DELETE'; table: string; id: string };
+
+const MAX_BATCH = 1000;
+
+/**
+ * The client half of the resync protocol: writes go into a durable queue at once (offline is
+ * fine) and are pushed, confirmed, resent or rejected by sync(), or by the background loop.
+ */
+export class ResyncClient {
+  private readonly store: ResyncStore;
+  private readonly events = new Emitter();
+  private readonly engine: SyncEngine;
+  private apiKey: string;
+  private current?: { promise: Promise<SyncReport>; controller: AbortController };
+  private loop?: { controller: AbortController; done: Promise<void> };
+  private closed = false;
+  private readonly closing = new AbortController();
+  private readonly now: () => number;
+
+  constructor(options: ResyncClientOptions) {
+    if (!options.baseUrl) throw new TypeError('baseUrl is required');
+    if (!options.apiKey) throw new TypeError('apiKey is required');
+    this.apiKey = options.apiKey;
+    this.store = options.store ?? new MemoryStore();
+    this.now = options.now ?? Date.now;
+    const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+    if (!fetchImpl) throw new TypeError('No fetch: pass options.fetch');
+    const transport: Transport = new HttpTransport({ baseUrl: options.baseUrl, apiKey: () => this.apiKey, fetch: fetchImpl, timeoutMs: options.requestTimeoutMs ?? 30_000, now: this.now });
+    this.engine = new SyncEngine(this.store, transport, this.events, {
+      batchSize: bounded('batchSize', options.batchSize ?? MAX_BATCH, 1, MAX_BATCH),
+      statusBatchSize: bounded('statusBatchSize', options.statusBatchSize ?? MAX_BATCH, 1, MAX_BATCH),
+      concurrency: bounded('concurrency', options.concurrency ?? 4, 1, 64),
+      maxSameErrors: bounded('maxSameErrors', options.maxSameErrors ?? 5, 1, 1_000_000),
+      backoff: options.backoff ?? {},
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 5 * 60_000,
+      random: options.random ?? Math.random,
+      now: this.now,
+    });
+  }
+
+  /** Queues a CREATE of `record` (which has `id`) at the record's next version. No network. */
+  create(table: string, record: RecordInput): Promise<QueueEntry> {
+    return this.write([{ op: 'CREATE', table, record }]).then(([entry]) => entry);
+  }
+
+  /** Queues an UPDATE: `record` is the whole record (the server replaces its fields). */
+  update(table: string, record: RecordInput): Promise<QueueEntry> {
+    return this.write([{ op: 'UPDATE', table, record }]).then(([entry]) => entry);
+  }
+
+  /** Queues a DELETE. */
+  delete(table: string, id: string): Promise<QueueEntry> {
+    return this.write([{ op: 'DELETE', table, id }]).then(([entry]) => entry);
+  }
+
+  /** Queues several changes in one atomic store write (all or none), in order. */
+  async write(changes: LocalChange[]): Promise<QueueEntry[]> {
+    this.assertOpen();
+    const entries = await this.store.enqueue(changes.map(toNewChange), this.now());
+    this.engine.notify(entries.length);
+    return entries;
+  }
+
+  /**
+   * Pushes everything pending, then reconciles, until nothing is left but rejected changes.
+   * Temporary failures are retried on the client's own timer meanwhile. Rejects (and emits
+   * `error`) on 401/403. Calls while a sync runs share it.
+   */
+  sync(): Promise<SyncReport> {
+    this.assertOpen();
+    if (this.current) return this.current.promise;
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, this.closing.signal]);
+    const promise = this.engine.sync(signal).catch((error: unknown) => {
+      this.events.emit('error', error as Error);
+      if (error instanceof ResyncAuthError) this.stop();
+      throw error;
+    });
+    const current = { promise, controller };
+    this.current = current;
+    const clear = () => {
+      if (this.current === current) this.current = undefined;
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  /**
+   * Full reconcile: asks the status of every record the store knows (or those of `table`) at its
+   * current version, queues again, under the same version, each one the server does not report
+   * COMPLETED, then syncs. Heals histories lost on the server (deleted operations, lost rows).
+   */
+  async audit(table?: string): Promise<AuditReport> {
+    this.assertOpen();
+    let healed: Pick<AuditReport, 'checked' | 'healed'>;
+    try {
+      healed = await this.engine.audit(table, this.closing.signal);
+    } catch (error) {
+      this.events.emit('error', error as Error);
+      throw error;
+    }
+    const report = await this.sync();
+    return { ...report, ...healed };
+  }
+
+  /** Changes not yet confirmed COMPLETED (pending or sent), oldest first, with their last error. */
+  async pending(filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {}): Promise<PendingChange[]> {
+    const entries = await this.store.entries({ ...filter, states: ['pending', 'sent'] });
+    return entries.map((e) => ({ seq: e.seq, table: e.table, id: e.id, ver: e.ver, op: e.op, state: e.state, attempts: e.attempts, lastError: e.lastError }));
+  }
+
+  /** Changes the server kept refusing, with its reason. */
+  async rejected(filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {}): Promise<RejectedChange[]> {
+    const entries = await this.store.entries({ ...filter, states: ['rejected'] });
+    return entries.map((e) => ({ seq: e.seq, table: e.table, id: e.id, ver: e.ver, op: e.op, data: e.data, reason: e.lastError ?? 'ERROR', attempts: e.attempts }));
+  }
+
+  /** How many changes are pending, sent (awaiting their status) and rejected. */
+  counts(): Promise<QueueCounts> {
+    return this.store.counts();
+  }
+
+  /**
+   * Puts a record's rejected changes back in the queue, under the same versions (after the cause
+   * was fixed on the server, say). With `fixed`, the rejected changes are replaced: they are
+   * removed and `fixed` is queued as an UPDATE at the record's next version.
+   */
+  async resubmit(table: string, id: string, fixed?: RecordInput): Promise<number> {
+    this.assertOpen();
+    const rejected = await this.store.entries({ states: ['rejected'], table, id });
+    if (rejected.length === 0) return 0;
+    if (fixed) {
+      if (fixed.id !== id) throw new TypeError('The fixed record must have the same id');
+      await this.store.remove(rejected.map((e) => e.seq));
+      await this.update(table, fixed);
+      return rejected.length;
+    }
+    await this.store.update(rejected.map((e) => ({ seq: e.seq, state: 'pending', errorCount: 0, lastError: null, notBefore: this.now() })));
+    this.engine.notify(rejected.length);
+    return rejected.length;
+  }
+
+  on<K extends keyof ResyncEvents>(event: K, listener: Listener<ResyncEvents[K]>): () => void {
+    return this.events.on(event, listener);
+  }
+
+  off<K extends keyof ResyncEvents>(event: K, listener: Listener<ResyncEvents[K]>): void {
+    this.events.off(event, listener);
+  }
+
+  /** Syncs in the background: at once, after every local write, and every `intervalMs` when idle. */
+  start(options: StartOptions = {}): void {
+    this.assertOpen();
+    if (this.loop) return;
+    const intervalMs = options.intervalMs ?? 5_000;
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, this.closing.signal]);
+    const run = async () => {
+      while (!signal.aborted) {
+        try {
+          await this.sync();
+        } catch (error) {
+          if (error instanceof ResyncAuthError || this.closed) return;
+        }
+        await this.engine.sleeper.sleep(intervalMs, signal);
+      }
+    };
+    this.loop = { controller, done: run() };
+  }
+
+  /** Stops the background loop (a running sync stops after its current requests). */
+  stop(): void {
+    if (!this.loop) return;
+    this.loop.controller.abort();
+    this.current?.controller.abort();
+    this.loop = undefined;
+  }
+
+  /** Uses another key from now on (after a 401, say); call start() or sync() again. */
+  setApiKey(apiKey: string): void {
+    if (!apiKey) throw new TypeError('apiKey is required');
+    this.apiKey = apiKey;
+  }
+
+  /** Stops everything and closes the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const loop = this.loop;
+    this.stop();
+    this.closed = true;
+    this.closing.abort();
+    await Promise.allSettled([this.current?.promise, loop?.done]);
+    await this.store.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ResyncClosedError();
+  }
+}
+
+function toNewChange(change: LocalChange): NewChange {
+  if (typeof change.table !== 'string' || change.table.length === 0) throw new TypeError('table must be a non-empty string');
+  if (change.op === 'DELETE') return { table: change.table, id: checkId(change.id), op: 'DELETE', data: null };
+  if (change.op !== 'CREATE' && change.op !== 'UPDATE') throw new TypeError(`Unknown operation ${String((change as { op: unknown }).op)}`);
+  const record = change.record;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new TypeError('record must be an object with an id');
+  const { id, ...data } = record;
+  for (const key of ['ver', 'id_cola']) if (key in data) throw new TypeError(`${key} is assigned by the client; leave it out of the record`);
+  return { table: change.table, id: checkId(id), op: change.op as Operation, data };
+}
+
+function checkId(id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 255) throw new TypeError('id must be a string of 1 to 255 characters');
+  return id;
+}
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  return value;
+}

@@ -1,0 +1,12 @@
+export { ResyncClient } from './client.js';
+export type { ResyncClientOptions, StartOptions, LocalChange } from './client.js';
+export { MemoryStore } from './stores/memory-store.js';
+export { IndexedDbStore } from './stores/indexeddb-store.js';
+export type { IndexedDbStoreOptions } from './stores/indexeddb-store.js';
+export type { ResyncStore, EntryFilter, RecordFilter } from './store.js';
+export { ResyncAuthError, ResyncClosedError } from './errors.js';
+export type { ResyncEvents, Listener } from './emitter.js';
+export { backoffDelay, parseRetryAfter } from './engine/backoff.js';
+export type { BackoffOptions } from './engine/backoff.js';
+export type * from './types.js';
+export type { BatchResponse, BatchResult, RecordStatus, StatusBatchResponse } from './transport/http-transport.js';

@@ -1,0 +1,240 @@
+import Database from 'better-sqlite3';
+import type { EntryFilter, RecordFilter, ResyncStore } from '../store.js';
+import { applyPatch, newEntry, newStoreId, recordAfter } from '../stores/entries.js';
+import type { ChangeState, EntryPatch, NewChange, Operation, QueueCounts, QueueEntry, RecordMeta } from '../types.js';
+
+export interface SqliteStoreOptions {
+  /**
+   * `FULL` (default): every write is on disk before it returns, even across a power loss.
+   * `NORMAL`: survives the process being killed, not a power loss; much faster for many writes.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+  tbl TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, op TEXT NOT NULL, data TEXT,
+  open INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (tbl, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS queue (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tbl TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, op TEXT NOT NULL, data TEXT,
+  queue_id TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, error_count INTEGER NOT NULL,
+  last_error TEXT, checks INTEGER NOT NULL, not_before INTEGER NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queue_state ON queue (state, seq);
+CREATE INDEX IF NOT EXISTS queue_record ON queue (tbl, id);
+`;
+
+interface QueueRow {
+  seq: number;
+  tbl: string;
+  id: string;
+  ver: number;
+  op: Operation;
+  data: string | null;
+  queue_id: string;
+  state: ChangeState;
+  attempts: number;
+  error_count: number;
+  last_error: string | null;
+  checks: number;
+  not_before: number;
+  created_at: number;
+}
+
+interface RecordRow {
+  tbl: string;
+  id: string;
+  ver: number;
+  op: Operation;
+  data: string | null;
+  open: number;
+}
+
+/**
+ * The queue in a SQLite file (better-sqlite3, WAL). Each method is one transaction: a process
+ * killed at any moment leaves the file as after the last finished call.
+ */
+export class SqliteStore implements ResyncStore {
+  private readonly db: Database.Database;
+  private readonly id: string;
+  private readonly enqueueAll: (changes: NewChange[], now: number) => QueueEntry[];
+  private readonly updateAll: (patches: EntryPatch[]) => void;
+  private readonly dropAll: (seqs: number[]) => void;
+  private readonly requeueOne: (table: string, id: string, state: ChangeState, now: number) => QueueEntry | null;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('storeId', ?)`).run(newStoreId());
+    this.id = (this.db.prepare(`SELECT value FROM meta WHERE key = 'storeId'`).get() as { value: string }).value;
+
+    const getRecord = this.db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE tbl = ? AND id = ?');
+    const putRecord = this.db.prepare('INSERT OR REPLACE INTO records (tbl, id, ver, op, data, open) VALUES (@tbl, @id, @ver, @op, @data, @open)');
+    const nextSeq = this.db.prepare<[], { seq: number }>(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'queue'), 0) + 1 AS seq`);
+    const insert = this.db.prepare(
+      `INSERT INTO queue (seq, tbl, id, ver, op, data, queue_id, state, attempts, error_count, last_error, checks, not_before, created_at)
+       VALUES (@seq, @tbl, @id, @ver, @op, @data, @queue_id, @state, @attempts, @error_count, @last_error, @checks, @not_before, @created_at)`,
+    );
+    const getEntry = this.db.prepare<[number], QueueRow>('SELECT * FROM queue WHERE seq = ?');
+    const putEntry = this.db.prepare(
+      `UPDATE queue SET state = @state, attempts = @attempts, error_count = @error_count, last_error = @last_error, checks = @checks, not_before = @not_before, data = @data WHERE seq = @seq`,
+    );
+    const deleteEntry = this.db.prepare('DELETE FROM queue WHERE seq = ?');
+    const closeOne = this.db.prepare('UPDATE records SET open = open - 1 WHERE tbl = ? AND id = ?');
+
+    this.enqueueAll = this.db.transaction((changes: NewChange[], now: number) =>
+      changes.map((change) => {
+        const previous = getRecord.get(change.table, change.id);
+        const ver = (previous?.ver ?? 0) + 1;
+        const entry = newEntry(nextSeq.get()!.seq, change, ver, this.id, now);
+        insert.run(toRow(entry));
+        putRecord.run(toRecordRow(recordAfter(change, ver, (previous?.open ?? 0) + 1)));
+        return entry;
+      }),
+    );
+    this.requeueOne = this.db.transaction((table: string, id: string, state: ChangeState, now: number) => {
+      const row = getRecord.get(table, id);
+      if (!row || row.open > 0) return null;
+      const record = fromRecordRow(row);
+      const entry = { ...newEntry(nextSeq.get()!.seq, { table, id, op: record.op, data: record.data }, record.ver, this.id, now), state };
+      insert.run(toRow(entry));
+      putRecord.run(toRecordRow({ ...record, open: 1 }));
+      return entry;
+    });
+    this.updateAll = this.db.transaction((patches: EntryPatch[]) => {
+      for (const patch of patches) {
+        const row = getEntry.get(patch.seq);
+        if (row) putEntry.run(toRow(applyPatch(fromRow(row), patch)));
+      }
+    });
+    this.dropAll = this.db.transaction((seqs: number[]) => {
+      for (const seq of seqs) {
+        const row = getEntry.get(seq);
+        if (!row) continue;
+        deleteEntry.run(seq);
+        closeOne.run(row.tbl, row.id);
+      }
+    });
+  }
+
+  async enqueue(changes: NewChange[], now: number): Promise<QueueEntry[]> {
+    return this.enqueueAll(changes, now);
+  }
+
+  async requeue(table: string, id: string, state: ChangeState, now: number): Promise<QueueEntry | null> {
+    return this.requeueOne(table, id, state, now);
+  }
+
+  async due(state: ChangeState, now: number, afterSeq: number, limit: number): Promise<QueueEntry[]> {
+    const rows = this.db
+      .prepare<[string, number, number, number], QueueRow>('SELECT * FROM queue WHERE state = ? AND seq > ? AND not_before <= ? ORDER BY seq LIMIT ?')
+      .all(state, afterSeq, now, limit);
+    return rows.map(fromRow);
+  }
+
+  async entries(filter: EntryFilter): Promise<QueueEntry[]> {
+    const where: string[] = ['seq > @afterSeq'];
+    const params: Record<string, unknown> = { afterSeq: filter.afterSeq ?? 0, limit: filter.limit ?? -1 };
+    if (filter.states) {
+      where.push(`state IN (${filter.states.map((_, i) => `@s${i}`).join(', ')})`);
+      filter.states.forEach((s, i) => (params[`s${i}`] = s));
+    }
+    if (filter.table !== undefined) (where.push('tbl = @tbl'), (params.tbl = filter.table));
+    if (filter.id !== undefined) (where.push('id = @id'), (params.id = filter.id));
+    const rows = this.db.prepare<[Record<string, unknown>], QueueRow>(`SELECT * FROM queue WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).all(params);
+    return rows.map(fromRow);
+  }
+
+  async update(patches: EntryPatch[]): Promise<void> {
+    if (patches.length > 0) this.updateAll(patches);
+  }
+
+  async confirm(seqs: number[]): Promise<void> {
+    if (seqs.length > 0) this.dropAll(seqs);
+  }
+
+  async remove(seqs: number[]): Promise<void> {
+    if (seqs.length > 0) this.dropAll(seqs);
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const counts = { pending: 0, sent: 0, rejected: 0 };
+    for (const row of this.db.prepare<[], { state: ChangeState; n: number }>('SELECT state, COUNT(*) AS n FROM queue GROUP BY state').all()) counts[row.state] = row.n;
+    return counts;
+  }
+
+  async nextDue(): Promise<number | null> {
+    const row = this.db.prepare<[], { next: number | null }>(`SELECT MIN(not_before) AS next FROM queue WHERE state IN ('pending', 'sent')`).get();
+    return row?.next ?? null;
+  }
+
+  async records(filter: RecordFilter): Promise<RecordMeta[]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit };
+    if (filter.after) (where.push('(tbl, id) > (@afterTbl, @afterId)'), (params.afterTbl = filter.after.table), (params.afterId = filter.after.id));
+    if (filter.table !== undefined) (where.push('tbl = @tbl'), (params.tbl = filter.table));
+    const sql = `SELECT * FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY tbl, id LIMIT @limit`;
+    return this.db.prepare<[Record<string, unknown>], RecordRow>(sql).all(params).map(fromRecordRow);
+  }
+
+  async storeId(): Promise<string> {
+    return this.id;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRow(e: QueueEntry): QueueRow {
+  return {
+    seq: e.seq,
+    tbl: e.table,
+    id: e.id,
+    ver: e.ver,
+    op: e.op,
+    data: e.data === null ? null : JSON.stringify(e.data),
+    queue_id: e.queueId,
+    state: e.state,
+    attempts: e.attempts,
+    error_count: e.errorCount,
+    last_error: e.lastError,
+    checks: e.checks,
+    not_before: e.notBefore,
+    created_at: e.createdAt,
+  };
+}
+
+function fromRow(r: QueueRow): QueueEntry {
+  return {
+    seq: r.seq,
+    table: r.tbl,
+    id: r.id,
+    ver: r.ver,
+    op: r.op,
+    data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
+    queueId: r.queue_id,
+    state: r.state,
+    attempts: r.attempts,
+    errorCount: r.error_count,
+    lastError: r.last_error,
+    checks: r.checks,
+    notBefore: r.not_before,
+    createdAt: r.created_at,
+  };
+}
+
+function toRecordRow(r: RecordMeta): RecordRow {
+  return { tbl: r.table, id: r.id, ver: r.ver, op: r.op, data: r.data === null ? null : JSON.stringify(r.data), open: r.open };
+}
+
+function fromRecordRow(r: RecordRow): RecordMeta {
+  return { table: r.tbl, id: r.id, ver: r.ver, op: r.op, data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>), open: r.open };
+}

@@ -1,0 +1,41 @@
+import type { EntryPatch, NewChange, QueueEntry, RecordMeta } from '../types.js';
+
+/** A random store id (it prefixes every id_cola, so two stores never share a queue id). */
+export function newStoreId(): string {
+  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+/** The queue entry for a change at `ver`; its id_cola is `<store id>-<seq>`, unique per change. */
+export function newEntry(seq: number, change: NewChange, ver: number, storeId: string, now: number): QueueEntry {
+  return {
+    seq,
+    table: change.table,
+    id: change.id,
+    ver,
+    op: change.op,
+    data: change.op === 'DELETE' ? null : change.data,
+    queueId: `${storeId}-${seq}`,
+    state: 'pending',
+    attempts: 0,
+    errorCount: 0,
+    lastError: null,
+    checks: 0,
+    notBefore: now,
+    createdAt: now,
+  };
+}
+
+/** The record's row after a change at `ver`. */
+export function recordAfter(change: NewChange, ver: number, open: number): RecordMeta {
+  return { table: change.table, id: change.id, ver, op: change.op, data: change.op === 'DELETE' ? null : change.data, open };
+}
+
+export function applyPatch(entry: QueueEntry, patch: EntryPatch): QueueEntry {
+  const { seq: _seq, ...fields } = patch;
+  return { ...entry, ...fields };
+}
+
+/** (table, id) order used for paging records; NUL cannot appear in either. */
+export function recordKey(table: string, id: string): string {
+  return `${table}\u0000${id}`;
+}

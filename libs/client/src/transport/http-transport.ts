@@ -1,0 +1,118 @@
+import type { paths } from '../api-types.js';
+import { parseRetryAfter } from '../engine/backoff.js';
+import type { QueueEntry } from '../types.js';
+
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** Shapes from the server's OpenAPI document (api-types.ts, generated). */
+export type BatchResponse = JsonOf<paths['/tables/{table}/batch']['post']['responses'][200]>;
+export type BatchResult = BatchResponse['results'][number];
+export type StatusBatchResponse = Extract<JsonOf<paths['/tables/{table}/records']['post']['responses'][200]>, { results: unknown }>;
+export type RecordStatus = StatusBatchResponse['results'][number];
+
+/** What became of one request, sorted by what the client does next. */
+export type Outcome<T> =
+  | { kind: 'ok'; body: T }
+  /** 413: split the batch. */
+  | { kind: 'too-large' }
+  /** 401/403: stop and tell the app. */
+  | { kind: 'auth'; status: number; message: string }
+  /** Network error, timeout, 408, 429, 5xx, an unreadable answer: retry later. */
+  | { kind: 'temporary'; status?: number; message: string; retryAfterMs: number | null }
+  /** Any other 4xx: the request itself was refused. */
+  | { kind: 'refused'; status: number; message: string };
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiKey: () => string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  now: () => number;
+}
+
+/** The two requests the sync engine makes: push a batch, ask the status of up to 1,000 changes. */
+export interface Transport {
+  batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>>;
+  status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>>;
+}
+
+export class HttpTransport implements Transport {
+  private readonly base: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>> {
+    const operations = entries.map((e) => ({
+      operation: e.op,
+      record: e.op === 'DELETE' ? { id: e.id, ver: e.ver, id_cola: e.queueId } : { ...e.data, id: e.id, ver: e.ver, id_cola: e.queueId },
+    }));
+    return this.post<BatchResponse>(`/tables/${encodeURIComponent(table)}/batch`, { operations }, signal);
+  }
+
+  status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>> {
+    const records = queries.map((q) => (q.queueId ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId } : { hash_id: q.id, ver: q.ver }));
+    return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
+  }
+
+  private async post<T>(path: string, body: unknown, signal: AbortSignal): Promise<Outcome<T>> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    let response: Response;
+    try {
+      response = await this.options.fetch(this.base + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.options.apiKey()}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.any([signal, timeout]),
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const message = timeout.aborted ? `Timed out after ${this.options.timeoutMs}ms` : `Network error: ${describe(error)}`;
+      return { kind: 'temporary', message, retryAfterMs: null };
+    }
+    return this.classify<T>(response, timeout, signal);
+  }
+
+  private async classify<T>(response: Response, timeout: AbortSignal, signal: AbortSignal): Promise<Outcome<T>> {
+    const status = response.status;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { kind: 'temporary', status, message: timeout.aborted ? `Timed out after ${this.options.timeoutMs}ms` : `Answer cut off: ${describe(error)}`, retryAfterMs: null };
+    }
+    if (status >= 200 && status < 300) {
+      try {
+        return { kind: 'ok', body: JSON.parse(text) as T };
+      } catch {
+        return { kind: 'temporary', status, message: `HTTP ${status} with an unreadable body`, retryAfterMs: null };
+      }
+    }
+    const message = errorMessage(status, text);
+    if (status === 401 || status === 403) return { kind: 'auth', status, message };
+    if (status === 413) return { kind: 'too-large' };
+    if (status === 408 || status === 429 || status >= 500) {
+      return { kind: 'temporary', status, message: `HTTP ${status}: ${message}`, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()) };
+    }
+    return { kind: 'refused', status, message };
+  }
+}
+
+/** The server's error text (`message` of its JSON error shape), else the start of the body. */
+function errorMessage(status: number, text: string): string {
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    if (typeof body.message === 'string') return body.message;
+    if (Array.isArray(body.message)) return body.message.join('; ');
+  } catch {
+    // Not JSON: a proxy's page, say.
+  }
+  return text.slice(0, 200) || `HTTP ${status}`;
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+}
