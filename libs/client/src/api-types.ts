@@ -79,6 +79,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/monitoring/lost-rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records whose last applied CREATE/UPDATE is COMPLETED but whose row is gone, per table and client
+         * @description The mirror of missing operations: a DBA, a bad restore or a clean-up removed rows the log says exist. Status answers these ERROR, so the client resends and the row comes back. Deleted records (tombstones) are not lost. Levels: 0-10 normal, 11-100 warning, over 100 critical.
+         */
+        get: operations["lostRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/monitoring/missing-operations": {
         parameters: {
             query?: never;
@@ -526,6 +546,81 @@ export interface components {
              */
             statusCode: number;
         };
+        LostRecordDto: {
+            /**
+             * @description When that operation completed
+             * @example 2026-11-23T10:15:00.000Z
+             */
+            completed_at: string;
+            /**
+             * @description Record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description That operation
+             * @example CREATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE";
+            /**
+             * @description The version its last applied operation wrote
+             * @example 2
+             */
+            ver: number;
+        };
+        LostRowsClientDto: {
+            /**
+             * @description Client id
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description 0-10 normal, 11-100 warning, over 100 critical
+             * @example normal
+             * @enum {string}
+             */
+            level: "normal" | "warning" | "critical";
+            /**
+             * @description Records of this client whose row is lost
+             * @example 3
+             */
+            lost: number;
+            /** @description Up to 100 of them, most recently completed first */
+            records: components["schemas"]["LostRecordDto"][];
+        };
+        LostRowsReportDto: {
+            /**
+             * @description The worst level of any client and table
+             * @example normal
+             * @enum {string}
+             */
+            level: "normal" | "warning" | "critical";
+            /** @description One entry per synced table checked */
+            tables: components["schemas"]["LostRowsTableDto"][];
+            /**
+             * @description Level thresholds in use
+             * @example {
+             *       "warning": 10,
+             *       "critical": 100
+             *     }
+             */
+            thresholds: Record<string, never>;
+        };
+        LostRowsTableDto: {
+            /** @description Per client, most lost first (clients with none are not listed) */
+            clients: components["schemas"]["LostRowsClientDto"][];
+            /**
+             * @description Lost rows in this table, all clients
+             * @example 3
+             */
+            lost: number;
+            /**
+             * @description Synced table
+             * @example venta
+             */
+            table: string;
+        };
         MissingOperationRecordDto: {
             /**
              * @description When the row was created
@@ -681,7 +776,12 @@ export interface components {
              */
             hash_id: string;
             /**
-             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details) or NOT_FOUND (never received)
+             * @description On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)
+             * @example Record was deleted
+             */
+            note?: string;
+            /**
+             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)
              * @example COMPLETED
              * @enum {string}
              */
@@ -1369,6 +1469,39 @@ export interface operations {
                 };
             };
             /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    lostRows: {
+        parameters: {
+            query?: {
+                /** @description Only this client */
+                client_id?: string;
+                /** @description Check only this table */
+                table?: "venta" | "devolucion";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostRowsReportDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
             401: {
                 headers: {
                     [name: string]: unknown;
