@@ -27,6 +27,9 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
+    // Tests use the client package's source, not its build.
+    '^@resync/client$': '<rootDir>/libs/client/src',
+    '^@resync/client/(.*)$': '<rootDir>/libs/client/src/$1',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
     // The generated Prisma client imports its own .ts files with a .js extension.
