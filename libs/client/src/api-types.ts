@@ -711,6 +711,24 @@ export interface components {
              */
             batch_version: number;
             /**
+             * @description For an applied UPDATE: the top-level fields it changed against the previous version (`from` the old value, `to` the new; no `from`: added, no `to`: removed). Null for other operations and when the previous version is not known
+             * @example {
+             *       "total": {
+             *         "from": 125.5,
+             *         "to": 130
+             *       },
+             *       "coupon": {
+             *         "to": "NOV10"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+            } | null;
+            /**
              * @description When it was logged
              * @example 2026-11-23T10:15:00.000Z
              */
@@ -736,6 +754,16 @@ export interface components {
              * @enum {string}
              */
             operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description The record's own fields exactly as the client sent them (null for a DELETE, for an operation rejected before it could be read, and when AUDIT_PAYLOADS is off)
+             * @example {
+             *       "total": 130,
+             *       "currency": "MXN"
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description The client queue job id (`id_cola`) it came with
              * @example job-123
