@@ -238,3 +238,23 @@ async function waitFor(condition: () => Promise<boolean>, withinMs = 10_000): Pr
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('ResyncClient with an asynchronous server', () => {
+  it('treats a batch entry that is accepted but not applied (QUEUED) as sent and confirms it by status', async () => {
+    const { client, server } = setup();
+    let queued = true;
+    server.before = (kind, body) => {
+      if (kind !== 'batch' || !queued) return undefined;
+      queued = false;
+      server.processing.add('venta/a/1');
+      setTimeout(() => server.processing.clear(), 30);
+      const results = body.operations.map((o: { operation: string; record: { id: string } }, index: number) => ({ index, id: o.record.id, operation: o.operation, status: 'QUEUED' }));
+      return json(202, { results, completed: 0, failed: 0 });
+    };
+    await client.create('venta', sale('a'));
+    const report = await client.sync();
+    expect(report).toMatchObject({ pushed: 1, rejected: 0, pending: 0, confirmed: 1 });
+    // Not taken for an ERROR: the next request asks its status (PROCESSING) instead of pushing again.
+    expect(server.requests.slice(0, 2).map((r) => r.kind)).toEqual(['batch', 'status']);
+  });
+});

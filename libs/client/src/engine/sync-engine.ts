@@ -194,12 +194,17 @@ export class SyncEngine {
     }
     const confirmed: number[] = [];
     const refused: [QueueEntry, string][] = [];
+    const later: EntryPatch[] = [];
     results.forEach((result, i) => {
-      if (result.status === 'COMPLETED') confirmed.push(entries[i].seq);
-      else refused.push([entries[i], result.error ?? 'ERROR']);
+      const entry = entries[i];
+      if (result.status === 'COMPLETED') confirmed.push(entry.seq);
+      else if (result.status === 'ERROR') refused.push([entry, result.error ?? 'ERROR']);
+      // Accepted but not applied yet (QUEUED, PROCESSING): stays sent, its status is asked later.
+      else later.push({ seq: entry.seq, checks: entry.checks + 1, notBefore: this.now() + backoffDelay(entry.checks + 1, this.options.backoff, this.options.random) });
     });
     await this.confirm(confirmed, run);
     await this.refuse(refused, run);
+    await this.store.update(later);
   }
 
   /** The server answered ERROR: back off and resend, or reject after maxSameErrors identical ones. */
