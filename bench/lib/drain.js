@@ -45,7 +45,7 @@ async function seed(url, count) {
       url,
       `INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at, client_id, table_name, record_id, next_retry_at)
        SELECT 'bench-' || g, 'SALE', $1 || ':d-' || g, 'CREATE', 'HTTP 503: Service Unavailable', $2, 0,
-              (now() AT TIME ZONE 'UTC') - interval '10 minutes', now() AT TIME ZONE 'UTC', $1, 'venta', 'd-' || g, (now() AT TIME ZONE 'UTC') - interval '1 minute'
+              now() - interval '10 minutes', now(), $1, 'venta', 'd-' || g, now() - interval '1 minute'
        FROM generate_series(1, $3::int) g`,
       [CLIENT, DATA, count],
     );

@@ -5,8 +5,8 @@ import { FakeExternalSystem } from './fake-external-system';
 import { MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
 
 /**
- * sync_failures' columns are TIMESTAMP holding UTC; a database set to a local zone (a store's
- * region, say) must not shift schedules, windows or claims.
+ * Every timestamp column is TIMESTAMPTZ; a database set to a local zone (a store's region, say)
+ * must not shift schedules, windows or claims.
  */
 describe('Sync retries on a database whose TimeZone is not UTC', () => {
   let fake: FakeExternalSystem;

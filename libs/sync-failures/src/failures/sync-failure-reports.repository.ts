@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow, utc } from './sync-failure.sql';
+import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from './sync-failure.sql';
 
 export interface FailureStatsRow {
   entity_type: string;
@@ -50,7 +50,7 @@ export class SyncFailureReportsRepository {
     return this.prisma.$queryRaw<FailureStatsRow[]>`
       SELECT entity_type, action, count(*)::int AS total_failures,
              round(avg(retry_count), 2)::float8 AS avg_retries, max(retry_count)::int AS max_retries
-      FROM sync_failures WHERE created_at > ${utc(since)}
+      FROM sync_failures WHERE created_at > ${since}
       GROUP BY entity_type, action ORDER BY total_failures DESC, entity_type, action`;
   }
 
@@ -61,10 +61,10 @@ export class SyncFailureReportsRepository {
    */
   async alertNumbers(db: Tx | PrismaService, hourAgo: Date, since: Date): Promise<AlertNumbersRow> {
     const [row] = await db.$queryRaw<AlertNumbersRow[]>`
-      SELECT (SELECT count(*)::int FROM sync_failures WHERE created_at > ${utc(hourAgo)} OR last_retry_at > ${utc(hourAgo)}) AS failures_last_hour,
+      SELECT (SELECT count(*)::int FROM sync_failures WHERE created_at > ${hourAgo} OR last_retry_at > ${hourAgo}) AS failures_last_hour,
              coalesce(round(avg(retry_count), 2), 0)::float8 AS avg_retries,
              count(*)::int AS rows_in_window
-      FROM sync_failures WHERE created_at > ${utc(since)}`;
+      FROM sync_failures WHERE created_at > ${since}`;
     return row;
   }
 
@@ -72,7 +72,7 @@ export class SyncFailureReportsRepository {
   entityFailures(db: Tx | PrismaService, since: Date, limit: number): Promise<EntityFailuresRow[]> {
     return db.$queryRaw<EntityFailuresRow[]>`
       SELECT entity_type, entity_id, (count(*) + sum(retry_count))::int AS failures
-      FROM sync_failures WHERE created_at > ${utc(since)}
+      FROM sync_failures WHERE created_at > ${since}
       GROUP BY entity_type, entity_id ORDER BY failures DESC, entity_type, entity_id LIMIT ${limit}`;
   }
 }

@@ -30,24 +30,6 @@ export interface FailureFilter {
 }
 
 /**
- * sync_failures' timestamps are TIMESTAMP holding UTC, as Prisma writes DateTime. Times go in as
- * ISO strings converted explicitly, so the session's TimeZone setting can never shift them.
- */
-export function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-/** A point in time for TIMESTAMPTZ columns (sync_outbox.claimed_until). */
-export function instant(date: Date): Prisma.Sql {
-  return Prisma.sql`${date.toISOString()}::timestamptz`;
-}
-
-/** ISO strings (or null) for a `::timestamptz[]` array parameter. */
-export function isoArray(dates: (Date | null)[]): (string | null)[] {
-  return dates.map((date) => date?.toISOString() ?? null);
-}
-
-/**
  * Critical (waiting for manual intervention) = retried `maxRetries` times, or no retry scheduled
  * (a permanent refusal, or the maximum reached).
  */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { FAILURE_COLUMNS, FailureFilter, failureWhere, isoArray, SyncFailureRow, utc } from './sync-failure.sql';
+import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from './sync-failure.sql';
 
 export interface NewFailureRow {
   entityType: string;
@@ -37,12 +37,12 @@ export class SyncFailuresRepository {
     await tx.$executeRaw`
       INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
                                  client_id, table_name, record_id, operation_id, next_retry_at)
-      SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${utc(now)}, ${utc(now)},
-             f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at AT TIME ZONE 'UTC'
+      SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${now}::timestamptz, ${now}::timestamptz,
+             f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at
       FROM unnest(${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => r.action)}::text[],
                   ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.clientId)}::text[],
                   ${rows.map((r) => r.tableName)}::text[], ${rows.map((r) => r.recordId)}::text[], ${rows.map((r) => r.operationId)}::bigint[],
-                  ${isoArray(rows.map((r) => r.nextRetryAt))}::timestamptz[])
+                  ${rows.map((r) => r.nextRetryAt)}::timestamptz[])
            AS f(entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)`;
   }
 
@@ -53,8 +53,8 @@ export class SyncFailuresRepository {
    */
   claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
     return this.prisma.$queryRaw<SyncFailureRow[]>`
-      UPDATE sync_failures SET next_retry_at = ${utc(leaseUntil)}
-      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${utc(cutoff)}
+      UPDATE sync_failures SET next_retry_at = ${leaseUntil}
+      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${cutoff}
                    ORDER BY next_retry_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING ${FAILURE_COLUMNS}`;
   }
@@ -62,7 +62,7 @@ export class SyncFailuresRepository {
   /** Claims one failure whatever its state (a person asked for it). */
   async claimOne(id: string, leaseUntil: Date): Promise<SyncFailureRow | undefined> {
     const rows = await this.prisma.$queryRaw<SyncFailureRow[]>`
-      UPDATE sync_failures SET next_retry_at = ${utc(leaseUntil)} WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
+      UPDATE sync_failures SET next_retry_at = ${leaseUntil} WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
     return rows[0];
   }
 
@@ -75,22 +75,22 @@ export class SyncFailuresRepository {
     return tx.$executeRaw`
       UPDATE sync_failures s
       SET retry_count = a.retry_count, error = a.error, action = a.action, payload = a.payload,
-          next_retry_at = a.next_retry_at AT TIME ZONE 'UTC', last_retry_at = ${utc(now)}, updated_at = ${utc(now)}
+          next_retry_at = a.next_retry_at, last_retry_at = ${now}, updated_at = ${now}
       FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.retryCount)}::int[], ${rows.map((r) => r.error)}::text[],
-                  ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.payload)}::text[], ${isoArray(rows.map((r) => r.nextRetryAt))}::timestamptz[])
+                  ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.nextRetryAt)}::timestamptz[])
            AS a(id, retry_count, error, action, payload, next_retry_at)
-      WHERE s.id = a.id AND s.next_retry_at = ${utc(leaseUntil)}`;
+      WHERE s.id = a.id AND s.next_retry_at = ${leaseUntil}`;
   }
 
   /** Gives back claimed rows that were never attempted (shutdown), due at `dueAt`. */
   async release(ids: string[], leaseUntil: Date, dueAt: Date): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE sync_failures SET next_retry_at = ${utc(dueAt)} WHERE id = ANY(${ids}::text[]) AND next_retry_at = ${utc(leaseUntil)}`;
+      UPDATE sync_failures SET next_retry_at = ${dueAt} WHERE id = ANY(${ids}::text[]) AND next_retry_at = ${leaseUntil}`;
   }
 
   async reschedule(filter: FailureFilter, maxRetries: number, dueAt: Date): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE sync_failures SET next_retry_at = ${utc(dueAt)}, updated_at = ${utc(dueAt)} WHERE ${failureWhere(filter, maxRetries)}`;
+      UPDATE sync_failures SET next_retry_at = ${dueAt}, updated_at = ${dueAt} WHERE ${failureWhere(filter, maxRetries)}`;
   }
 
   async deleteById(id: string): Promise<SyncFailureRow | undefined> {
@@ -99,10 +99,10 @@ export class SyncFailuresRepository {
   }
 
   deleteExhausted(tx: Tx, moreRetriesThan: number, createdBefore: Date): Promise<number> {
-    return tx.$executeRaw`DELETE FROM sync_failures WHERE retry_count > ${moreRetriesThan} AND created_at < ${utc(createdBefore)}`;
+    return tx.$executeRaw`DELETE FROM sync_failures WHERE retry_count > ${moreRetriesThan} AND created_at < ${createdBefore}`;
   }
 
   deleteCreatedBefore(tx: Tx, createdBefore: Date): Promise<number> {
-    return tx.$executeRaw`DELETE FROM sync_failures WHERE created_at < ${utc(createdBefore)}`;
+    return tx.$executeRaw`DELETE FROM sync_failures WHERE created_at < ${createdBefore}`;
   }
 }

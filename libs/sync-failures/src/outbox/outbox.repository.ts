@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { instant } from '../failures/sync-failure.sql';
 
 export interface ClaimedOutboxEntry {
   id: bigint;
@@ -26,10 +25,10 @@ export class OutboxRepository {
    */
   async claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedOutboxEntry[]> {
     const rows = await this.prisma.$queryRaw<ClaimedOutboxEntry[]>`
-      UPDATE sync_outbox SET claimed_until = ${instant(leaseUntil)}
+      UPDATE sync_outbox SET claimed_until = ${leaseUntil}
       WHERE id IN (
         SELECT o.id FROM sync_outbox o
-        WHERE (o.claimed_until IS NULL OR o.claimed_until < ${instant(now)})
+        WHERE (o.claimed_until IS NULL OR o.claimed_until < ${now})
           AND NOT EXISTS (SELECT 1 FROM sync_outbox e
                           WHERE e.client_id = o.client_id AND e.table_name = o.table_name AND e.record_id = o.record_id AND e.id < o.id)
           AND NOT EXISTS (SELECT 1 FROM sync_failures f
@@ -44,7 +43,7 @@ export class OutboxRepository {
   async remove(tx: Tx, ids: bigint[], leaseUntil: Date): Promise<Set<bigint>> {
     if (ids.length === 0) return new Set();
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
-      DELETE FROM sync_outbox WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${instant(leaseUntil)} RETURNING id`;
+      DELETE FROM sync_outbox WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${leaseUntil} RETURNING id`;
     return new Set(rows.map((r) => r.id));
   }
 
@@ -52,6 +51,6 @@ export class OutboxRepository {
   async release(ids: bigint[], leaseUntil: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.prisma.$executeRaw`
-      UPDATE sync_outbox SET claimed_until = NULL WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${instant(leaseUntil)}`;
+      UPDATE sync_outbox SET claimed_until = NULL WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${leaseUntil}`;
   }
 }
