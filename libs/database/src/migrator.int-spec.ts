@@ -1,4 +1,4 @@
-import { createEmptyDatabase, TestDatabase } from '@app/testing';
+import { createTestDatabase, TestDatabase } from '@app/testing';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ describe(applyMigrations.name, () => {
   let client: Client;
 
   beforeEach(async () => {
-    db = await createEmptyDatabase();
+    db = await createTestDatabase({ empty: true });
     client = new Client({ connectionString: db.url });
     await client.connect();
   });
