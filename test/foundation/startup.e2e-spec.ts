@@ -1,6 +1,6 @@
 import { readMigrations } from '@app/database';
 import { runApp } from '@app/platform';
-import { createEmptyDatabase, createTestDatabase, TestDatabase } from '@app/testing';
+import { createTestDatabase, TestDatabase } from '@app/testing';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ describe(`${runApp.name} (the built app as a process)`, () => {
   it(
     'starts two instances at once on one empty database; each migration is applied exactly once',
     async () => {
-      const database = await createEmptyDatabase();
+      const database = await createTestDatabase({ empty: true });
       databases.push(database);
       const cwd = tempDir();
       const [first, second] = [startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd), startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd)];

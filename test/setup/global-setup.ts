@@ -1,6 +1,7 @@
-// Native require here (no jest moduleNameMapper): import the two dependency-free files directly.
+// Native require here (no jest moduleNameMapper): import the dependency-free files directly.
 import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 import { applyMigrations } from '../../libs/database/src/migrator';
+import { withDatabase } from '../../libs/testing/src/test-database';
 import { freePort } from './free-port';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,10 +40,4 @@ export default async function globalSetup(): Promise<void> {
   await applyMigrations(templateUrl);
   process.env.RESYNC_TEST_SERVER_URL = serverUrl;
   process.env.RESYNC_TEST_TEMPLATE = template;
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -13,7 +13,8 @@ function serverUrl(): string {
   return url;
 }
 
-function withDatabase(url: string, database: string): string {
+/** `url` with its database name replaced. */
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
@@ -29,22 +30,14 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database with every migration applied, cloned from the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database of the run's server: by default with every migration applied (cloned from the
+ * run's template); `{ empty: true }` gives one with no migrations, for testing the migrator itself.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const template = process.env.RESYNC_TEST_TEMPLATE!;
-  const name = `${template}_${randomBytes(5).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  return {
-    name,
-    url: withDatabase(serverUrl(), name),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
-}
-
-/** An empty database (no migrations), for testing the migrator itself. */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
-  const name = `${process.env.RESYNC_TEST_TEMPLATE}_empty_${randomBytes(5).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const name = `${template}_${options.empty ? 'empty_' : ''}${randomBytes(5).toString('hex')}`;
+  await admin((client) => client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     name,
     url: withDatabase(serverUrl(), name),
