@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { IngestModule } from '@app/ingest';
+import { LegacyProtocolModule } from '@app/legacy-protocol';
 import { OperationsModule } from '@app/operations';
 import { PlatformModule } from '@app/platform';
 import { RecordStatusModule } from '@app/record-status';
@@ -16,7 +17,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule],
+      imports: [PlatformModule.forRoot(config), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule, LegacyProtocolModule.register(config)],
     };
   }
 }

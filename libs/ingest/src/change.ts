@@ -51,14 +51,21 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
     // Rest properties copy keys as data, so even a field named __proto__ round-trips.
     const { id: _id, ver: _ver, id_cola: _queue, ...own } = record;
     fields = own;
-    for (const key of Object.keys(own)) if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
-    // PostgreSQL's jsonb cannot store the NUL character.
-    if (containsNul(own)) problems.push('fields must not contain the NUL character (\\u0000)');
+    problems.push(...fieldProblems(own));
   }
 
   const usableId = idProblem ? undefined : (id as string);
   if (problems.length > 0) return { problems, id: usableId, operation };
   return { change: { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields } };
+}
+
+/** Why a record's own fields (without id, ver and id_cola) cannot be stored as its data, if they cannot. */
+export function fieldProblems(fields: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(fields)) if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
+  // PostgreSQL's jsonb cannot store the NUL character.
+  if (containsNul(fields)) problems.push('fields must not contain the NUL character (\\u0000)');
+  return problems;
 }
 
 export const MAX_BATCH = 1000;

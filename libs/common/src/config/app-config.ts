@@ -38,6 +38,11 @@ export interface AppConfig extends HttpConfig {
   tombstonePurgeBatchSize: number;
   /** Keep each operation's payload (the record as received) in the audit trail. */
   auditPayloads: boolean;
+  /** Where the original store clients' protocol is served (libs/legacy-protocol): `/legacy` by default. */
+  legacyPrefix: string;
+  /** Batches a client may queue per window through that protocol (0: no limit). */
+  legacyRateLimit: number;
+  legacyRateWindowMs: number;
   externalSyncUrl?: string;
   externalSyncTimeoutMs: number;
   syncDispatchIntervalMs: number;
@@ -59,6 +64,9 @@ export interface AppConfig extends HttpConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const CLIENT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+const LEGACY_PREFIX = /^(\/[A-Za-z0-9_-]{1,64}){1,4}$/;
+/** First path segments of today's API: the original protocol's prefix must not shadow them. */
+const RESERVED_PREFIXES = new Set(['items', 'records', 'tables', 'monitoring', 'sync-failures', 'health', 'docs', 'docs-json', 'jobs', 'metrics']);
 
 export interface LoadOptions {
   /**
@@ -120,6 +128,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     tombstonePurgeCron: read.cron('TOMBSTONE_PURGE_CRON', '0 30 3 * * *'),
     tombstonePurgeBatchSize: read.int('TOMBSTONE_PURGE_BATCH_SIZE', 5000, 1, 100_000),
     auditPayloads: read.bool('AUDIT_PAYLOADS', true),
+    legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
+    legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
+    legacyRateWindowMs: read.duration('LEGACY_RATE_WINDOW', '1m', 1000),
     externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
     externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
     syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),
@@ -140,6 +151,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   };
   if (nodeEnv === 'production' && config.databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
     read.fail('DATABASE_URL', 'is required in production (the embedded PostgreSQL is for development only)', undefined);
+  }
+  if (!LEGACY_PREFIX.test(config.legacyPrefix) || RESERVED_PREFIXES.has(config.legacyPrefix.split('/')[1])) {
+    read.fail('LEGACY_PREFIX', `must be a path such as /legacy (letters, digits, - and _ in each segment) that is not one of the API's own (${[...RESERVED_PREFIXES].join(', ')})`, undefined);
   }
   if (config.missingOperationsCritical < config.missingOperationsWarning) {
     read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);

@@ -1,0 +1,3 @@
+export * from './legacy-protocol.module';
+export * from './batch-queue';
+export { LegacyCode } from './legacy-errors';
