@@ -79,6 +79,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/legacy/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a batch of records as one job (the original protocol: JSON or NDJSON)
+         * @description JSON: `{"operation","records","table_name","client_id","field_id","ver"}`. NDJSON (`Content-Type: text/plain`): one record per line, the other parameters in the query string. Each record holds its fields and `__meta` with its id under the field_id key. The batch becomes one job (`id_cola`) of the asynchronous pipeline; ask POST /records for each record's outcome. At most LEGACY_RATE_LIMIT (20) batches per client per LEGACY_RATE_WINDOW (1 minute): 429 RATE_LIMIT_EXCEEDED with Retry-After beyond that.
+         */
+        post: operations["legacyQueueBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/legacy/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What became of each record (the original protocol: NDJSON body, parameters in the query string)
+         * @description One `{"<field_id>": "<id>", "id_cola": "<job id>"}` per line (`Content-Type: text/plain`), up to 1,000. Answers one status per line in order, each keyed by the field_id name. The decision tree is the one of POST /records.
+         */
+        post: operations["legacyRecordStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/monitoring/lost-rows": {
         parameters: {
             query?: never;
@@ -545,6 +585,118 @@ export interface components {
              * @example 400
              */
             statusCode: number;
+        };
+        LegacyErrorDto: {
+            /**
+             * @description What is wrong, for people
+             * @example operation is required (create, update or delete)
+             */
+            msg: string;
+            /**
+             * @description Always "error"
+             * @example error
+             */
+            status: string;
+            /**
+             * @description The HTTP status, repeated
+             * @example 400
+             */
+            status_code: number;
+            /**
+             * @description What is wrong, for programs: MISSING_OPERATION, INVALID_OPERATION, INVALID_RECORDS, EMPTY_RECORDS, TOO_MANY_RECORDS, MISSING_TABLE_NAME, MISSING_TABLE, UNKNOWN_TABLE, MISSING_FIELD_ID, INVALID_FIELD_ID, MISSING_CLIENT_ID, CLIENT_ID_MISMATCH, INVALID_VERSION, INVALID_JSON, INVALID_NDJSON, INVALID_CONTENT_TYPE, PAYLOAD_TOO_LARGE, UNAUTHORIZED, RATE_LIMIT_EXCEEDED, SERVICE_UNAVAILABLE, INTERNAL_ERROR
+             * @example MISSING_OPERATION
+             */
+            status_id: string;
+        };
+        LegacyQueuedDto: {
+            /**
+             * @description The job the batch became: ask POST /records with it, or GET /jobs/{id_cola}
+             * @example job_3kP9xQ2mLw7vR1sT
+             */
+            id_cola: string;
+            /**
+             * @description What was queued
+             * @example Batch of 3 records queued
+             */
+            msg: string;
+            /**
+             * @description Always "ok" on success
+             * @example ok
+             */
+            status: string;
+            /**
+             * @description The HTTP status, repeated
+             * @example 200
+             */
+            status_code: number;
+            /**
+             * @description BATCH_QUEUED
+             * @example BATCH_QUEUED
+             */
+            status_id: string;
+        };
+        LegacyRecordStatusDto: {
+            /**
+             * @description The stored record (`_hash_id`, `_ver` and its fields) when COMPLETED, else null
+             * @example {
+             *       "_hash_id": "abc123",
+             *       "_ver": 3,
+             *       "total": 125.5
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Why it is ERROR
+             * @example Operation record missing but data exists in main table - please resend to recreate operation history
+             */
+            error_details?: string;
+            /**
+             * @description The record id, keyed by the field_id of the request (hash_id, recno_id, ...)
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description A remark beside the status, such as "Record was deleted"
+             * @example Record was deleted
+             */
+            note?: string;
+            /**
+             * @description COMPLETED, PROCESSING (queued or being applied), ERROR (resend) or NOT_FOUND (send)
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "COMPLETED" | "PROCESSING" | "ERROR" | "NOT_FOUND";
+        };
+        LegacyStatusResponseDto: {
+            /**
+             * @description The client (the key's)
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description The field_id of the request
+             * @example hash_id
+             */
+            field_id: string;
+            /** @description One status per line of the request, in order */
+            records: components["schemas"]["LegacyRecordStatusDto"][];
+            /**
+             * @description The table of the request
+             * @example venta
+             */
+            table: string;
+            /**
+             * @description How many records were asked about
+             * @example 1
+             */
+            total_records: number;
+            /**
+             * @description The `ver` of the request, as sent (null without one)
+             * @example 3
+             */
+            version: string | null;
         };
         LostRecordDto: {
             /**
@@ -1503,6 +1655,252 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    legacyQueueBatch: {
+        parameters: {
+            query?: {
+                /** @description NDJSON form: the client; must be the key's */
+                client_id?: unknown;
+                /** @description NDJSON form: the __meta key holding each record id (default hash_id) */
+                field_id?: unknown;
+                /** @description NDJSON form: create, update or delete */
+                operation?: unknown;
+                /** @description NDJSON form: the synced table */
+                table_name?: unknown;
+                /** @description NDJSON form: the batch version (default 1) */
+                ver?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The client; must be the key's (403 otherwise)
+                     * @example MTY_001
+                     */
+                    client_id?: string;
+                    /**
+                     * @description The __meta key holding each record's id (default hash_id)
+                     * @example hash_id
+                     */
+                    field_id?: string;
+                    /**
+                     * @description What to do with every record
+                     * @example create
+                     * @enum {string}
+                     */
+                    operation: "create" | "update" | "delete";
+                    /** @description The records, 1 to 1,000 */
+                    records: {
+                        [key: string]: unknown;
+                    }[];
+                    /**
+                     * @description The synced table
+                     * @example venta
+                     */
+                    table_name: string;
+                    /**
+                     * @description The batch version, a number or a numeric string (default 1)
+                     * @example 3
+                     */
+                    ver?: string;
+                } | string;
+                "text/plain": {
+                    /**
+                     * @description The client; must be the key's (403 otherwise)
+                     * @example MTY_001
+                     */
+                    client_id?: string;
+                    /**
+                     * @description The __meta key holding each record's id (default hash_id)
+                     * @example hash_id
+                     */
+                    field_id?: string;
+                    /**
+                     * @description What to do with every record
+                     * @example create
+                     * @enum {string}
+                     */
+                    operation: "create" | "update" | "delete";
+                    /** @description The records, 1 to 1,000 */
+                    records: {
+                        [key: string]: unknown;
+                    }[];
+                    /**
+                     * @description The synced table
+                     * @example venta
+                     */
+                    table_name: string;
+                    /**
+                     * @description The batch version, a number or a numeric string (default 1)
+                     * @example 3
+                     */
+                    ver?: string;
+                } | string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyQueuedDto"];
+                };
+            };
+            /** @description Bad input (status_id says which); nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Missing or unknown key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Unknown table (UNKNOWN_TABLE) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Too many records or too large a body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+        };
+    };
+    legacyRecordStatus: {
+        parameters: {
+            query: {
+                /** @description The client; must be the key's */
+                client_id: unknown;
+                /** @description The name the lines (and answers) carry each record id under */
+                field_id: unknown;
+                /** @description The synced table */
+                table: unknown;
+                /** @description Only operations of this batch version (without it, the newest answers) */
+                ver?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyStatusResponseDto"];
+                };
+            };
+            /** @description Bad input (status_id says which); nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Missing or unknown key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Unknown table (UNKNOWN_TABLE) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Too many records or too large a body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
         };

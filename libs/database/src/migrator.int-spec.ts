@@ -36,7 +36,7 @@ describe(applyMigrations.name, () => {
       expect(row.rolled_back_at).toBeNull();
     }
     const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'devolucion', 'sync_failures', 'sync_operations', 'sync_outbox', 'venta']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'devolucion', 'legacy_rate_limits', 'sync_failures', 'sync_operations', 'sync_outbox', 'venta']);
 
     const second = await applyMigrations(db.url);
     expect(second.applied).toEqual([]);
