@@ -14,8 +14,9 @@ const SCHEDULES = {
   SYNC_ALERT_CRON: '0 0 3 1 * *',
   SYNC_CLEANUP_CRON: '0 0 4 1 * *',
   TOMBSTONE_PURGE_CRON: '0 0 5 1 * *',
+  METRICS_REFRESH_CRON: '0 0 6 1 * *',
 };
-const EXPECTED = { 'stale-operations': SCHEDULES.STALE_OPERATION_CRON, 'sync-retry': SCHEDULES.SYNC_RETRY_CRON, 'sync-alerts': SCHEDULES.SYNC_ALERT_CRON, 'sync-cleanup': SCHEDULES.SYNC_CLEANUP_CRON, 'tombstone-purge': SCHEDULES.TOMBSTONE_PURGE_CRON };
+const EXPECTED = { 'stale-operations': SCHEDULES.STALE_OPERATION_CRON, 'sync-retry': SCHEDULES.SYNC_RETRY_CRON, 'sync-alerts': SCHEDULES.SYNC_ALERT_CRON, 'sync-cleanup': SCHEDULES.SYNC_CLEANUP_CRON, 'tombstone-purge': SCHEDULES.TOMBSTONE_PURGE_CRON, 'metrics-refresh': SCHEDULES.METRICS_REFRESH_CRON };
 
 function schedules(t: TestApp): Record<string, string> {
   const jobs = t.get<SchedulerRegistry>(SchedulerRegistry).getCronJobs();

@@ -3,6 +3,7 @@ import { AppConfig } from '@app/common';
 import { IngestModule } from '@app/ingest';
 import { LegacyProtocolModule } from '@app/legacy-protocol';
 import { OperationsModule } from '@app/operations';
+import { DatabaseGaugesModule } from '@app/metrics';
 import { PlatformModule } from '@app/platform';
 import { RecordStatusModule } from '@app/record-status';
 import { SyncFailuresModule } from '@app/sync-failures';
@@ -17,7 +18,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule, LegacyProtocolModule.register(config)],
+      imports: [PlatformModule.forRoot(config), DatabaseGaugesModule, IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule, LegacyProtocolModule.register(config)],
     };
   }
 }

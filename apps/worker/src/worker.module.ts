@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { TombstonesModule } from '@app/ingest';
 import { OperationLogModule } from '@app/operations';
+import { DatabaseGaugesModule } from '@app/metrics';
 import { PlatformModule } from '@app/platform';
 import { SyncDeliveryModule } from '@app/sync-failures';
 
@@ -14,7 +15,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), OperationLogModule, SyncDeliveryModule, TombstonesModule],
+      imports: [PlatformModule.forRoot(config), DatabaseGaugesModule, OperationLogModule, SyncDeliveryModule, TombstonesModule],
     };
   }
 }

@@ -4,4 +4,5 @@ export enum LockKey {
   SyncFailureCleanup = 7_340_002,
   SyncFailureAlerts = 7_340_003,
   TombstonePurge = 7_340_004,
+  MetricsRefresh = 7_340_005,
 }

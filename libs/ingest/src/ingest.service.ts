@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { databaseMessage, isDatabaseUnavailable, sqlState, SyncedTable } from '@app/common';
 import { PrismaService } from '@app/database';
+import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
 import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
@@ -47,6 +48,7 @@ const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = { created: 'CREAT
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
+  @Inject(Metrics) private readonly metrics: Metrics;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -87,6 +89,7 @@ export class IngestService {
       }
       this.record(results, await this.applyAll(clientId, table, [], failed));
     }
+    this.metrics.ingested(table.name, results);
     return results;
   }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig, AppConfigModule, AuthModule, Clock, SystemClock } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { MetricsModule } from '@app/metrics';
 import { SchedulingModule } from '@app/scheduling';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
@@ -12,7 +13,7 @@ export class PlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, SchedulingModule, AuthModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, SchedulingModule, MetricsModule.forRoot(config), AuthModule, HealthModule],
       providers: [{ provide: Clock, useClass: SystemClock }],
       exports: [Clock],
     };

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Metrics } from '@app/metrics';
 import { SyncedTable } from '@app/common';
 import { lostRowError, OperationError, StatusNote } from '@app/operations';
 import { RecordStatusRepository, StatusQuery, StatusRow } from './record-status.repository';
@@ -22,11 +23,15 @@ export interface RecordStatusResult {
  */
 @Injectable()
 export class RecordStatusService {
+  @Inject(Metrics) private readonly metrics: Metrics;
+
   constructor(private readonly repository: RecordStatusRepository) {}
 
   async statusOf(clientId: string, table: SyncedTable, queries: StatusQuery[]): Promise<RecordStatusResult[]> {
     const rows = await this.repository.find(clientId, table.name, queries);
-    return rows.map((row, i) => decide(queries[i].hashId, row));
+    const results = rows.map((row, i) => decide(queries[i].hashId, row));
+    this.metrics.statusAnswered(table.name, results);
+    return results;
   }
 }
 

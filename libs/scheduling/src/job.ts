@@ -16,6 +16,8 @@ export interface Job<T = unknown> {
    */
   lock?: number;
   run(tx?: Tx): Promise<T>;
+  /** Called instead of `run` when another instance holds the lock (for example to drop stale state). */
+  skipped?(): void;
 }
 
 export interface JobRun<T> {

@@ -33,7 +33,9 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
   async runOnce<T>(job: Job<T>): Promise<JobRun<T>> {
     if (job.lock === undefined) return { ran: true, result: await job.run() };
     const { acquired, result } = await this.prisma.withTryLock(job.lock, (tx) => job.run(tx));
-    return acquired ? { ran: true, result } : { ran: false };
+    if (acquired) return { ran: true, result };
+    job.skipped?.();
+    return { ran: false };
   }
 
   /** A scheduled tick: skipped while the previous one still runs, and never throws. */

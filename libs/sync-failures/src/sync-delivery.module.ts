@@ -11,7 +11,9 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { SyncRetryCron } from './retry/sync-retry.cron';
 import { SyncRetryService } from './retry/sync-retry.service';
 import { SyncedRowsRepository } from './retry/synced-rows.repository';
+import { Metrics } from '@app/metrics';
 import { HttpSyncTarget } from './target/http-sync-target';
+import { MeasuredSyncTarget } from './target/measured-sync-target';
 import { SyncTarget } from './target/sync-target';
 
 /**
@@ -23,7 +25,8 @@ import { SyncTarget } from './target/sync-target';
 @Module({
   imports: [OutboxModule],
   providers: [
-    { provide: SyncTarget, useClass: HttpSyncTarget },
+    HttpSyncTarget,
+    { provide: SyncTarget, useFactory: (target: HttpSyncTarget, metrics: Metrics) => new MeasuredSyncTarget(target, metrics), inject: [HttpSyncTarget, Metrics] },
     OutboxRepository,
     OutboxDispatcher,
     SyncFailuresRepository,

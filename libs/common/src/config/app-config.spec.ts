@@ -204,6 +204,17 @@ describe(loadAppConfig.name, () => {
     });
   });
 
+  describe('metrics', () => {
+    it('are on, on the API port, refreshed every 30 seconds by default', () => {
+      expect(loadAppConfig({ ...KEYS })).toMatchObject({ metricsEnabled: true, metricsPort: undefined, metricsToken: undefined, metricsRefreshCron: '*/30 * * * * *' });
+    });
+
+    it('rejects a short METRICS_TOKEN without echoing it, a bad METRICS_PORT, and METRICS_PORT equal to PORT', () => {
+      expect(configError({ ...KEYS, METRICS_TOKEN: 'short-metrics', METRICS_PORT: 'x' }).problems).toEqual([expect.stringMatching(/^METRICS_PORT must be an integer/), 'METRICS_TOKEN must be at least 16 characters']);
+      expect(configError({ ...KEYS, METRICS_PORT: '3000' }).problems).toEqual(['METRICS_PORT must differ from PORT']);
+    });
+  });
+
   describe('DEFAULT_TABLE', () => {
     it('accepts a registered table', () => {
       expect(loadAppConfig({ ...KEYS, DEFAULT_TABLE: 'devolucion' }).defaultTable).toBe('devolucion');

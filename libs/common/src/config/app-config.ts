@@ -60,6 +60,14 @@ export interface AppConfig extends HttpConfig {
   syncAlertFailuresPerHour: number;
   syncAlertEntityFailures: number;
   syncAlertAvgRetries: number;
+  /** Prometheus metrics (METRICS_ENABLED); off: no /metrics and every recording call is a no-op. */
+  metricsEnabled: boolean;
+  /** Serve /metrics on this port instead of the API's (METRICS_PORT). */
+  metricsPort?: number;
+  /** Bearer token for /metrics (METRICS_TOKEN); on the API port ADMIN_TOKEN is accepted too. */
+  metricsToken?: string;
+  /** When the database-derived gauges are refreshed (METRICS_REFRESH_CRON), on one instance per tick. */
+  metricsRefreshCron: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -148,6 +156,10 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     syncAlertFailuresPerHour: read.int('SYNC_ALERT_FAILURES_PER_HOUR', 10, 0),
     syncAlertEntityFailures: read.int('SYNC_ALERT_ENTITY_FAILURES', 3, 0),
     syncAlertAvgRetries: read.number('SYNC_ALERT_AVG_RETRIES', 2, 0, 1_000_000),
+    metricsEnabled: read.bool('METRICS_ENABLED', true),
+    metricsPort: read.raw('METRICS_PORT') === undefined ? undefined : read.int('METRICS_PORT', 0, 1, 65535),
+    metricsToken: read.raw('METRICS_TOKEN'),
+    metricsRefreshCron: read.cron('METRICS_REFRESH_CRON', '*/30 * * * * *'),
   };
   if (nodeEnv === 'production' && config.databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
     read.fail('DATABASE_URL', 'is required in production (the embedded PostgreSQL is for development only)', undefined);
@@ -155,6 +167,8 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   if (!LEGACY_PREFIX.test(config.legacyPrefix) || RESERVED_PREFIXES.has(config.legacyPrefix.split('/')[1])) {
     read.fail('LEGACY_PREFIX', `must be a path such as /legacy (letters, digits, - and _ in each segment) that is not one of the API's own (${[...RESERVED_PREFIXES].join(', ')})`, undefined);
   }
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) read.fail('METRICS_TOKEN', 'must be at least 16 characters', undefined);
+  if (config.metricsPort !== undefined && config.metricsPort === config.port) read.fail('METRICS_PORT', 'must differ from PORT', undefined);
   if (config.missingOperationsCritical < config.missingOperationsWarning) {
     read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, isSyncedTableName, SyncedTableName } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { SyncFailureRow } from '../failures/sync-failure.sql';
 import { AttemptOutcomes, SyncFailuresService } from '../failures/sync-failures.service';
 import { DeliveryResult, SyncMessage, SyncTarget } from '../target/sync-target';
@@ -30,6 +31,7 @@ export class SyncRetryService implements OnModuleDestroy {
   private readonly logger = new Logger(SyncRetryService.name);
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopping = false;
+  @Inject(Metrics) private readonly metrics: Metrics;
 
   constructor(
     private readonly failures: SyncFailuresService,
@@ -73,6 +75,7 @@ export class SyncRetryService implements OnModuleDestroy {
       summary.failed += outcomes.retryFailed.length;
       summary.refused += outcomes.refused.length;
     }
+    this.metrics.retried(summary);
     if (summary.attempted > 0) this.logger.log(`Sync retry: ${summary.delivered} delivered, ${summary.failed} failed again, ${summary.refused} refused`);
     return summary;
   }
