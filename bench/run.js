@@ -38,9 +38,10 @@ const SCENARIOS = [
   { name: 'ingest-100-deleted-30', run: (ctx) => s.ingestAmongTombstones(ctx, 'ingest-100-deleted-30', settings.statusStored), notes: (r) => against(r, 'ingest-100') },
   { name: 'status-1000-deleted-30', run: (ctx) => s.status(ctx, 1000, settings.statusStored, 0.3), notes: (r) => against(r, 'status-1000') },
   { name: 'audit-cost', run: (ctx) => s.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
+  { name: 'metrics-cost', run: (ctx) => s.metricsCost(ctx), against: 'METRICS_ENABLED=false', key: 'metrics_off' },
   { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
 ].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
-if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, drain)`);
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, drain)`);
 
 const results = [];
 

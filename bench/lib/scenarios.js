@@ -1,6 +1,6 @@
 // The scenarios: the API over HTTP against the baseline on its own fresh database, measured in
 // alternating rounds after a warm-up, each side checking what it wrote or read.
-const { startApp, API_KEY } = require('./app');
+const { startApp, API_KEY, ADMIN_TOKEN } = require('./app');
 const baseline = require('./baseline');
 const { http, sqlLoop } = require('./load');
 const { log, keep, fmt } = require('./log');
@@ -158,4 +158,29 @@ async function auditCost(ctx) {
   }
 }
 
-module.exports = { ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost };
+/**
+ * What metrics cost on the hot path: the API at 100 records a request with metrics on (the
+ * default, scraped once a second like a busy Prometheus) against a second instance with
+ * METRICS_ENABLED=false, alternating, each on its own database.
+ */
+async function metricsCost(ctx) {
+  const [onDb, offDb] = [await ctx.db.createDatabase('metrics_on'), await ctx.db.createDatabase('metrics_off')];
+  const off = await startApp(offDb, 'metrics-cost-off', { METRICS_ENABLED: 'false' });
+  let scraper;
+  try {
+    const offIngest = apiIngest(ctx, 100, offDb);
+    const onIngest = apiIngest(ctx, 100, onDb);
+    const offSide = ({ seconds, label }) => offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
+    const onSide = (run) => {
+      scraper ??= setInterval(() => fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text(), () => undefined), 1000);
+      return onIngest(run);
+    };
+    await offSide({ seconds: ctx.settings.warmup, label: 'metrics-cost off warm-up' });
+    return await pair(ctx, 'metrics-cost', onDb, onSide, offSide);
+  } finally {
+    clearInterval(scraper);
+    await off.stop();
+  }
+}
+
+module.exports = { ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };

@@ -48,8 +48,9 @@ export interface ComposeService {
   environment?: Record<string, string>;
   ports?: string[];
   volumes?: string[];
-  depends_on?: Record<string, { condition: string }>;
+  depends_on?: Record<string, { condition: string }> | string[];
   healthcheck?: { test: string[] };
+  profiles?: string[];
 }
 
 /** docker-compose.yml as Docker Compose reads it (YAML merge keys resolved). */

@@ -67,8 +67,11 @@ describe('docker-compose.yml', () => {
 
   beforeAll(() => buildApps(), 300_000);
 
-  it('runs postgres, api and worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'worker']);
+  it('runs postgres, api and worker by default, Prometheus and Grafana in the observability profile', () => {
+    const inProfile = (profile?: string) => Object.keys(services).filter((name) => (services[name].profiles?.[0] ?? undefined) === profile).sort();
+    expect(inProfile(undefined)).toEqual(['api', 'postgres', 'worker']);
+    expect(inProfile('observability')).toEqual(['grafana', 'prometheus']);
+    expect(Object.values(services).every((service) => (service.profiles ?? []).length <= 1)).toBe(true);
   });
 
   it('runs PostgreSQL 16 on a named volume with a pg_isready healthcheck', () => {

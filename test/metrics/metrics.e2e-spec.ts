@@ -137,6 +137,9 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     expect(sample(after, 'resync_missing_operations', { table: 'devolucion' })).toBe(0);
     expect(sample(after, 'resync_lost_rows', { table: 'venta' })).toBe(0);
     expect(sample(after, 'resync_operations_in_flight', { status: 'QUEUED' })).toBe(0);
+    expect(sample(after, 'resync_sync_failures_last_hour')).toBe(2);
+    expect(sample(after, 'resync_sync_entity_failures_max_24h')).toBe(4);
+    expect(sample(after, 'resync_sync_failures_avg_retries_24h')).toBe(1);
 
     const other = new Client({ connectionString: t.database.url });
     await other.connect();

@@ -25,6 +25,9 @@ export class DatabaseGaugesJob implements OnModuleInit {
   private readonly missing: Gauge;
   private readonly lost: Gauge;
   private readonly refreshed: Gauge;
+  private readonly failuresLastHour: Gauge;
+  private readonly entityFailures: Gauge;
+  private readonly averageRetries: Gauge;
   private exported = true;
 
   constructor(
@@ -44,7 +47,10 @@ export class DatabaseGaugesJob implements OnModuleInit {
     this.missing = gauge('resync_missing_operations', 'Rows without an operation for their current version, per table (0-10 normal, 11-100 warning, over 100 critical)', ['table']);
     this.lost = gauge('resync_lost_rows', 'Rows whose COMPLETED write is gone from the table (lost rows), per table', ['table']);
     this.refreshed = gauge('resync_database_gauges_refreshed_timestamp_seconds', 'When this instance last refreshed the database gauges (Unix time)');
-    this.gauges = [this.outboxDepth, this.outboxAge, this.failures, this.inFlight, this.stuck, this.missing, this.lost, this.refreshed];
+    this.failuresLastHour = gauge('resync_sync_failures_last_hour', 'Failed deliveries in the last hour: rows whose first delivery or latest retry failed within it (alert rule 1)');
+    this.entityFailures = gauge('resync_sync_entity_failures_max_24h', 'The most failed deliveries of one entity among failures created in the last 24h (alert rule 2)');
+    this.averageRetries = gauge('resync_sync_failures_avg_retries_24h', 'Average retry_count of failures created in the last 24h (alert rule 3)');
+    this.gauges = [this.failuresLastHour, this.entityFailures, this.averageRetries, this.outboxDepth, this.outboxAge, this.failures, this.inFlight, this.stuck, this.missing, this.lost, this.refreshed];
     this.job = { name: 'metrics-refresh', cron: config.metricsRefreshCron, lock: LockKey.MetricsRefresh, run: () => this.refresh(), skipped: () => this.clear() };
   }
 
@@ -56,9 +62,13 @@ export class DatabaseGaugesJob implements OnModuleInit {
   async refresh(): Promise<void> {
     const now = this.clock.now();
     const figures = await this.repository.queueFigures(now, this.config.syncRetryBackoffMs.length, new Date(now.getTime() - this.config.staleOperationTimeoutMs));
+    const alerts = await this.repository.alertFigures(now);
     const tables = Object.keys(SYNCED_TABLES) as SyncedTableName[];
     const missing = await Promise.all(tables.map(async (table) => sum(await this.operations.missingOperations(table, 1), (row) => row.missing)));
     const lost = await Promise.all(tables.map(async (table) => sum(await this.operations.lostRows(table, 1), (row) => row.lost)));
+    this.failuresLastHour.set(alerts.failures_last_hour);
+    this.entityFailures.set(alerts.max_entity_failures_24h);
+    this.averageRetries.set(alerts.avg_retries_24h);
     this.outboxDepth.set(figures.outbox_depth);
     this.outboxAge.set(figures.outbox_oldest_age_seconds);
     this.failures.set({ state: 'due' }, figures.failures_due);

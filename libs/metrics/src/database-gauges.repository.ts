@@ -12,6 +12,13 @@ export interface QueueFigures {
   operations_stuck: number;
 }
 
+/** The three alert rules of the sync-failures document, as figures (same windows as /sync-failures/alerts). */
+export interface AlertFigures {
+  failures_last_hour: number;
+  max_entity_failures_24h: number;
+  avg_retries_24h: number;
+}
+
 /**
  * The few aggregate reads behind the database gauges, in one statement. Run by the refresh job
  * on one instance per tick, never per scrape. `now` and the limits come as parameters (UTC).
@@ -33,6 +40,19 @@ export class DatabaseGaugesRepository {
          (SELECT count(*) FROM sync_operations WHERE status IN ('QUEUED', 'PROCESSING') AND updated_at < $3::timestamptz)::int AS operations_stuck
        FROM sync_failures f`,
       [now.toISOString(), maxRetries, staleBefore.toISOString()],
+    );
+    return row;
+  }
+
+  async alertFigures(now: Date): Promise<AlertFigures> {
+    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+    const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+    const [row] = await this.prisma.sql<AlertFigures>(
+      `SELECT
+         (SELECT count(*) FROM sync_failures WHERE created_at > $1::timestamp OR last_retry_at > $1::timestamp)::int AS failures_last_hour,
+         COALESCE((SELECT max(n) FROM (SELECT count(*) + sum(retry_count) AS n FROM sync_failures WHERE created_at > $2::timestamp GROUP BY entity_type, entity_id) e), 0)::int AS max_entity_failures_24h,
+         COALESCE((SELECT avg(retry_count) FROM sync_failures WHERE created_at > $2::timestamp), 0)::float8 AS avg_retries_24h`,
+      [hourAgo, dayAgo],
     );
     return row;
   }
