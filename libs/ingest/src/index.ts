@@ -3,3 +3,7 @@ export * from './ingest.service';
 export * from './change';
 export * from './tombstones/tombstones.module';
 export * from './tombstones/tombstone-purge.service';
+export * from './async/async-ingest.module';
+export * from './async/async-ingest.service';
+export * from './async/async-ingest.worker';
+export * from './async/job-progress.service';

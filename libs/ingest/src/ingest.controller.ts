@@ -1,9 +1,26 @@
-import { applyDecorators, BadRequestException, Body, Controller, Delete, HttpCode, Param, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, BadRequestException, Body, Controller, Delete, Headers, HttpCode, Param, Post, Put, Query, Res, UnprocessableEntityException } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
-import { OperationType, readBatchEntry, readBatchOperations, readChange } from './change';
+import { OperationType, readBatchEntry, readBatchOperations, readChange, ReceivedChange } from './change';
 import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto } from './ingest.dto';
-import { IngestService } from './ingest.service';
+import { IngestResult, IngestService } from './ingest.service';
+import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
+import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
+import { prefersAsync } from './async/prefer';
+
+/** The response object of either HTTP adapter: both have status() and header(). */
+interface Reply {
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
+// Asynchronous handling (README "Asynchronous ingest"), on every write route.
+const AsyncDocs = (accepted: unknown) =>
+  applyDecorators(
+    ApiHeader({ name: 'Prefer', required: false, description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it', example: 'respond-async' }),
+    ApiAcceptedResponse({ type: accepted as never, description: 'Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record' }),
+    ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After' }),
+  );
 
 const TABLE_PARAM = { name: 'table', description: 'Synced table (the /items routes act on DEFAULT_TABLE)', example: 'venta' };
 const ID_PARAM = { name: 'id', description: 'The record id', example: 'abc123' };
@@ -17,6 +34,7 @@ const CreateDocs = (operationId: string, summary: string) =>
     ApiOperation({ operationId, summary, description: 'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".' }),
     ApiBody({ schema: RECORD_BODY_SCHEMA }),
     ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
   );
 const UpdateDocs = (operationId: string, summary: string) =>
   applyDecorators(
@@ -25,6 +43,7 @@ const UpdateDocs = (operationId: string, summary: string) =>
     ApiParam(ID_PARAM),
     ApiBody({ schema: { ...RECORD_BODY_SCHEMA, required: [] } }),
     ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
   );
 const DeleteDocs = (operationId: string, summary: string) =>
   applyDecorators(
@@ -32,6 +51,7 @@ const DeleteDocs = (operationId: string, summary: string) =>
     ApiOperation({ operationId, summary, description: 'A record that does not exist is logged COMPLETED with note "Already deleted".' }),
     ApiParam(ID_PARAM),
     ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
   );
 
 @ApiTags('ingest')
@@ -41,45 +61,76 @@ const DeleteDocs = (operationId: string, summary: string) =>
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
 @Controller()
 export class IngestController {
-  constructor(private readonly ingest: IngestService) {}
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly asyncIngest: AsyncIngestService,
+  ) {}
 
   @Post('items')
   @CreateDocs('createItem', 'CREATE a record in DEFAULT_TABLE')
-  createInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>) {
-    return this.single(clientId, table, 'CREATE', body);
+  createInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+    return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
   }
 
   @Post('tables/:table/items')
   @CreateDocs('createTableItem', 'CREATE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  create(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>) {
-    return this.single(clientId, table, 'CREATE', body);
+  create(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+    return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
   }
 
   @Put('items/:id')
   @UpdateDocs('updateItem', 'UPDATE a record in DEFAULT_TABLE')
-  updateInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Body() body: Record<string, unknown>) {
-    return this.single(clientId, table, 'UPDATE', body, id);
+  updateInDefault(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.single(clientId, table, 'UPDATE', body, id, prefer, reply);
   }
 
   @Put('tables/:table/items/:id')
   @UpdateDocs('updateTableItem', 'UPDATE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  update(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Body() body: Record<string, unknown>) {
-    return this.single(clientId, table, 'UPDATE', body, id);
+  update(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.single(clientId, table, 'UPDATE', body, id, prefer, reply);
   }
 
   @Delete('items/:id')
   @DeleteDocs('deleteItem', 'DELETE a record in DEFAULT_TABLE')
-  removeInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Query() query: DeleteQueryDto) {
-    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id);
+  removeInDefault(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+    @Query() query: DeleteQueryDto,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id, prefer, reply);
   }
 
   @Delete('tables/:table/items/:id')
   @DeleteDocs('deleteTableItem', 'DELETE a record in a synced table')
   @ApiParam(TABLE_PARAM)
-  remove(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string, @Query() query: DeleteQueryDto) {
-    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id);
+  remove(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+    @Query() query: DeleteQueryDto,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id, prefer, reply);
   }
 
   @Post('tables/:table/batch')
@@ -88,19 +139,70 @@ export class IngestController {
   @ApiParam(TABLE_PARAM)
   @ApiBody({ type: BatchRequestDto })
   @ApiOkResponse({ type: BatchResponseDto })
-  async batch(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<BatchResponseDto> {
-    const results = await this.ingest.ingest(clientId, table, readBatchOperations(body).map(readBatchEntry));
-    const mapped = results.map((r, index) => ({ index, id: r.id, operation: r.operation, status: r.status, note: r.note, error: r.error, operation_id: r.operationId }));
-    const failed = mapped.filter((r) => r.status === 'ERROR').length;
-    return { results: mapped, completed: mapped.length - failed, failed };
+  @AsyncDocs(AcceptedJobDto)
+  async batch(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Body() body: unknown,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<BatchResponseDto | AcceptedJobDto> {
+    const received = readBatchOperations(body).map(readBatchEntry);
+    if (prefersAsync(prefer)) {
+      const job = await this.enqueue(clientId, table, received, reply);
+      accepted(reply, job.jobId);
+      const results = job.results.map(entryOf);
+      return { status: 'accepted', id_cola: job.jobId, results, queued: results.filter((r) => r.status === 'QUEUED').length, failed: results.filter((r) => r.status === 'ERROR').length };
+    }
+    const results = (await this.ingest.ingest(clientId, table, received)).map(entryOf);
+    const failed = results.filter((r) => r.status === 'ERROR').length;
+    const queued = results.filter((r) => r.status === 'QUEUED').length;
+    return { results, completed: results.length - failed - queued, failed, ...(queued > 0 ? { queued } : {}) };
   }
 
-  private async single(clientId: string, table: SyncedTable, operation: OperationType, body: unknown, pathId?: string): Promise<SingleIngestResponseDto> {
+  private async single(
+    clientId: string,
+    table: SyncedTable,
+    operation: OperationType,
+    body: unknown,
+    pathId: string | undefined,
+    prefer: string | undefined,
+    reply: Reply,
+  ): Promise<SingleIngestResponseDto | AcceptedSingleDto> {
     const received = readChange(operation, body, pathId);
     // A single record that is invalid is a bad request and writes nothing.
     if ('problems' in received) throw new BadRequestException(received.problems);
-    const [result] = await this.ingest.ingest(clientId, table, [received]);
+    const queued = prefersAsync(prefer) ? await this.enqueue(clientId, table, [received], reply) : undefined;
+    const [result] = queued ? queued.results : await this.ingest.ingest(clientId, table, [received]);
     if (result.status === 'ERROR') throw new UnprocessableEntityException(result.error);
+    if (result.status === 'QUEUED') {
+      // Asked for, or a synchronous write to a record whose operations are still queued (it joined the queue behind them).
+      const jobId = queued?.jobId ?? received.change.queueId;
+      if (jobId) accepted(reply, jobId);
+      else reply.status(202);
+      return { status: 'accepted', id_cola: jobId ?? null, hash_id: result.id!, operation, operation_id: result.operationId! };
+    }
     return { status: 'success', ...(result.note ? { note: result.note } : {}), hash_id: result.id!, operation, operation_id: result.operationId! };
   }
+
+  /** Queues the request; a full queue is a 503 that tells the client when to come back. */
+  private async enqueue(clientId: string, table: SyncedTable, received: ReceivedChange[], reply: Reply): Promise<AcceptedJob> {
+    try {
+      return await this.asyncIngest.enqueue(clientId, table, received);
+    } catch (error) {
+      if (error instanceof QueueFullException) reply.header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+}
+
+function entryOf(r: IngestResult, index: number) {
+  return { index, id: r.id, operation: r.operation, status: r.status, note: r.note, error: r.error, operation_id: r.operationId };
+}
+
+/** 202 Accepted, the preference honoured, and where to follow the job. */
+function accepted(reply: Reply, jobId: string): void {
+  reply.status(202);
+  reply.header('Preference-Applied', 'respond-async');
+  reply.header('Location', `/jobs/${encodeURIComponent(jobId)}`);
 }

@@ -76,7 +76,7 @@ export class BatchResultDto {
   @ApiProperty({ description: 'The operation, when the entry had a valid one', example: 'CREATE', nullable: true, type: String })
   operation: string | null;
 
-  @ApiProperty({ description: 'COMPLETED (logged and applied, or a bypass with a note) or ERROR', enum: ['COMPLETED', 'ERROR'], example: 'COMPLETED' })
+  @ApiProperty({ description: 'COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)', enum: ['COMPLETED', 'ERROR', 'QUEUED'], example: 'COMPLETED' })
   status: string;
 
   @ApiPropertyOptional({ description: 'Why nothing changed, when nothing did', example: 'Duplicate bypassed' })
@@ -98,4 +98,7 @@ export class BatchResponseDto {
 
   @ApiProperty({ description: 'How many entries are ERROR', example: 1 })
   failed: number;
+
+  @ApiPropertyOptional({ description: 'How many entries are QUEUED: their record had operations waiting in the asynchronous queue, so they joined it behind them (present only when not 0)', example: 1 })
+  queued?: number;
 }

@@ -4,22 +4,41 @@ import { PrismaService, Tx } from '@app/database';
 import { OperationNote } from '@app/operations';
 import { Change } from './change';
 
-/** What a change did to its row. */
-export type Outcome = 'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted';
+/**
+ * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
+ * the asynchronous queue, so the change was logged QUEUED behind them (README "Asynchronous ingest").
+ */
+export type Outcome = 'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted' | 'queued';
 
 export interface Applied {
   outcome: Outcome;
   operationId: bigint;
 }
 
-/** The batch as one JSON array of { op, hash_id, ver, queue_id, data }, in order (one stringify call). */
-function batchJson(changes: Change[]): string {
-  return JSON.stringify(changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields })));
+/** A change a worker applies: the QUEUED operation it was logged as. */
+export interface QueuedChange extends Change {
+  operationId: bigint;
 }
+
+/**
+ * The batch as one JSON array of { op, hash_id, ver, queue_id, data, op_id }, in order (one
+ * stringify call). `op_id` is set for queued changes only.
+ */
+export function batchJson(changes: Change[]): string {
+  return JSON.stringify(
+    changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields, op_id: (c as Partial<QueuedChange>).operationId?.toString() })),
+  );
+}
+
+/**
+ * How the statement logs its operations: `insert` new ones (the synchronous path: COMPLETED, or
+ * QUEUED behind a record's waiting operations), or `complete` the QUEUED ones a worker claimed.
+ */
+type LogMode = 'insert' | 'complete';
 
 @Injectable()
 export class IngestRepository {
-  private readonly statements = new Map<SyncedTableName, string>();
+  private readonly statements = new Map<string, string>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -27,13 +46,24 @@ export class IngestRepository {
   ) {}
 
   /**
-   * Applies changes to distinct records of one client AND logs their COMPLETED operations, in ONE
-   * statement (see applyAndLogSql): atomic on its own, so outside a transaction (`tx` undefined)
-   * it runs straight on the pool, one round trip.
+   * Applies changes to distinct records of one client AND logs their operations, in ONE statement
+   * (see applyAndLogSql): atomic on its own, so outside a transaction (`tx` undefined) it runs
+   * straight on the pool, one round trip. A change to a record with operations waiting in the queue
+   * is not applied but logged QUEUED behind them (outcome `queued`).
    */
-  async applyAndLog(tx: Tx | undefined, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
-    let text = this.statements.get(table);
-    if (text === undefined) this.statements.set(table, (text = applyAndLogSql(table)));
+  applyAndLog(tx: Tx | undefined, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
+    return this.run(tx, 'insert', clientId, table, changes);
+  }
+
+  /** The worker's side: applies queued changes with the very same statement and marks their operations COMPLETED. */
+  applyQueued(tx: Tx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<Applied[]> {
+    return this.run(tx, 'complete', clientId, table, changes);
+  }
+
+  private async run(tx: Tx | undefined, mode: LogMode, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
+    const key = `${mode}:${table}`;
+    let text = this.statements.get(key);
+    if (text === undefined) this.statements.set(key, (text = applyAndLogSql(table, mode)));
     const values = [batchJson(changes), clientId, table, OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted, OperationNote.CreatedByUpdate, this.config.auditPayloads];
     const rows = tx ? await tx.$queryRawUnsafe<{ outcome: Outcome; id: bigint }[]>(text, ...values) : await this.prisma.sql<{ outcome: Outcome; id: string }>(text, values);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
@@ -60,25 +90,56 @@ export class IngestRepository {
  * nears PostgreSQL's 65,535-parameter limit. Each record appears at most once per statement (the
  * service splits repeats into rounds), which the final join on hash_id relies on. `table` comes from
  * the SYNCED_TABLES registry, never from a request.
+ *
+ * Asynchronous ingest shares everything but the logging (`mode`), so both paths have one semantics:
+ * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (found through the small
+ *   partial index sync_operations_pending_idx) is left alone and its change logged QUEUED with its
+ *   payload (whatever AUDIT_PAYLOADS says: a worker needs it), behind them: a synchronous write never
+ *   overtakes the queue (outcome `queued`).
+ * - `complete` (worker): the changes are claimed QUEUED operations (`op_id`); they are applied and
+ *   their rows updated to COMPLETED with the note, instead of new rows being inserted (the payload
+ *   is dropped then when AUDIT_PAYLOADS=false).
  */
-function applyAndLogSql(table: SyncedTableName): string {
+function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
   const target = `"${table}"`;
   const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
+  const queueAware = mode === 'insert';
+  // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
+  const pending = queueAware
+    ? `pending AS (
+      SELECT DISTINCT p.record_id FROM sync_operations p
+      WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.status IN ('QUEUED', 'PROCESSING')
+        AND p.record_id IN (SELECT hash_id FROM input)),
+    live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
+    : `live AS (SELECT * FROM input),`;
+  const outcome = (cases: string) => (queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases);
+  const note = `CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END`;
+  const logged = queueAware
+    ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
+      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType",
+             CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
+             CASE WHEN $8::boolean OR o.outcome = 'queued' THEN o.data END
+      FROM outcomes o ORDER BY o.idx
+      RETURNING id, record_id`
+    : `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $8::boolean THEN s.payload END
+      FROM outcomes o WHERE s.id = o.op_id AND s.client_id = $2::text AND s.table_name = $3::text AND s.record_id = o.hash_id
+      RETURNING s.id, s.record_id`;
   return `
     WITH input AS (
-      SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.idx
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
-           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)),
+      SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
+           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, op_id, idx)),
+    ${pending}
     created AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'CREATE' ORDER BY i.hash_id
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
         WHERE t._deleted AND t._ver < EXCLUDED._ver
       RETURNING t._hash_id),
     updated AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM input i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
             _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
@@ -86,28 +147,24 @@ function applyAndLogSql(table: SyncedTableName): string {
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     deleted AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM input i WHERE i.op = 'DELETE' ORDER BY i.hash_id
+      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
         WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     outcomes AS (
-      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data,
-             CASE i.op
+      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.op_id,
+             ${outcome(`CASE i.op
                WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
                WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
                ELSE CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END
-             END AS outcome
+             END`)} AS outcome
       FROM input i
+      ${queueAware ? 'LEFT JOIN pending q ON q.record_id = i.hash_id' : ''}
       LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
-      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
-      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType", 'COMPLETED',
-             CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END,
-             CASE WHEN $8::boolean THEN o.data END
-      FROM outcomes o ORDER BY o.idx
-      RETURNING id, record_id)
+      ${logged})
     SELECT o.outcome, l.id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
 }

@@ -10,13 +10,14 @@ import { Applied, IngestRepository, Outcome } from './ingest.repository';
 export interface IngestResult {
   id: string | null;
   operation: OperationType | null;
-  status: 'COMPLETED' | 'ERROR';
+  /** QUEUED: logged and waiting in the asynchronous queue (README "Asynchronous ingest"). */
+  status: 'COMPLETED' | 'QUEUED' | 'ERROR';
   note?: string;
   error?: string;
   operationId?: string;
 }
 
-interface Indexed {
+export interface Indexed {
   index: number;
   change: Change;
 }
@@ -24,7 +25,7 @@ interface Indexed {
 type Done = { index: number; result: IngestResult };
 
 /** A record that ends ERROR: its log entry and its answer. */
-interface Failure {
+export interface Failure {
   index: number;
   entry: OperationLogEntry;
   result: IngestResult;
@@ -124,18 +125,25 @@ export class IngestService {
 function answers(round: Indexed[], applied: Applied[]): Done[] {
   return round.map(({ index, change }, k) => ({
     index,
-    result: { id: change.id, operation: change.operation, status: 'COMPLETED', note: NOTES[applied[k].outcome], operationId: applied[k].operationId.toString() },
+    result: {
+      id: change.id,
+      operation: change.operation,
+      status: applied[k].outcome === 'queued' ? 'QUEUED' : 'COMPLETED',
+      note: NOTES[applied[k].outcome],
+      operationId: applied[k].operationId.toString(),
+    },
   }));
 }
 
-function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry[] {
+/** The outbox entries of the changes that changed data (shared with the asynchronous worker). */
+export function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry[] {
   return round.flatMap(({ change }, k) => {
     const action = OUTBOX_ACTION[applied[k].outcome];
     return action ? [{ operationId: applied[k].operationId, recordId: change.id, action, payload: payloadOf(change, action) }] : [];
   });
 }
 
-function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
+export function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
   return {
     index,
     entry: { recordId: id, batchVersion: change?.ver ?? 1, queueId: change?.queueId ?? null, operation, status: 'ERROR', note: null, error },
@@ -160,7 +168,7 @@ function distinctRounds(items: Indexed[]): Indexed[][] {
 }
 
 /** Failures caused by the data of some record (not by the database being away or by a bug). */
-function isDataError(error: unknown): boolean {
+export function isDataError(error: unknown): boolean {
   const code = sqlState(error);
   return !isDatabaseUnavailable(error) && code !== undefined && ['22', '23', '54'].includes(code.slice(0, 2));
 }

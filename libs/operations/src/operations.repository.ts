@@ -70,11 +70,14 @@ export class OperationsRepository {
       ORDER BY id`;
   }
 
-  /** Turns operations stuck QUEUED/PROCESSING since before `cutoff` into ERROR. */
+  /**
+   * Turns operations stuck PROCESSING since before `cutoff` into ERROR. QUEUED operations are the
+   * asynchronous queue: durable work a worker applies however long it waits, never swept.
+   */
   async markStaleAsError(cutoff: Date, error: string): Promise<number> {
     return this.prisma.$executeRaw`
       UPDATE sync_operations SET status = 'ERROR', error = ${error}, updated_at = now()
-      WHERE status IN ('QUEUED', 'PROCESSING') AND updated_at < ${cutoff}`;
+      WHERE status = 'PROCESSING' AND updated_at < ${cutoff}`;
   }
 
   /**

@@ -51,11 +51,11 @@ export class OperationsService {
     return rows.map((row, k) => ({ ...row, changes: changes[k] }));
   }
 
-  /** Operations left QUEUED/PROCESSING past STALE_OPERATION_TIMEOUT (a crash, say) become ERROR so clients resend. */
+  /** Operations left PROCESSING past STALE_OPERATION_TIMEOUT (a crash, say) become ERROR so clients resend; QUEUED ones wait for a worker. */
   async markStaleAsError(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.staleOperationTimeoutMs);
     const count = await this.repository.markStaleAsError(cutoff, OperationError.ProcessingInterrupted);
-    if (count > 0) this.logger.warn(`${count} operation(s) stuck in QUEUED/PROCESSING marked ERROR`);
+    if (count > 0) this.logger.warn(`${count} operation(s) stuck in PROCESSING marked ERROR`);
     return count;
   }
 

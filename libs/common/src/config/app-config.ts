@@ -43,6 +43,13 @@ export interface AppConfig extends HttpConfig {
   /** Batches a client may queue per window through that protocol (0: no limit). */
   legacyRateLimit: number;
   legacyRateWindowMs: number;
+  /** Asynchronous ingest (README "Asynchronous ingest"). */
+  asyncBatchSize: number;
+  asyncPollIntervalMs: number;
+  asyncWorkerConcurrency: number;
+  asyncMaxQueueDepth: number;
+  asyncQueueDepthRefreshMs: number;
+  asyncRetryAfterSeconds: number;
   externalSyncUrl?: string;
   externalSyncTimeoutMs: number;
   syncDispatchIntervalMs: number;
@@ -139,6 +146,12 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
     legacyRateWindowMs: read.duration('LEGACY_RATE_WINDOW', '1m', 1000),
+    asyncBatchSize: read.int('ASYNC_BATCH_SIZE', 1000, 1, 10_000),
+    asyncPollIntervalMs: read.duration('ASYNC_POLL_INTERVAL', '200ms', 1),
+    asyncWorkerConcurrency: read.int('ASYNC_WORKER_CONCURRENCY', 1, 1, 64),
+    asyncMaxQueueDepth: read.int('ASYNC_MAX_QUEUE_DEPTH', 1_000_000, 1),
+    asyncQueueDepthRefreshMs: read.duration('ASYNC_QUEUE_DEPTH_REFRESH', '1s', 0),
+    asyncRetryAfterSeconds: Math.ceil(read.duration('ASYNC_RETRY_AFTER', '30s', 1000) / 1000),
     externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
     externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
     syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { OperationLogModule } from '@app/operations';
+import { OutboxModule } from '@app/sync-failures';
+import { IngestRepository } from '../ingest.repository';
+import { AsyncIngestRepository } from './async-ingest.repository';
+import { AsyncIngestService } from './async-ingest.service';
+import { AsyncIngestWorker } from './async-ingest.worker';
+import { JobProgressService } from './job-progress.service';
+
+/**
+ * Asynchronous ingest without HTTP: accepting (AsyncIngestService.enqueue), the workers (in every
+ * process with RUN_JOBS=true, apps/api and apps/worker alike) and job progress.
+ */
+@Module({
+  imports: [OperationLogModule, OutboxModule],
+  providers: [IngestRepository, AsyncIngestRepository, AsyncIngestService, AsyncIngestWorker, JobProgressService],
+  exports: [AsyncIngestService, AsyncIngestWorker, JobProgressService],
+})
+export class AsyncIngestModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { SyncedTableName } from '@app/common';
+import { PrismaService, Tx } from '@app/database';
+import { Change, OperationType } from '../change';
+import { batchJson } from '../ingest.repository';
+
+/** A QUEUED operation a worker has claimed (locked in its transaction). */
+export interface ClaimedOperation {
+  id: bigint;
+  client_id: string;
+  table_name: string;
+  record_id: string;
+  batch_version: number;
+  queue_id: string | null;
+  operation: OperationType;
+  payload: Record<string, unknown> | null;
+}
+
+export interface JobCounts {
+  queued: number;
+  processing: number;
+  completed: number;
+  error: number;
+  accepted_at: Date | null;
+  last_change_at: Date | null;
+}
+
+export interface JobError {
+  id: bigint;
+  table_name: string;
+  record_id: string;
+  operation: OperationType;
+  error: string | null;
+}
+
+/** The queue is sync_operations itself: a QUEUED operation with its payload is a job's unit of work. */
+@Injectable()
+export class AsyncIngestRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Logs changes of one client and table as QUEUED with their payload, in ONE statement (straight
+   * on the pool: atomic on its own). Returns the new operation ids in input order.
+   */
+  async accept(clientId: string, table: SyncedTableName, changes: Change[]): Promise<bigint[]> {
+    const rows = await this.prisma.sql<{ id: string }>(
+      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
+       SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
+            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
+       ORDER BY i.idx
+       RETURNING id`,
+      [batchJson(changes), clientId, table],
+    );
+    // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
+    return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * Claims up to `limit` QUEUED operations for the caller's transaction, oldest first, with FOR
+   * UPDATE SKIP LOCKED: workers take disjoint sets, and the row locks are the claim (a worker that
+   * dies releases them when PostgreSQL ends its session, and the operations are QUEUED again for
+   * anyone). Only a record's OLDEST waiting operation is eligible; a later one waits until it is
+   * applied (a later claim takes it), so a record's operations apply one at a time in the order
+   * they were accepted, across jobs and workers.
+   *
+   * The rule is checked within the head of the queue (the first `window` waiting operations in
+   * id order, sync_operations_queue_idx): every older waiting operation of a record in the head is
+   * in the head too, and operations other workers hold are still QUEUED for this snapshot, so one
+   * window function decides, with no lookup per operation. The head is larger than a batch so
+   * that several workers find free operations at once.
+   */
+  async claim(tx: Tx, limit: number, window = limit * 3): Promise<ClaimedOperation[]> {
+    const rows = await tx.$queryRaw<ClaimedOperation[]>`
+      WITH head AS (
+        SELECT id, client_id, table_name, record_id, status FROM sync_operations
+        WHERE status IN ('QUEUED', 'PROCESSING') ORDER BY id LIMIT ${window}),
+      eligible AS (
+        SELECT id FROM (SELECT id, status, row_number() OVER (PARTITION BY client_id COLLATE "C", table_name COLLATE "C", record_id COLLATE "C" ORDER BY id) AS rank FROM head) h
+        WHERE h.rank = 1 AND h.status = 'QUEUED')
+      SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation, o.payload
+      FROM sync_operations o
+      WHERE o.id IN (SELECT id FROM eligible) AND o.status = 'QUEUED'
+      ORDER BY o.id
+      LIMIT ${limit}
+      FOR UPDATE OF o SKIP LOCKED`;
+    return rows;
+  }
+
+  /** Records claimed operations that failed (per record) as ERROR with the reason. */
+  async markErrors(tx: Tx, failures: { id: bigint; error: string }[]): Promise<void> {
+    if (failures.length === 0) return;
+    await tx.$executeRaw`
+      UPDATE sync_operations s SET status = 'ERROR', error = f.error, updated_at = now()
+      FROM unnest(${failures.map((f) => f.id)}::bigint[], ${failures.map((f) => f.error)}::text[]) AS f(id, error)
+      WHERE s.id = f.id`;
+  }
+
+  /** Operations waiting in the queue, all clients (for backpressure). */
+  async queueDepth(): Promise<number> {
+    const [{ depth }] = await this.prisma.sql<{ depth: number }>(`SELECT count(*)::int AS depth FROM sync_operations WHERE status = 'QUEUED'`, []);
+    return depth;
+  }
+
+  /** A client's operations logged with queue job id `queueId`, counted by status (one index range). */
+  async jobCounts(clientId: string, queueId: string): Promise<JobCounts> {
+    const [row] = await this.prisma.$queryRaw<JobCounts[]>`
+      SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
+             count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'ERROR')::int AS error,
+             min(created_at) AS accepted_at, max(updated_at) AS last_change_at
+      FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId}`;
+    return row;
+  }
+
+  /** The job's ERROR operations, oldest first, up to `limit`. */
+  jobErrors(clientId: string, queueId: string, limit: number): Promise<JobError[]> {
+    return this.prisma.$queryRaw<JobError[]>`
+      SELECT id, table_name, record_id, operation::text AS operation, error
+      FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId} AND status = 'ERROR'
+      ORDER BY id LIMIT ${limit}`;
+  }
+}

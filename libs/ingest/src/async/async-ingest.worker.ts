@@ -1,0 +1,153 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, databaseMessage, findSyncedTable, SyncedTableName } from '@app/common';
+import { PrismaService, Tx } from '@app/database';
+import { OutboxWriter } from '@app/sync-failures';
+import { Change } from '../change';
+import { IngestRepository, QueuedChange } from '../ingest.repository';
+import { isDataError, outboxEntries } from '../ingest.service';
+import { AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
+
+export interface WorkSummary {
+  completed: number;
+  failed: number;
+}
+
+/**
+ * Applies queued operations: each batch is ONE transaction that claims up to ASYNC_BATCH_SIZE
+ * QUEUED operations (FOR UPDATE SKIP LOCKED), applies them per client and table with the synchronous
+ * path's statement (IngestRepository.applyQueued: same upserts, same notes), writes their outbox
+ * entries and marks them COMPLETED, or ERROR for a record the database refuses. A crash anywhere
+ * rolls the whole batch back: its operations are QUEUED again and the next claim takes them, so
+ * nothing is lost and nothing applied twice. Runs as ASYNC_WORKER_CONCURRENCY loops in every
+ * process with RUN_JOBS=true; they go straight on while there is work and sleep ASYNC_POLL_INTERVAL
+ * when there is none.
+ */
+@Injectable()
+export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AsyncIngestWorker.name);
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly queue: AsyncIngestRepository,
+    private readonly ingest: IngestRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runJobs) return;
+    for (let i = 0; i < this.config.asyncWorkerConcurrency; i++) this.schedule(0);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Stops the loops and waits for the batches in flight (each commits or rolls back whole). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all(this.running);
+  }
+
+  /** One batch: claim, apply, record, in one transaction. The loops' unit of work, and what tests call. */
+  async processOnce(limit = this.config.asyncBatchSize): Promise<WorkSummary> {
+    return this.prisma.transaction(async (tx) => {
+      const claimed = await this.queue.claim(tx, limit);
+      const summary: WorkSummary = { completed: 0, failed: 0 };
+      for (const group of byClientAndTable(claimed)) {
+        const { completed, failed } = await this.applyGroup(tx, group);
+        summary.completed += completed;
+        summary.failed += failed;
+      }
+      return summary;
+    }, { timeoutMs: 120_000 });
+  }
+
+  /**
+   * One client and table, one statement. A record the database refuses fails the statement: under
+   * a savepoint the group is then applied record by record, and the refused ones become ERROR.
+   */
+  private async applyGroup(tx: Tx, group: ClaimedOperation[]): Promise<WorkSummary> {
+    const { client_id: clientId, table_name: tableName } = group[0];
+    const table = findSyncedTable(tableName)?.name;
+    if (!table) {
+      await this.queue.markErrors(tx, group.map((op) => ({ id: op.id, error: `Table ${tableName} is not a synced table` })));
+      return { completed: 0, failed: group.length };
+    }
+    const changes = group.map(changeOf);
+    await tx.$executeRawUnsafe('SAVEPOINT async_group');
+    try {
+      await this.apply(tx, clientId, table, changes);
+      return { completed: changes.length, failed: 0 };
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT async_group');
+    }
+    const failures: { id: bigint; error: string }[] = [];
+    for (const change of changes) {
+      await tx.$executeRawUnsafe('SAVEPOINT async_record');
+      try {
+        await this.apply(tx, clientId, table, [change]);
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT async_record');
+        failures.push({ id: change.operationId, error: `Could not be stored: ${databaseMessage(error)}` });
+      }
+    }
+    await this.queue.markErrors(tx, failures);
+    return { completed: changes.length - failures.length, failed: failures.length };
+  }
+
+  private async apply(tx: Tx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<void> {
+    const applied = await this.ingest.applyQueued(tx, clientId, table, changes);
+    const indexed = changes.map((change, index) => ({ index, change: change as Change }));
+    await this.outbox.enqueue(tx, clientId, table, outboxEntries(indexed, applied));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const run = this.loop().finally(() => this.running.delete(run));
+      this.running.add(run);
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private async loop(): Promise<void> {
+    let delay = this.config.asyncPollIntervalMs;
+    try {
+      const { completed, failed } = await this.processOnce();
+      if (completed + failed > 0) delay = 0;
+    } catch (error) {
+      this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${(error as Error).message}`);
+    } finally {
+      this.schedule(delay);
+    }
+  }
+}
+
+function changeOf(op: ClaimedOperation): QueuedChange {
+  return { operationId: op.id, operation: op.operation, id: op.record_id, ver: op.batch_version, queueId: op.queue_id, fields: op.operation === 'DELETE' ? null : (op.payload ?? {}) };
+}
+
+/** Claimed operations grouped by client and table (one statement each), in claim order. */
+function byClientAndTable(claimed: ClaimedOperation[]): ClaimedOperation[][] {
+  const groups = new Map<string, ClaimedOperation[]>();
+  for (const op of claimed) {
+    const key = `${op.client_id}\u0000${op.table_name}`;
+    const group = groups.get(key);
+    if (group) group.push(op);
+    else groups.set(key, [op]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,198 @@
+import { AsyncIngestWorker } from '@app/ingest';
+import { createTestApp, recordId, TestApp } from '@app/testing';
+import { ApiModule } from '../../apps/api/src/api.module';
+
+// Workers are held (RUN_JOBS=false): the tests run them with processOnce, so they see the queue.
+describe('Asynchronous ingest', () => {
+  let t: TestApp;
+  let worker: AsyncIngestWorker;
+
+  beforeAll(async () => {
+    t = await createTestApp({ module: (config) => ApiModule.register(config), env: { EXTERNAL_SYNC_URL: 'http://127.0.0.1:9/never-called' } });
+    worker = t.get(AsyncIngestWorker);
+  });
+  afterAll(() => t.close());
+
+  const mty = () => t.as('MTY');
+  const async = (req: ReturnType<ReturnType<typeof mty>['post']>) => req.set('Prefer', 'respond-async');
+  const statusOf = async (id: string, extra: Record<string, unknown> = {}) => (await mty().post('/records').send({ hash_id: id, ...extra }).expect(200)).body;
+  const history = async (id: string) => (await mty().get(`/items/${encodeURIComponent(id)}/history`).expect(200)).body.operations;
+  const drain = async () => {
+    let total = { completed: 0, failed: 0 };
+    for (;;) {
+      const done = await worker.processOnce();
+      if (done.completed + done.failed === 0) return total;
+      total = { completed: total.completed + done.completed, failed: total.failed + done.failed };
+    }
+  };
+
+  it('answers 202 with the job id and one entry per record; status is PROCESSING until a worker applies it, then COMPLETED', async () => {
+    const [a, b] = [recordId(), recordId()];
+    const res = await async(mty().post('/tables/venta/batch'))
+      .send({ operations: [{ operation: 'CREATE', record: { id: a, id_cola: 'job-1', total: 1 } }, { operation: 'CREATE', record: { id: b, total: 2 } }] })
+      .expect(202);
+    expect(res.headers['preference-applied']).toBe('respond-async');
+    expect(res.headers.location).toBe('/jobs/job-1');
+    expect(res.body).toMatchObject({ status: 'accepted', id_cola: 'job-1', queued: 2, failed: 0 });
+    expect(res.body.results.map((r: { index: number; id: string; status: string }) => [r.index, r.id, r.status])).toEqual([
+      [0, a, 'QUEUED'],
+      [1, b, 'QUEUED'],
+    ]);
+
+    expect(await statusOf(a)).toEqual({ hash_id: a, status: 'PROCESSING', data: null });
+    expect(await statusOf(b, { id_cola: 'job-1' })).toEqual({ hash_id: b, status: 'PROCESSING', data: null });
+    expect((await history(a)).map((o: { status: string; queue_id: string }) => [o.status, o.queue_id])).toEqual([['QUEUED', 'job-1']]);
+    const [{ n }] = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM venta WHERE _hash_id IN (${a}, ${b})`;
+    expect(n).toBe(0);
+    expect((await mty().get('/jobs/job-1').expect(200)).body).toMatchObject({ id_cola: 'job-1', status: 'PROCESSING', total: 2, queued: 2, completed: 0, error: 0, finished_at: null });
+
+    expect(await drain()).toEqual({ completed: 2, failed: 0 });
+    expect(await statusOf(a)).toEqual({ hash_id: a, status: 'COMPLETED', data: { _hash_id: a, _ver: 1, total: 1 } });
+    expect(await statusOf(b)).toMatchObject({ status: 'COMPLETED', data: { _hash_id: b, _ver: 1, total: 2 } });
+    // The operation is the same row, now COMPLETED (one history entry, not two).
+    expect((await history(a)).map((o: { status: string; id: string }) => [o.status, o.id])).toEqual([['COMPLETED', res.body.results[0].operation_id]]);
+    const job = (await mty().get('/jobs/job-1').expect(200)).body;
+    expect(job).toMatchObject({ status: 'COMPLETED', total: 2, queued: 0, processing: 0, completed: 2, error: 0, errors: [] });
+    expect(Date.parse(job.finished_at)).toBeGreaterThanOrEqual(Date.parse(job.accepted_at));
+  });
+
+  it('makes up a job id when the client gives none, on the single-record endpoints too', async () => {
+    const id = recordId();
+    const res = await async(mty().post('/items')).send({ id, total: 3 }).expect(202);
+    expect(res.body).toEqual({ status: 'accepted', id_cola: expect.stringMatching(/^job_/), hash_id: id, operation: 'CREATE', operation_id: expect.any(String) });
+    expect(res.headers.location).toBe(`/jobs/${res.body.id_cola}`);
+    const update = await async(mty().put(`/items/${id}`)).send({ ver: 2, total: 4, id_cola: 'job-single' }).expect(202);
+    expect(update.body.id_cola).toBe('job-single');
+    const del = await mty().delete(`/tables/venta/items/${id}?ver=3`).set('Prefer', 'respond-async').expect(202);
+    expect(del.body.operation).toBe('DELETE');
+    expect((await history(id)).map((o: { queue_id: string }) => o.queue_id)).toEqual([res.body.id_cola, 'job-single', del.body.id_cola]);
+
+    await drain();
+    expect(await statusOf(id)).toEqual({ hash_id: id, status: 'COMPLETED', note: 'Record was deleted', data: null });
+    expect((await history(id)).map((o: { status: string }) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+  });
+
+  it('applies every case of the synchronous path with the same outcome and note', async () => {
+    // The same sequence, once synchronously and once asynchronously (one request at a time, drained after each).
+    const steps: [string, string, Record<string, unknown>][] = [
+      ['CREATE', 'POST', { ver: 2, total: 1 }], // created
+      ['CREATE', 'POST', { ver: 2, total: 99 }], // duplicate
+      ['UPDATE', 'PUT', { ver: 1, total: 0 }], // stale
+      ['UPDATE', 'PUT', { ver: 3, total: 3 }], // updated
+      ['DELETE', 'DELETE', { ver: 2 }], // stale delete
+      ['DELETE', 'DELETE', { ver: 4 }], // deleted
+      ['DELETE', 'DELETE', { ver: 4 }], // already deleted
+      ['CREATE', 'POST', { ver: 4, total: 4 }], // stale over the tombstone
+      ['UPDATE', 'PUT', { ver: 5, total: 5 }], // brought back: created by update
+    ];
+    const run = async (id: string, asynchronous: boolean) => {
+      for (const [, method, body] of steps) {
+        const path = method === 'POST' ? '/items' : method === 'PUT' ? `/items/${id}` : `/items/${id}?ver=${body.ver}`;
+        let req = method === 'POST' ? mty().post(path).send({ id, ...body }) : method === 'PUT' ? mty().put(path).send(body) : mty().delete(path);
+        if (asynchronous) req = req.set('Prefer', 'respond-async');
+        await req.expect(asynchronous ? 202 : 200);
+        if (asynchronous) await drain();
+      }
+      return { history: (await history(id)).map((o: { operation: string; status: string; note: string | null }) => [o.operation, o.status, o.note]), status: await statusOf(id) };
+    };
+    const [syncId, asyncId] = [recordId('sync'), recordId('async')];
+    const sync = await run(syncId, false);
+    const queued = await run(asyncId, true);
+    expect(queued.history).toEqual(sync.history);
+    expect(sync.history.map((h: unknown[]) => h[2])).toEqual([
+      null,
+      'Duplicate bypassed',
+      'Stale version ignored',
+      null,
+      'Stale version ignored',
+      null,
+      'Already deleted',
+      'Stale version ignored',
+      'Record did not exist - created by update',
+    ]);
+    expect(queued.status).toEqual({ ...sync.status, hash_id: asyncId, data: { ...sync.status.data, _hash_id: asyncId } });
+    expect(queued.status.data).toEqual({ _hash_id: asyncId, _ver: 5, total: 5 });
+  });
+
+  it('a record the database refuses fails alone: ERROR at once, the others queued and applied; the job lists the error', async () => {
+    const [good, bad] = [recordId(), recordId()];
+    const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good}","id_cola":"job-err"}},{"operation":"CREATE","record":{"id":"${bad}","text":"\\ud800"}},{"operation":"CREATE","record":{"n":1}}]}`;
+    const res = await async(mty().post('/tables/venta/batch')).set('Content-Type', 'application/json').send(body).expect(202);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'ERROR', 'ERROR']);
+    expect(res.body.results[1].error).toBe('Could not be stored: invalid input syntax for type json');
+    expect(res.body).toMatchObject({ id_cola: 'job-err', queued: 1, failed: 2 });
+    expect((await statusOf(bad)).status).toBe('ERROR');
+    expect(await drain()).toEqual({ completed: 1, failed: 0 });
+    const job = (await mty().get('/jobs/job-err').expect(200)).body;
+    expect(job).toMatchObject({ status: 'COMPLETED', total: 2, completed: 1, error: 1 });
+    expect(job.errors).toEqual([{ table: 'venta', hash_id: bad, operation: 'CREATE', error: 'Could not be stored: invalid input syntax for type json', operation_id: res.body.results[1].operation_id }]);
+  });
+
+  it("applies a record's operations in acceptance order across jobs, one per batch", async () => {
+    const id = recordId();
+    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-1', total: 1 } }] }).expect(202);
+    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-2', total: 2 } }] }).expect(202);
+    await async(mty().put(`/items/${id}`)).send({ id_cola: 'order-3', total: 3 }).expect(202);
+    // Each batch takes only the record's oldest waiting operation.
+    expect(await worker.processOnce()).toEqual({ completed: 1, failed: 0 });
+    expect((await statusOf(id, { id_cola: 'order-1' })).status).toBe('COMPLETED');
+    expect((await statusOf(id)).status).toBe('PROCESSING');
+    expect((await statusOf(id, { id_cola: 'order-1' })).data).toMatchObject({ total: 1 });
+    await drain();
+    expect((await statusOf(id)).data).toEqual({ _hash_id: id, _ver: 1, total: 3 });
+    expect((await history(id)).map((o: { queue_id: string; note: string | null }) => [o.queue_id, o.note])).toEqual([
+      ['order-1', 'Record did not exist - created by update'],
+      ['order-2', null],
+      ['order-3', null],
+    ]);
+  });
+
+  it('a synchronous write to a record with queued operations joins the queue behind them instead of overtaking them', async () => {
+    const [id, other] = [recordId(), recordId()];
+    await async(mty().post('/items')).send({ id, id_cola: 'mixed', total: 1 }).expect(202);
+    const single = await mty().put(`/items/${id}`).send({ total: 2 }).expect(202);
+    expect(single.body).toMatchObject({ status: 'accepted', id_cola: null, hash_id: id, operation: 'UPDATE' });
+    const batch = await mty()
+      .post('/tables/venta/batch')
+      .send({ operations: [{ operation: 'UPDATE', record: { id, total: 3, id_cola: 'sync-job' } }, { operation: 'CREATE', record: { id: other } }] })
+      .expect(200);
+    expect(batch.body).toMatchObject({ completed: 1, failed: 0, queued: 1 });
+    expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'COMPLETED']);
+    expect((await statusOf(id)).status).toBe('PROCESSING');
+
+    await drain();
+    expect((await statusOf(id)).data).toEqual({ _hash_id: id, _ver: 1, total: 3 });
+    expect((await history(id)).map((o: { operation: string; status: string }) => `${o.operation} ${o.status}`)).toEqual(['CREATE COMPLETED', 'UPDATE COMPLETED', 'UPDATE COMPLETED']);
+    // Once the queue is empty for the record, synchronous writes apply at once again.
+    expect((await mty().put(`/items/${id}`).send({ total: 4 }).expect(200)).body.status).toBe('success');
+  });
+
+  it('writes outbox entries for the changes a worker applies, keyed by the queued operation id', async () => {
+    const id = recordId();
+    const res = await async(mty().post('/items')).send({ id, total: 9 }).expect(202);
+    const before = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sync_outbox WHERE record_id = ${id}`;
+    expect(before[0].n).toBe(0);
+    await drain();
+    const outbox = await t.prisma.$queryRaw<{ operation_id: bigint; action: string; payload: unknown }[]>`
+      SELECT operation_id, action::text, payload FROM sync_outbox WHERE record_id = ${id}`;
+    expect(outbox).toEqual([{ operation_id: BigInt(res.body.operation_id), action: 'CREATE', payload: { _hash_id: id, _ver: 1, total: 9 } }]);
+  });
+
+  it('GET /jobs is scoped to the client and 404s for an unknown job', async () => {
+    await async(mty().post('/items')).send({ id: recordId(), id_cola: 'private-job' }).expect(202);
+    await t.as('GDL').get('/jobs/private-job').expect(404);
+    await mty().get('/jobs/no-such-job').expect(404);
+    await t.as('anonymous').get('/jobs/private-job').expect(401);
+    await drain();
+  });
+
+  it('refuses bad asynchronous requests with a 400 and writes nothing', async () => {
+    const id = recordId();
+    await async(mty().post('/items')).send({ id, ver: 0 }).expect(400);
+    const mixed = await async(mty().post('/tables/venta/batch'))
+      .send({ operations: [{ operation: 'CREATE', record: { id, id_cola: 'a' } }, { operation: 'CREATE', record: { id: recordId(), id_cola: 'b' } }] })
+      .expect(400);
+    expect(mixed.body.message).toMatch(/one job/);
+    expect(await history(id)).toEqual([]);
+  });
+});
