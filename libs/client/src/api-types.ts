@@ -79,6 +79,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/jobs/{id_cola}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of one of the client's queue jobs (id_cola): counts by state, the errors, when it finished
+         * @description Counts every operation this client logged with the id_cola, synchronous or asynchronous, in every table.
+         */
+        get: operations["jobProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/legacy/items": {
         parameters: {
             query?: never;
@@ -427,6 +447,91 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedJobDto: {
+            /**
+             * @description How many entries are ERROR
+             * @example 1
+             */
+            failed: number;
+            /**
+             * @description The job id: the records' id_cola, or made up when they gave none. Progress: GET /jobs/{id_cola}
+             * @example job123
+             */
+            id_cola: string;
+            /**
+             * @description How many entries are QUEUED
+             * @example 999
+             */
+            queued: number;
+            /** @description One entry per record, in request order */
+            results: components["schemas"]["AcceptedResultDto"][];
+            /**
+             * @description Always "accepted" on 202
+             * @example accepted
+             */
+            status: string;
+        };
+        AcceptedResultDto: {
+            /**
+             * @description Why the entry failed
+             * @example ver must be an integer from 1 to 2147483647
+             */
+            error?: string;
+            /**
+             * @description The record id, when the entry had a usable one
+             * @example abc123
+             */
+            id: string | null;
+            /**
+             * @description Position of the entry in the request
+             * @example 0
+             */
+            index: number;
+            /**
+             * @description The operation, when the entry had a valid one
+             * @example CREATE
+             */
+            operation: string | null;
+            /**
+             * @description Id of the operation in the log
+             * @example 42
+             */
+            operation_id?: string;
+            /**
+             * @description QUEUED (logged, a worker applies it; status answers PROCESSING until then) or ERROR (invalid, nothing queued)
+             * @example QUEUED
+             * @enum {string}
+             */
+            status: "QUEUED" | "ERROR";
+        };
+        AcceptedSingleDto: {
+            /**
+             * @description The record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description The job id (the id_cola sent, or made up); null only for a synchronous write queued behind the record's waiting operations without an id_cola
+             * @example job123
+             */
+            id_cola: string | null;
+            /**
+             * @description The operation queued
+             * @example CREATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description Id of the operation in the log (also the Idempotency-Key sent to the external system)
+             * @example 42
+             */
+            operation_id: string;
+            /**
+             * @description Always "accepted" on 202: the operation is durably logged QUEUED
+             * @example accepted
+             */
+            status: string;
+        };
         AlertRuleDto: {
             /**
              * @description What the rule measures
@@ -492,6 +597,11 @@ export interface components {
              * @example 1
              */
             failed: number;
+            /**
+             * @description How many entries are QUEUED: their record had operations waiting in the asynchronous queue, so they joined it behind them (present only when not 0)
+             * @example 1
+             */
+            queued?: number;
             /** @description One result per entry, in request order */
             results: components["schemas"]["BatchResultDto"][];
         };
@@ -527,11 +637,11 @@ export interface components {
              */
             operation_id?: string;
             /**
-             * @description COMPLETED (logged and applied, or a bypass with a note) or ERROR
+             * @description COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)
              * @example COMPLETED
              * @enum {string}
              */
-            status: "COMPLETED" | "ERROR";
+            status: "COMPLETED" | "ERROR" | "QUEUED";
         };
         EntityAlertRuleDto: {
             /**
@@ -602,6 +712,84 @@ export interface components {
              * @example 400
              */
             statusCode: number;
+        };
+        JobErrorDto: {
+            /**
+             * @description Why it failed
+             * @example Could not be stored: invalid input syntax for type json
+             */
+            error: string | null;
+            /**
+             * @description The record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description The operation
+             * @example CREATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description Id of the operation in the log
+             * @example 42
+             */
+            operation_id: string;
+            /**
+             * @description Synced table
+             * @example venta
+             */
+            table: string;
+        };
+        JobProgressDto: {
+            /**
+             * @description When the first operation of the job was logged
+             * @example 2026-11-24T23:50:00.000Z
+             */
+            accepted_at: string;
+            /**
+             * @description Applied (or safely bypassed, with a note)
+             * @example 598
+             */
+            completed: number;
+            /**
+             * @description Failed: the client resends these
+             * @example 2
+             */
+            error: number;
+            /** @description The failed operations with their record ids, oldest first (up to 1,000) */
+            errors: components["schemas"]["JobErrorDto"][];
+            /**
+             * @description When the last operation finished, once none is left; null before
+             * @example null
+             */
+            finished_at: string | null;
+            /**
+             * @description The job id
+             * @example job123
+             */
+            id_cola: string;
+            /**
+             * @description Logged PROCESSING (workers apply a claimed batch in one transaction, so this is normally 0)
+             * @example 0
+             */
+            processing: number;
+            /**
+             * @description Waiting for a worker (a batch being applied counts here until it commits)
+             * @example 400
+             */
+            queued: number;
+            /**
+             * @description PROCESSING while any operation is queued or being applied; COMPLETED once all are COMPLETED or ERROR
+             * @example PROCESSING
+             * @enum {string}
+             */
+            status: "PROCESSING" | "COMPLETED";
+            /**
+             * @description Operations logged with this id_cola
+             * @example 1000
+             */
+            total: number;
         };
         LegacyErrorDto: {
             /**
@@ -1428,7 +1616,10 @@ export interface operations {
     createItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1462,6 +1653,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
                 };
             };
             /** @description Malformed JSON or an invalid record; nothing is written */
@@ -1500,12 +1700,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     updateItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description The record id */
                 id: string;
@@ -1544,6 +1756,15 @@ export interface operations {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
                 };
             };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
+                };
+            };
             /** @description Malformed JSON or an invalid record; nothing is written */
             400: {
                 headers: {
@@ -1573,6 +1794,15 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1590,7 +1820,10 @@ export interface operations {
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
                 ver?: number;
             };
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description The record id */
                 id: string;
@@ -1605,6 +1838,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
                 };
             };
             /** @description Malformed JSON or an invalid record; nothing is written */
@@ -1636,6 +1878,15 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1667,6 +1918,46 @@ export interface operations {
             };
             /** @description Missing or unknown client key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    jobProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job id (answered by a 202, or the id_cola the client sent) */
+                id_cola: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobProgressDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No operation of this client has this id_cola */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2423,7 +2714,10 @@ export interface operations {
     batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
                 table: unknown;
@@ -2442,6 +2736,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResponseDto"];
+                };
+            };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedJobDto"];
                 };
             };
             /** @description Malformed JSON or an invalid record; nothing is written */
@@ -2480,12 +2783,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     createTableItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
                 table: unknown;
@@ -2524,6 +2839,15 @@ export interface operations {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
                 };
             };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
+                };
+            };
             /** @description Malformed JSON or an invalid record; nothing is written */
             400: {
                 headers: {
@@ -2560,12 +2884,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     updateTableItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description The record id */
                 id: string;
@@ -2606,6 +2942,15 @@ export interface operations {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
                 };
             };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
+                };
+            };
             /** @description Malformed JSON or an invalid record; nothing is written */
             400: {
                 headers: {
@@ -2642,6 +2987,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     deleteTableItem: {
@@ -2652,7 +3006,10 @@ export interface operations {
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
                 ver?: number;
             };
-            header?: never;
+            header?: {
+                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: string;
+            };
             path: {
                 /** @description The record id */
                 id: string;
@@ -2671,6 +3028,15 @@ export interface operations {
                     "application/json": components["schemas"]["SingleIngestResponseDto"];
                 };
             };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
+                };
+            };
             /** @description Malformed JSON or an invalid record; nothing is written */
             400: {
                 headers: {
@@ -2700,6 +3066,15 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
