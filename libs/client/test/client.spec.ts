@@ -258,3 +258,28 @@ describe('ResyncClient with an asynchronous server', () => {
     expect(server.requests.slice(0, 2).map((r) => r.kind)).toEqual(['batch', 'status']);
   });
 });
+
+describe('ResyncClient with a misbehaving server', () => {
+  it('backs off when a batch answer does not match the request, and confirms by status', async () => {
+    const { client, server } = setup();
+    let bad = 2;
+    server.before = (kind) => (kind === 'batch' && bad-- > 0 ? json(200, { results: [] }) : undefined);
+    const retries: RetryEvent[] = [];
+    client.on('retry', (r) => retries.push(r));
+    await client.create('venta', sale('a'));
+    expect(await client.sync()).toMatchObject({ confirmed: 1, pending: 0, rejected: 0 });
+    expect(retries.map((r) => r.reason)).toEqual(['The batch answer does not match the request', 'The batch answer does not match the request']);
+  });
+
+  it('rejects the changes of an unknown table with the server\'s reason instead of pausing every request', async () => {
+    const { client, server } = setup({ maxSameErrors: 2 });
+    server.unknownTables.add('nope');
+    let drop = true;
+    // The first push is lost, so the change is "sent" and its status (404 too) is asked first.
+    server.before = (kind, body) => (kind === 'batch' && drop && body.operations[0].record.id === 'x' ? ((drop = false), 'network') : undefined);
+    await client.create('nope', { id: 'x' });
+    await client.create('venta', sale('a'));
+    expect(await client.sync()).toMatchObject({ confirmed: 1, rejected: 1, pending: 0 });
+    expect(await client.rejected()).toEqual([expect.objectContaining({ table: 'nope', id: 'x', reason: 'HTTP 404: Unknown table nope' })]);
+  });
+});

@@ -36,6 +36,8 @@ export class FakeServer {
   refuse: (table: string, id: string, ver: number) => string | undefined = () => undefined;
   /** Status answers PROCESSING for these (table/id/ver) keys. */
   processing = new Set<string>();
+  /** Tables the server answers 404 for. */
+  unknownTables = new Set<string>();
 
   readonly fetch = (async (url: string | URL, init?: RequestInit): Promise<Response> => {
     const path = new URL(String(url)).pathname;
@@ -47,6 +49,7 @@ export class FakeServer {
       if ((init?.headers as Record<string, string>).authorization !== `Bearer ${this.apiKey}`) return json(401, { message: 'Missing or invalid client key' });
       if (!match) return json(404, { message: 'not found' });
       const table = decodeURIComponent(match[1]);
+      if (this.unknownTables.has(table)) return json(404, { statusCode: 404, error: 'Not Found', message: `Unknown table ${table}` });
       const kind = match[2] === 'batch' ? 'batch' : 'status';
       const body = JSON.parse(String(init?.body));
       this.requests.push({ kind, table, body, at: Date.now() });

@@ -95,7 +95,7 @@ export class SyncEngine {
       const chunks = [...byTable].flatMap(([name, records]) => splitEvery(records, this.options.statusBatchSize).map((list) => ({ table: name, records: list })));
       await inParallel(chunks, this.options.concurrency, async (chunk) => {
         const outcome = await this.untilAnswered(() => this.transport.status(chunk.table, chunk.records, signal), signal);
-        if (!outcome) return;
+        if (!outcome || !Array.isArray(outcome.results) || outcome.results.length !== chunk.records.length) return;
         checked += chunk.records.length;
         for (const [i, answer] of outcome.results.entries()) {
           const record = chunk.records[i];
@@ -148,8 +148,12 @@ export class SyncEngine {
     const outcome = await this.transport.batch(table, entries, signal);
     switch (outcome.kind) {
       case 'ok':
-        this.succeeded();
-        await this.applyResults(entries, outcome.body.results, run);
+        if (await this.applyResults(entries, outcome.body?.results, run)) this.succeeded();
+        else {
+          // An answer that does not match the request confirms nothing: wait, then status will tell.
+          const until = this.pause({ kind: 'temporary', message: 'The batch answer does not match the request', retryAfterMs: null });
+          await this.store.update(entries.map((e) => ({ seq: e.seq, notBefore: until })));
+        }
         break;
       case 'too-large':
         this.succeeded();
@@ -187,10 +191,10 @@ export class SyncEngine {
     }
   }
 
-  private async applyResults(entries: QueueEntry[], results: { id: string | null; status: string; error?: string }[], run: Run): Promise<void> {
-    if (!Array.isArray(results) || results.length !== entries.length || results.some((r, i) => r.id !== null && r.id !== entries[i].id)) {
-      // An answer that does not match the request confirms nothing: status will tell.
-      return;
+  /** False when the answer does not match the request (then nothing is taken from it). */
+  private async applyResults(entries: QueueEntry[], results: { id: string | null; status: string; error?: string }[] | undefined, run: Run): Promise<boolean> {
+    if (!Array.isArray(results) || results.length !== entries.length || results.some((r, i) => typeof r !== 'object' || r === null || (r.id !== null && r.id !== entries[i].id))) {
+      return false;
     }
     const confirmed: number[] = [];
     const refused: [QueueEntry, string][] = [];
@@ -205,6 +209,7 @@ export class SyncEngine {
     await this.confirm(confirmed, run);
     await this.refuse(refused, run);
     await this.store.update(later);
+    return true;
   }
 
   /** The server answered ERROR: back off and resend, or reject after maxSameErrors identical ones. */
@@ -252,7 +257,13 @@ export class SyncEngine {
     if (signal.aborted || this.paused()) return;
     const outcome = await this.transport.status(chunk.table, chunk.entries, signal);
     if (outcome.kind === 'auth') throw new ResyncAuthError(outcome.status, outcome.message);
-    if (outcome.kind !== 'ok' || !Array.isArray(outcome.body.results) || outcome.body.results.length !== chunk.entries.length) {
+    if (outcome.kind === 'refused' || outcome.kind === 'too-large') {
+      // The status request itself was refused (an unknown table, say): the push path will get the
+      // server's reason for each change and count it, instead of every request pausing forever.
+      await this.store.update(chunk.entries.map((e) => ({ seq: e.seq, state: 'pending', notBefore: this.now() })));
+      return;
+    }
+    if (outcome.kind !== 'ok' || !Array.isArray(outcome.body?.results) || outcome.body.results.length !== chunk.entries.length) {
       const until = this.pause(outcome.kind === 'temporary' ? outcome : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null });
       await this.store.update(chunk.entries.map((e) => ({ seq: e.seq, notBefore: until })));
       return;
@@ -288,6 +299,10 @@ export class SyncEngine {
         return outcome.body;
       }
       if (outcome.kind === 'auth') throw new ResyncAuthError(outcome.status, outcome.message);
+      if (outcome.kind === 'refused') {
+        this.events.emit('error', new Error(`Status request refused: HTTP ${outcome.status}: ${outcome.message}`));
+        return null;
+      }
       this.pause(outcome.kind === 'temporary' ? outcome : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null });
     }
     return null;
