@@ -283,3 +283,27 @@ describe('ResyncClient with a misbehaving server', () => {
     expect(await client.rejected()).toEqual([expect.objectContaining({ table: 'nope', id: 'x', reason: 'HTTP 404: Unknown table nope' })]);
   });
 });
+
+describe.each([
+  ['SqliteStore', () => new (require('../src/sqlite/sqlite-store').SqliteStore)(':memory:')],
+  ['IndexedDbStore', () => (require('fake-indexeddb/auto'), new (require('../src/stores/indexeddb-store').IndexedDbStore)({ name: `client-${Math.random()}` }))],
+])('ResyncClient on %s', (_name, makeStore) => {
+  it('syncs a backlog through lost answers, refusals and a 503, in pages', async () => {
+    const server = new FakeServer();
+    const client = new ResyncClient({ baseUrl: 'http://resync.test', apiKey: 'key', store: makeStore(), fetch: server.fetch, backoff: FAST, batchSize: 50, concurrency: 3, maxSameErrors: 2 });
+    let requests = 0;
+    server.before = () => (++requests === 3 ? json(503, { message: 'busy' }, { 'retry-after': '0' }) : undefined);
+    server.after = () => (requests === 5 ? 'network' : undefined);
+    server.refuse = (_t, id) => (id === 'r13' ? 'refused' : undefined);
+    await client.write(Array.from({ length: 500 }, (_, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id: `r${i}`, i } })));
+    await client.write(Array.from({ length: 100 }, (_, i) => ({ op: 'UPDATE' as const, table: 'venta', record: { id: `r${i * 5}`, i: -i } })));
+
+    const report = await client.sync();
+
+    expect(report).toMatchObject({ pushed: 600, confirmed: 599, rejected: 1, pending: 0 });
+    expect(server.rows.size).toBe(499);
+    expect(server.rows.get('venta/r10')).toEqual({ ver: 2, data: { i: -2 }, deleted: false });
+    expect(await client.counts()).toEqual({ pending: 0, sent: 0, rejected: 1 });
+    await client.close();
+  });
+});
