@@ -2,7 +2,9 @@ import type { EntryPatch, NewChange, QueueEntry, RecordMeta } from '../types.js'
 
 /** A random store id (it prefixes every id_cola, so two stores never share a queue id). */
 export function newStoreId(): string {
-  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+  // getRandomValues, unlike randomUUID, also exists on pages served over plain http.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The queue entry for a change at `ver`; its id_cola is `<store id>-<seq>`, unique per change. */
