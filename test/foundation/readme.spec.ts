@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './built-app';
 
@@ -36,6 +36,12 @@ describe('README', () => {
     for (const name of PRINTED_AT_STARTUP) expect(README).toContain(`export ${name}=`);
     const firstUse = README.indexOf('Bearer $KEY" -H');
     expect(README.lastIndexOf('paste the two', firstUse)).toBeGreaterThan(0);
+  });
+
+  it('shows pictures that exist in the repository', () => {
+    const images = [...README.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(join(ROOT, image))).toBe(true);
   });
 
   it('says how to reach the embedded database with psql, through a script that exists', () => {

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -8,6 +8,8 @@ import { LoggerModule } from 'nestjs-pino';
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Nest 12's wildcard syntax (nestjs-pino 4's default '*' draws a legacy-route warning).
+        forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           genReqId: (request) => (request as { id?: string }).id ?? 'unknown',
