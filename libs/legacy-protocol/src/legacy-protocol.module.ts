@@ -1,7 +1,9 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, RouterModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@app/common';
+import { AsyncIngestModule, AsyncIngestService } from '@app/ingest';
 import { RecordStatusModule } from '@app/record-status';
+import { BATCH_QUEUE } from './batch-queue';
 import { installOnFastify } from './legacy-fastify';
 import { LegacyExceptionFilter } from './legacy-exception.filter';
 import { LegacyProtocolController } from './legacy-protocol.controller';
@@ -23,9 +25,10 @@ export class LegacyProtocolModule implements OnModuleInit {
   static register(config: AppConfig): DynamicModule {
     return {
       module: LegacyProtocolModule,
-      imports: [RecordStatusModule, RouterModule.register([{ path: config.legacyPrefix, module: LegacyProtocolModule }])],
+      imports: [AsyncIngestModule, RecordStatusModule, RouterModule.register([{ path: config.legacyPrefix, module: LegacyProtocolModule }])],
       controllers: [LegacyProtocolController],
-      providers: [LegacyProtocolService, RateLimiter, RateLimitRepository, LegacyExceptionFilter],
+      // A queued batch is a job of the asynchronous ingest pipeline (issue 10).
+      providers: [LegacyProtocolService, RateLimiter, RateLimitRepository, LegacyExceptionFilter, { provide: BATCH_QUEUE, useExisting: AsyncIngestService }],
     };
   }
 

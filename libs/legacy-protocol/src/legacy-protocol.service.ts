@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RecordStatusService } from '@app/record-status';
 import { BATCH_QUEUE, BatchQueue } from './batch-queue';
 import { LegacyBatch } from './legacy-batch';
@@ -17,14 +17,13 @@ export interface QueuedBatch {
 @Injectable()
 export class LegacyProtocolService {
   constructor(
-    @Optional() @Inject(BATCH_QUEUE) private readonly queue: BatchQueue | undefined,
+    @Inject(BATCH_QUEUE) private readonly queue: BatchQueue,
     private readonly rateLimiter: RateLimiter,
     private readonly status: RecordStatusService,
   ) {}
 
   /** Counts the batch against the client's rate limit, then queues it as one job (its id is `id_cola`). */
   async queueBatch(clientId: string, batch: LegacyBatch): Promise<QueuedBatch> {
-    if (!this.queue) throw new ServiceUnavailableException('The asynchronous ingest pipeline is not available in this build');
     await this.rateLimiter.take(clientId);
     const { jobId, results } = await this.queue.enqueue(clientId, batch.table, batch.changes.map((change) => ({ change })));
     const refused = results.filter((r) => r.status === 'ERROR').length;
