@@ -1,5 +1,6 @@
 import { MemoryStore, ResyncClient, ResyncClientOptions } from '@resync/client';
 import type { RejectedChange, RetryEvent } from '@resync/client';
+import { AsyncIngestWorker } from '@app/ingest';
 import { missingHistory, ListeningServer, startListeningServer } from './client-server';
 
 const FAST = { baseMs: 20, maxMs: 200 };
@@ -170,6 +171,53 @@ describe('ResyncClient against the server', () => {
     expect(await rowOf('bulk-1')).toMatchObject({ _ver: 2, _deleted: true });
     // A second audit finds nothing to heal.
     expect(await client.audit()).toMatchObject({ healed: 0, pushed: 0 });
+    await client.close();
+  });
+});
+
+describe('ResyncClient against the server with asynchronous ingest', () => {
+  let server: ListeningServer;
+  let worker: AsyncIngestWorker;
+  let draining: ReturnType<typeof setInterval>;
+  beforeAll(async () => {
+    server = await startListeningServer();
+    worker = server.t.get(AsyncIngestWorker);
+    // RUN_JOBS=false in tests: the test is the worker, applying queued jobs as a deployment would.
+    draining = setInterval(() => void worker.processOnce().catch(() => undefined), 50);
+  });
+  afterAll(async () => {
+    clearInterval(draining);
+    await server.close();
+  });
+
+  it('with Prefer: respond-async, confirms each change by status once a worker applied it, nothing pushed twice', async () => {
+    const batchAnswers: number[] = [];
+    const client = new ResyncClient({
+      baseUrl: server.baseUrl,
+      apiKey: server.apiKey,
+      store: new MemoryStore(),
+      backoff: { baseMs: 50, maxMs: 400 },
+      preferAsync: true,
+      batchSize: 40,
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        if (String(url).endsWith('/batch')) batchAnswers.push(response.status);
+        return response;
+      },
+    });
+    const ids = Array.from({ length: 120 }, (_, i) => `async-${i}`);
+    await client.write(ids.map((id, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id, total: i } })));
+    await client.write(ids.slice(0, 30).map((id) => ({ op: 'UPDATE' as const, table: 'venta', record: { id, total: -1 } })));
+
+    expect(await client.sync()).toEqual({ pushed: 150, confirmed: 150, resent: 0, rejected: 0, pending: 0 });
+    expect(new Set(batchAnswers)).toEqual(new Set([202]));
+
+    const ops = await server.sql<{ n: number; completed: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed FROM sync_operations WHERE client_id = $1 AND record_id LIKE 'async-%'`,
+      [server.clientId],
+    );
+    expect(ops).toEqual([{ n: 150, completed: 150 }]);
+    expect(await missingHistory(server, 'venta', 'async-')).toEqual([]);
     await client.close();
   });
 });

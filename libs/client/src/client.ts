@@ -30,6 +30,11 @@ export interface ResyncClientOptions {
   requestTimeoutMs?: number;
   /** Longest Retry-After honoured. Default 5 minutes. */
   maxRetryAfterMs?: number;
+  /**
+   * Push with `Prefer: respond-async`: the server queues each batch and answers 202 at once; the
+   * changes are confirmed by status queries once its workers applied them. Default false.
+   */
+  preferAsync?: boolean;
   /** For tests: the clock and the jitter's random source. */
   now?: () => number;
   random?: Random;
@@ -68,7 +73,7 @@ export class ResyncClient {
     this.now = options.now ?? Date.now;
     const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (!fetchImpl) throw new TypeError('No fetch: pass options.fetch');
-    const transport: Transport = new HttpTransport({ baseUrl: options.baseUrl, apiKey: () => this.apiKey, fetch: fetchImpl, timeoutMs: options.requestTimeoutMs ?? 30_000, now: this.now });
+    const transport: Transport = new HttpTransport({ baseUrl: options.baseUrl, apiKey: () => this.apiKey, fetch: fetchImpl, timeoutMs: options.requestTimeoutMs ?? 30_000, now: this.now, preferAsync: options.preferAsync ?? false });
     this.engine = new SyncEngine(this.store, transport, this.events, {
       batchSize: bounded('batchSize', options.batchSize ?? MAX_BATCH, 1, MAX_BATCH),
       statusBatchSize: bounded('statusBatchSize', options.statusBatchSize ?? MAX_BATCH, 1, MAX_BATCH),

@@ -5,7 +5,9 @@ import type { QueueEntry } from '../types.js';
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 /** Shapes from the server's OpenAPI document (api-types.ts, generated). */
-export type BatchResponse = JsonOf<paths['/tables/{table}/batch']['post']['responses'][200]>;
+type BatchResponses = paths['/tables/{table}/batch']['post']['responses'];
+/** 200 (applied) or 202 (queued, with `Prefer: respond-async`): one result per entry either way. */
+export type BatchResponse = JsonOf<BatchResponses[200]> | JsonOf<BatchResponses[202]>;
 export type BatchResult = BatchResponse['results'][number];
 export type StatusBatchResponse = Extract<JsonOf<paths['/tables/{table}/records']['post']['responses'][200]>, { results: unknown }>;
 export type RecordStatus = StatusBatchResponse['results'][number];
@@ -28,6 +30,8 @@ export interface TransportOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   now: () => number;
+  /** Send batches with `Prefer: respond-async`: the server queues them and answers 202 at once. */
+  preferAsync?: boolean;
 }
 
 /** The two requests the sync engine makes: push a batch, ask the status of up to 1,000 changes. */
@@ -48,7 +52,7 @@ export class HttpTransport implements Transport {
       operation: e.op,
       record: e.op === 'DELETE' ? { id: e.id, ver: e.ver, id_cola: e.queueId } : { ...e.data, id: e.id, ver: e.ver, id_cola: e.queueId },
     }));
-    return this.post<BatchResponse>(`/tables/${encodeURIComponent(table)}/batch`, { operations }, signal);
+    return this.post<BatchResponse>(`/tables/${encodeURIComponent(table)}/batch`, { operations }, signal, this.options.preferAsync ? { prefer: 'respond-async' } : {});
   }
 
   status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>> {
@@ -56,13 +60,13 @@ export class HttpTransport implements Transport {
     return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
   }
 
-  private async post<T>(path: string, body: unknown, signal: AbortSignal): Promise<Outcome<T>> {
+  private async post<T>(path: string, body: unknown, signal: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<Outcome<T>> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     try {
       response = await this.options.fetch(this.base + path, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.options.apiKey()}`, 'content-type': 'application/json', accept: 'application/json' },
+        headers: { authorization: `Bearer ${this.options.apiKey()}`, 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
         body: JSON.stringify(body),
         signal: AbortSignal.any([signal, timeout]),
       });
