@@ -48,15 +48,18 @@ export class HttpTransport implements Transport {
   }
 
   batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>> {
-    const operations = entries.map((e) => ({
-      operation: e.op,
-      record: e.op === 'DELETE' ? { id: e.id, ver: e.ver, id_cola: e.queueId } : { ...e.data, id: e.id, ver: e.ver, id_cola: e.queueId },
-    }));
+    // An asynchronous request is one job on the server, so its changes share one id_cola, unique
+    // per push (first change's id_cola and push number); status then asks by version alone.
+    const jobId = this.options.preferAsync ? `${entries[0].queueId}.${entries[0].attempts}` : undefined;
+    const operations = entries.map((e) => {
+      const idCola = jobId ?? e.queueId;
+      return { operation: e.op, record: e.op === 'DELETE' ? { id: e.id, ver: e.ver, id_cola: idCola } : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola } };
+    });
     return this.post<BatchResponse>(`/tables/${encodeURIComponent(table)}/batch`, { operations }, signal, this.options.preferAsync ? { prefer: 'respond-async' } : {});
   }
 
   status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>> {
-    const records = queries.map((q) => (q.queueId ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId } : { hash_id: q.id, ver: q.ver }));
+    const records = queries.map((q) => (q.queueId && !this.options.preferAsync ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId } : { hash_id: q.id, ver: q.ver }));
     return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
   }
 
