@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
-import { APP_CONFIG, AppConfig, sqlState } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { isRetryable, sqlState } from './database-errors';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
 
-const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 4;
 
 /**
@@ -82,9 +82,4 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       { timeout: 120_000 },
     );
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  const code = sqlState(error);
-  return code !== undefined && RETRYABLE.has(code);
 }

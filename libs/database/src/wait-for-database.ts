@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { isDatabaseUnavailable } from './database-errors';
 
 /** Start-up could not reach the database in time, or was refused for good: one clear message, no stack. */
 export class DatabaseUnavailableError extends Error {
@@ -14,9 +15,6 @@ export interface WaitOptions {
   maxDelayMs?: number;
 }
 
-// Worth waiting for: nothing listening yet, a name not resolvable yet (a container starting beside
-// its database), a server still starting up or shutting down, too many connections.
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', '57P03', '57P01', '53300']);
 
 /**
  * Connects once to `url`, retrying with exponential backoff while the failure is one a starting
@@ -34,7 +32,7 @@ export async function waitForDatabase(url: string, options: WaitOptions): Promis
       if (attempt > 1) options.log(`Database at ${where} reachable after ${attempt} attempts`);
       return;
     }
-    if (!TRANSIENT_CODES.has(failure.code)) {
+    if (!failure.transient) {
       throw new DatabaseUnavailableError(`The database at ${where} refused the connection: ${failure.message}. Check DATABASE_URL.`);
     }
     const waitMs = Math.min(delay, deadline - Date.now());
@@ -48,7 +46,12 @@ export async function waitForDatabase(url: string, options: WaitOptions): Promis
   }
 }
 
-async function tryConnect(url: string): Promise<{ code: string; message: string } | undefined> {
+/**
+ * Worth waiting for: what isDatabaseUnavailable calls unavailable (nothing listening yet, a name
+ * not resolvable yet, a server starting up, too many connections) or a connection timeout.
+ * Anything else (a wrong password, no such database) is a refusal.
+ */
+async function tryConnect(url: string): Promise<{ transient: boolean; message: string } | undefined> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   client.on('error', () => undefined); // a connection dropped while we close it must not crash start-up
   try {
@@ -58,7 +61,8 @@ async function tryConnect(url: string): Promise<{ code: string; message: string 
   } catch (error) {
     const { code, message } = error as { code?: string; message?: string };
     const text = message ?? String(error);
-    return { code: code ?? (/timeout/i.test(text) ? 'ETIMEDOUT' : 'UNKNOWN'), message: code && !text.includes(code) ? `${code}: ${text}` : text };
+    const transient = isDatabaseUnavailable(error) || (code === undefined && /timeout/i.test(text));
+    return { transient, message: code && !text.includes(code) ? `${code}: ${text}` : text };
   } finally {
     await client.end().catch(() => undefined);
   }

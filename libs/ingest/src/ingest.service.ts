@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { databaseMessage, isDatabaseUnavailable, sqlState, SyncedTable } from '@app/common';
-import { PrismaService } from '@app/database';
+import { SyncedTable } from '@app/common';
+import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
 import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
 import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
@@ -165,10 +165,4 @@ function distinctRounds(items: Indexed[]): Indexed[][] {
     (rounds[n] ??= []).push(item);
   }
   return rounds;
-}
-
-/** Failures caused by the data of some record (not by the database being away or by a bug). */
-export function isDataError(error: unknown): boolean {
-  const code = sqlState(error);
-  return !isDatabaseUnavailable(error) && code !== undefined && ['22', '23', '54'].includes(code.slice(0, 2));
 }

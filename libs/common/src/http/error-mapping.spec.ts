@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, HttpException, HttpStatus, InternalServerErrorException, NotFoundException } from '@nestjs/common';
-import { isDatabaseUnavailable, toErrorResponse } from './error-mapping';
+import { toErrorResponse } from './error-mapping';
 
 /** An error as body-parser (http-errors) raises it before a request reaches Nest. */
 const bodyParserError = (type: string, status: number, extra: Record<string, unknown> = {}) =>
@@ -103,13 +103,5 @@ describe(toErrorResponse.name, () => {
         internal: true,
       });
     });
-  });
-});
-
-describe(isDatabaseUnavailable.name, () => {
-  it('is false for errors the database raised while available', () => {
-    expect(isDatabaseUnavailable(withCode('deadlock detected', '40P01'))).toBe(false);
-    expect(isDatabaseUnavailable(prismaAdapterError('23505'))).toBe(false);
-    expect(isDatabaseUnavailable(new Error('plain'))).toBe(false);
   });
 });

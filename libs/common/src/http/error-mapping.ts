@@ -1,52 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+// The file, not @app/database's index: libs/database itself imports this library's config.
+import { isDatabaseUnavailable } from '@app/database/database-errors';
 import { ErrorResponseDto } from './error-response.dto';
-
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', 'P1001', 'P1002', 'P1017', 'P2024']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Cannot use a pool after calling end/i;
-
-/** Walks an error and its causes (pg, Prisma and driver-adapter errors nest them). */
-function* causes(error: unknown): Generator<Record<string, unknown>> {
-  let current = error;
-  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    yield current as Record<string, unknown>;
-    const record = current as Record<string, unknown>;
-    current = record.cause ?? (record.meta as Record<string, unknown> | undefined)?.driverAdapterError;
-  }
-}
-
-function codeOf(error: Record<string, unknown>): string | undefined {
-  const code = error.originalCode ?? error.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/**
- * The PostgreSQL SQLSTATE behind an error, if any. Prisma reports raw-query failures as P2010
- * and keeps the driver's code at meta.driverAdapterError.cause.originalCode; pg errors carry it
- * as `code`. Prisma's own P-codes are skipped (PostgreSQL's P0001 comes as originalCode).
- */
-export function sqlState(error: unknown): string | undefined {
-  for (const e of causes(error)) {
-    if (typeof e.originalCode === 'string' && /^[0-9A-Z]{5}$/.test(e.originalCode)) return e.originalCode;
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.clientVersion === undefined) return e.code;
-  }
-  return undefined;
-}
-
-/** PostgreSQL's own message behind an error (Prisma's first line is only "Invalid invocation"). */
-export function databaseMessage(error: unknown): string {
-  for (const e of causes(error)) if (typeof e.originalMessage === 'string') return e.originalMessage;
-  return String((error as Error)?.message ?? error).split('\n')[0];
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (const e of causes(error)) {
-    const code = codeOf(e);
-    if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  }
-  return false;
-}
 
 /** @nestjs/terminus answers a failed check with { status: 'error', error: { <check>: { message } } }. */
 function healthCheckFailures(response: unknown): Record<string, string> | undefined {

@@ -1,10 +1,10 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig, databaseMessage, sqlState, SyncedTable } from '@app/common';
-import { PrismaService } from '@app/database';
+import { APP_CONFIG, AppConfig, SyncedTable } from '@app/common';
+import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
 import { OperationsService } from '@app/operations';
 import { Change, ReceivedChange } from '../change';
-import { failure, Failure, IngestResult, isDataError } from '../ingest.service';
+import { failure, Failure, IngestResult } from '../ingest.service';
 import { AsyncIngestRepository } from './async-ingest.repository';
 
 /** What an asynchronous request was answered: its job id and one result (QUEUED or ERROR) per record, in order. */

@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, databaseMessage, findSyncedTable, SyncedTableName } from '@app/common';
-import { PrismaService, Tx } from '@app/database';
+import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
+import { databaseMessage, isDataError, PrismaService, Tx } from '@app/database';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
-import { isDataError, outboxEntries } from '../ingest.service';
+import { outboxEntries } from '../ingest.service';
 import { AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
 
 export interface WorkSummary {
