@@ -3,7 +3,7 @@ import { SyncedTable } from '@app/common';
 import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
 import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
-import { OutboxEntry, OutboxWriter } from '@app/sync-failures';
+import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
 import { Applied, IngestRepository, Outcome } from './ingest.repository';
 
@@ -152,7 +152,7 @@ export function failure(index: number, id: string, operation: OperationType, err
 }
 
 function payloadOf(change: Change, action: OperationType): Record<string, unknown> {
-  return action === 'DELETE' ? { _hash_id: change.id, _ver: change.ver } : { _hash_id: change.id, _ver: change.ver, ...change.fields };
+  return action === 'DELETE' ? deletePayload(change.id, change.ver) : rowPayload(change.id, change.ver, change.fields ?? {});
 }
 
 /** Splits changes so that no record appears twice in one statement, keeping each record's order. */

@@ -1,12 +1,7 @@
-export * from './outbox/outbox.module';
-export * from './outbox/outbox.writer';
-export * from './outbox/outbox.dispatcher';
+export * from './outbox';
 export * from './sync-delivery.module';
 export * from './sync-failures.module';
-export * from './target/sync-target';
-export * from './failures/sync-failures.service';
-export * from './monitoring/sync-failure-reports.service';
-export * from './monitoring/sync-alerts.cron';
-export * from './monitoring/sync-cleanup.cron';
-export * from './retry/sync-retry.service';
-export * from './retry/sync-retry.cron';
+export * from './target';
+export { SyncFailuresService, FailedDelivery } from './failures';
+export * from './monitoring';
+export * from './retry';

@@ -1,10 +1,9 @@
 import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminAuth, ErrorResponseDto } from '@app/common';
-import { SyncAlertsDto, SyncFailureStatsDto } from '../monitoring/sync-monitoring.dto';
-import { SyncFailureReportsService } from '../monitoring/sync-failure-reports.service';
-import { SyncRetryService } from '../retry/sync-retry.service';
-import { SyncFailureRow } from './sync-failure.sql';
+import { SyncAlertsDto, SyncFailureReportsService, SyncFailureStatsDto } from '../monitoring';
+import { SyncRetryService } from '../retry';
+import { FailedDelivery } from './failed-delivery';
 import { ListSyncFailuresQueryDto, PageQueryDto, RetrySyncFailuresDto, SyncFailureIdParamDto } from './sync-failures-request.dto';
 import { RetryResultDto, ScheduledRetryDto, SyncFailureDto, SyncFailurePageDto } from './sync-failures-response.dto';
 import { SyncFailuresService } from './sync-failures.service';
@@ -75,7 +74,7 @@ export class SyncFailuresController {
   @ApiOkResponse({ type: SyncFailureDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
   async find(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
-    return this.map(await this.found(this.reports.find(id), id));
+    return toDto(await this.found(this.reports.find(id), id));
   }
 
   @Post(':id/retry')
@@ -88,7 +87,7 @@ export class SyncFailuresController {
     if (!this.retry.enabled) throw new ConflictException('External sync is not configured (EXTERNAL_SYNC_URL is not set)');
     const result = await this.found(this.retry.retryNow(id), id);
     const after = result.outcome === 'delivered' ? undefined : await this.reports.find(id);
-    return { id, outcome: result.outcome, error: result.error, failure: after ? this.map(after) : null };
+    return { id, outcome: result.outcome, error: result.error, failure: after ? toDto(after) : null };
   }
 
   @Delete(':id')
@@ -96,12 +95,12 @@ export class SyncFailuresController {
   @ApiOkResponse({ type: SyncFailureDto, description: 'The discarded failure' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
   async discard(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
-    return this.map(await this.found(this.failures.discard(id), id));
+    return toDto(await this.found(this.failures.discard(id), id));
   }
 
   private async page(filter: { entityType?: string; entityId?: string; critical?: boolean }, page: number, limit: number): Promise<SyncFailurePageDto> {
-    const { rows, total } = await this.reports.list(filter, page, limit);
-    return { items: rows.map((row) => this.map(row)), total, page, limit };
+    const { items, total } = await this.reports.list(filter, page, limit);
+    return { items: items.map(toDto), total, page, limit };
   }
 
   private async found<T>(value: Promise<T | undefined>, id: string): Promise<T> {
@@ -109,35 +108,25 @@ export class SyncFailuresController {
     if (result === undefined) throw new NotFoundException(`Sync failure ${id} not found`);
     return result;
   }
-
-  private map(row: SyncFailureRow): SyncFailureDto {
-    return {
-      id: row.id,
-      entity_type: row.entity_type,
-      entity_id: row.entity_id,
-      action: row.action,
-      error: row.error,
-      payload: parseJson(row.payload),
-      retry_count: row.retry_count,
-      last_retry_at: row.last_retry_at?.toISOString() ?? null,
-      next_retry_at: row.next_retry_at?.toISOString() ?? null,
-      critical: this.failures.isCritical(row),
-      client_id: row.client_id,
-      table_name: row.table_name,
-      record_id: row.record_id,
-      operation_id: row.operation_id?.toString() ?? null,
-      created_at: row.created_at.toISOString(),
-      updated_at: row.updated_at.toISOString(),
-    };
-  }
 }
 
-/** Payloads are stored as text; a hand-edited one may not be JSON, so it is shown as it is. */
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+function toDto(failure: FailedDelivery): SyncFailureDto {
+  return {
+    id: failure.id,
+    entity_type: failure.entityType,
+    entity_id: failure.entityId,
+    action: failure.action,
+    error: failure.error,
+    payload: failure.payload,
+    retry_count: failure.retryCount,
+    last_retry_at: failure.lastRetryAt?.toISOString() ?? null,
+    next_retry_at: failure.nextRetryAt?.toISOString() ?? null,
+    critical: failure.critical,
+    client_id: failure.clientId,
+    table_name: failure.tableName,
+    record_id: failure.recordId,
+    operation_id: failure.operationId,
+    created_at: failure.createdAt.toISOString(),
+    updated_at: failure.updatedAt.toISOString(),
+  };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/common';
 import { PrismaService, Tx } from '@app/database';
-import { nextRetryAt } from '../retry/backoff';
+import { nextRetryAt } from '../delivery';
+import { FailedDelivery, toFailedDelivery } from './failed-delivery';
 import { FailureFilter, SyncFailureRow } from './sync-failure.sql';
 import { AttemptRow, NewFailureRow, SyncFailuresRepository } from './sync-failures.repository';
 
@@ -111,10 +112,11 @@ export class SyncFailuresService {
   }
 
   /** Gives up on a failure: it is never delivered. Logged, since it is a decision a person made. */
-  async discard(id: string): Promise<SyncFailureRow | undefined> {
+  async discard(id: string): Promise<FailedDelivery | undefined> {
     const row = await this.repository.deleteById(id);
-    if (row) this.logger.warn(`Sync failure ${row.id} discarded by an admin: ${row.entity_type} ${row.entity_id} ${row.action} (retries: ${row.retry_count})`);
-    return row;
+    if (!row) return undefined;
+    this.logger.warn(`Sync failure ${row.id} discarded by an admin: ${row.entity_type} ${row.entity_id} ${row.action} (retries: ${row.retry_count})`);
+    return toFailedDelivery(row, this.maxRetries);
   }
 
   /** The product document's two clean-up rules, ages from the configuration. */
@@ -123,10 +125,6 @@ export class SyncFailuresService {
     const exhausted = await this.repository.deleteExhausted(tx, this.config.syncCleanupExhaustedRetries, new Date(now - this.config.syncCleanupExhaustedAgeMs));
     const expired = await this.repository.deleteCreatedBefore(tx, new Date(now - this.config.syncCleanupMaxAgeMs));
     return { exhausted, expired };
-  }
-
-  isCritical(row: Pick<SyncFailureRow, 'retry_count' | 'next_retry_at'>): boolean {
-    return row.retry_count >= this.maxRetries || row.next_retry_at === null;
   }
 
   private nextRetryAt(now: Date, retryCount: number, retryAfterMs?: number): Date | null {

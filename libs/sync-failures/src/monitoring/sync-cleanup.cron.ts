@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { LockKey, Tx } from '@app/database';
 import { Job, Jobs } from '@app/scheduling';
-import { SyncFailuresService } from '../failures/sync-failures.service';
+import { SyncFailuresService } from '../failures';
 
 type Cleaned = { exhausted: number; expired: number };
 

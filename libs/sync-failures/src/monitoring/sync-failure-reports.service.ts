@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/common';
 import { PrismaService, Tx } from '@app/database';
-import { EntityFailuresRow, FailureStatsRow, SyncFailureReportsRepository } from '../failures/sync-failure-reports.repository';
-import { FailureFilter, SyncFailureRow } from '../failures/sync-failure.sql';
-import { SyncFailuresService } from '../failures/sync-failures.service';
+import { FailedDelivery, FailureFilter, SyncFailuresService, toFailedDelivery } from '../failures';
+import { EntityFailuresRow, FailureStatsRow, SyncFailureReportsRepository } from './sync-failure-reports.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -37,14 +36,16 @@ export class SyncFailureReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  find(id: string): Promise<SyncFailureRow | undefined> {
-    return this.repository.findById(id);
+  async find(id: string): Promise<FailedDelivery | undefined> {
+    const row = await this.repository.findById(id);
+    return row && toFailedDelivery(row, this.failures.maxRetries);
   }
 
-  async list(filter: FailureFilter, page: number, limit: number): Promise<{ rows: SyncFailureRow[]; total: number }> {
+  /** Newest first. */
+  async list(filter: FailureFilter, page: number, limit: number): Promise<{ items: FailedDelivery[]; total: number }> {
     const max = this.failures.maxRetries;
     const [rows, total] = await Promise.all([this.repository.list(filter, max, (page - 1) * limit, limit), this.repository.count(filter, max)]);
-    return { rows, total };
+    return { items: rows.map((row) => toFailedDelivery(row, max)), total };
   }
 
   async stats(): Promise<{ since: Date; rows: FailureStatsRow[] }> {

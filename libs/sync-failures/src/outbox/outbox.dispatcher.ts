@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, Clock, findSyncedTable } from '@app/common';
+import { APP_CONFIG, AppConfig, findSyncedTable } from '@app/common';
 import { PrismaService } from '@app/database';
-import { NewFailure, SyncFailuresService } from '../failures/sync-failures.service';
-import { claimLeaseMs } from '../retry/backoff';
-import { mapBounded } from '../retry/map-bounded';
-import { DeliveryResult, SyncMessage, SyncTarget } from '../target/sync-target';
+import { DeliveryRound, DeliverySource, Prepared } from '../delivery';
+import { NewFailure, SyncFailuresService } from '../failures';
+import { DeliveryResult, entityIdOf, syncMessage } from '../target';
 import { ClaimedOutboxEntry, OutboxRepository } from './outbox.repository';
 
 export interface DispatchSummary {
@@ -28,14 +27,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly failures: SyncFailuresService,
-    private readonly target: SyncTarget,
+    private readonly round: DeliveryRound,
     private readonly prisma: PrismaService,
-    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.runJobs && this.target.enabled) this.schedule(0);
+    if (this.config.runJobs && this.round.enabled) this.schedule(0);
   }
 
   onModuleDestroy(): Promise<void> {
@@ -55,34 +53,30 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
   /** One batch: claim, deliver, record. The loop's unit of work, and what tests call. */
   async dispatchOnce(): Promise<DispatchSummary> {
-    if (!this.target.enabled || this.stopping) return { delivered: 0, failed: 0 };
-    const now = this.clock.now();
-    const lease = claimLeaseMs(this.config.syncDispatchBatchSize, this.config.syncRetryConcurrency, this.config.externalSyncTimeoutMs);
-    const leaseUntil = new Date(now.getTime() + lease);
-    const entries = await this.outbox.claim(now, leaseUntil, this.config.syncDispatchBatchSize);
-    if (entries.length === 0) return { delivered: 0, failed: 0 };
-
-    const results = await mapBounded(entries, this.config.syncRetryConcurrency, (entry) => this.deliver(entry), () => this.stopping);
-    const handled = entries.filter((_, i) => results[i] !== undefined);
-    const finishedAt = this.clock.now();
-    let summary: DispatchSummary = { delivered: 0, failed: 0 };
-    await this.prisma.transaction(async (tx) => {
-      const removed = await this.outbox.remove(tx, handled.map((e) => e.id), leaseUntil);
-      const failures: NewFailure[] = [];
-      summary = { delivered: 0, failed: 0 };
-      entries.forEach((entry, i) => {
-        const result = results[i];
-        if (result === undefined || !removed.has(entry.id)) return;
-        if (result.kind === 'delivered') summary.delivered++;
-        else failures.push(this.failureOf(entry, result));
-      });
-      summary.failed = failures.length;
-      await this.failures.recordFailures(tx, failures, finishedAt);
-    });
-    await this.outbox.release(entries.filter((_, i) => results[i] === undefined).map((e) => e.id), leaseUntil);
-    if (summary.failed > 0) this.logger.warn(`Outbox: ${summary.delivered} delivered, ${summary.failed} failed (recorded in sync_failures)`);
-    return summary;
+    if (!this.round.enabled || this.stopping) return { delivered: 0, failed: 0 };
+    const summary = await this.round.run(this.source, { batchSize: this.config.syncDispatchBatchSize, stopped: () => this.stopping });
+    if (summary && summary.failed > 0) this.logger.warn(`Outbox: ${summary.delivered} delivered, ${summary.failed} failed (recorded in sync_failures)`);
+    return summary ?? { delivered: 0, failed: 0 };
   }
+
+  /**
+   * First deliveries: entries in outbox order. Handled entries leave the outbox in the same
+   * transaction that records their failures; an entry whose claim was lost meanwhile (its lease
+   * expired and another instance took it) is left to that instance.
+   */
+  private readonly source: DeliverySource<ClaimedOutboxEntry, DispatchSummary> = {
+    claim: (now, leaseUntil, limit) => this.outbox.claim(now, leaseUntil, limit),
+    prepare: async (entries) => entries.map((entry) => prepare(entry)),
+    record: (attempts, leaseUntil, finishedAt) =>
+      this.prisma.transaction(async (tx) => {
+        const removed = await this.outbox.remove(tx, attempts.map((a) => a.item.id), leaseUntil);
+        const mine = attempts.filter((a) => removed.has(a.item.id));
+        const failures = mine.flatMap(({ item, result }) => (result.kind === 'delivered' ? [] : [failureOf(item, result)]));
+        await this.failures.recordFailures(tx, failures, finishedAt);
+        return { delivered: mine.length - failures.length, failed: failures.length };
+      }),
+    release: (entries, leaseUntil) => this.outbox.release(entries.map((e) => e.id), leaseUntil),
+  };
 
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
@@ -102,43 +96,28 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       if (!this.stopping) this.schedule(delay);
     }
   }
-
-  private deliver(entry: ClaimedOutboxEntry): Promise<DeliveryResult> {
-    const table = findSyncedTable(entry.table_name);
-    if (!table) return Promise.resolve({ kind: 'permanent', error: `Table ${entry.table_name} is not in SYNCED_TABLES` });
-    return this.target.deliver(messageOf(entry, table.entityType));
-  }
-
-  private failureOf(entry: ClaimedOutboxEntry, result: Exclude<DeliveryResult, { kind: 'delivered' }>): NewFailure {
-    return {
-      entityType: findSyncedTable(entry.table_name)?.entityType ?? entry.table_name,
-      entityId: entityIdOf(entry.client_id, entry.record_id),
-      action: entry.action,
-      error: result.error,
-      payload: JSON.stringify(entry.payload),
-      clientId: entry.client_id,
-      tableName: entry.table_name,
-      recordId: entry.record_id,
-      operationId: entry.operation_id,
-      permanent: result.kind === 'permanent',
-      retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined,
-    };
-  }
 }
 
-/** Record ids are unique per client only; the external system needs one id per entity. */
-export function entityIdOf(clientId: string, recordId: string): string {
-  return `${clientId}:${recordId}`;
+function prepare(entry: ClaimedOutboxEntry): Prepared {
+  const table = findSyncedTable(entry.table_name);
+  if (!table) return { refused: `Table ${entry.table_name} is not in SYNCED_TABLES` };
+  const entityId = entityIdOf(entry.client_id, entry.record_id);
+  const parts = { entityType: table.entityType, entityId, clientId: entry.client_id, action: entry.action, payload: entry.payload };
+  return { message: syncMessage({ ...parts, operationId: entry.operation_id, fallbackKey: entityId }) };
 }
 
-function messageOf(entry: ClaimedOutboxEntry, entityType: string): SyncMessage {
+function failureOf(entry: ClaimedOutboxEntry, result: Exclude<DeliveryResult, { kind: 'delivered' }>): NewFailure {
   return {
-    entityType,
+    entityType: findSyncedTable(entry.table_name)?.entityType ?? entry.table_name,
     entityId: entityIdOf(entry.client_id, entry.record_id),
     action: entry.action,
+    error: result.error,
+    payload: JSON.stringify(entry.payload),
     clientId: entry.client_id,
-    payload: entry.payload,
-    operationId: entry.operation_id.toString(),
-    idempotencyKey: entry.operation_id.toString(),
+    tableName: entry.table_name,
+    recordId: entry.record_id,
+    operationId: entry.operation_id,
+    permanent: result.kind === 'permanent',
+    retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined,
   };
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { Tx } from '@app/database';
+import { SyncMessage } from '../target';
 
 export interface OutboxEntry {
   operationId: bigint;
   recordId: string;
-  action: 'CREATE' | 'UPDATE' | 'DELETE';
-  /** What the external system receives as `payload`: the row as stored, or `{ _hash_id, _ver }` for a delete. */
+  action: SyncMessage['action'];
+  /** What the external system receives as `payload`: rowPayload, or deletePayload for a delete (target/sync-message.ts). */
   payload: Record<string, unknown>;
 }
 

@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, isSyncedTableName, SyncedTableName } from '@app/common';
 import { Metrics } from '@app/metrics';
-import { SyncFailureRow } from '../failures/sync-failure.sql';
-import { AttemptOutcomes, SyncFailuresService } from '../failures/sync-failures.service';
-import { DeliveryResult, SyncMessage, SyncTarget } from '../target/sync-target';
-import { claimLeaseMs } from './backoff';
-import { mapBounded } from './map-bounded';
+import { Attempt, DeliveryRound, DeliverySource, Prepared } from '../delivery';
+import { AttemptOutcomes, SyncFailureRow, SyncFailuresService } from '../failures';
+import { deletePayload, rowPayload, SyncMessage, syncMessage } from '../target';
 import { CurrentRow, SyncedRowsRepository } from './synced-rows.repository';
 
 export interface RetrySummary {
@@ -16,9 +14,6 @@ export interface RetrySummary {
 }
 
 export type RetryOutcome = 'delivered' | 'retry_scheduled' | 'manual_intervention';
-
-/** A message to send, or why there is none to send (a permanent problem). */
-type Prepared = { message: SyncMessage } | { refused: string };
 
 /**
  * Retries failed deliveries. Each retry sends what makes the external system correct now: the
@@ -36,13 +31,13 @@ export class SyncRetryService implements OnModuleDestroy {
   constructor(
     private readonly failures: SyncFailuresService,
     private readonly rows: SyncedRowsRepository,
-    private readonly target: SyncTarget,
+    private readonly round: DeliveryRound,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   get enabled(): boolean {
-    return this.target.enabled;
+    return this.round.enabled;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -62,14 +57,13 @@ export class SyncRetryService implements OnModuleDestroy {
 
   private async drain(): Promise<RetrySummary> {
     const summary: RetrySummary = { attempted: 0, delivered: 0, failed: 0, refused: 0 };
-    if (!this.target.enabled) return summary;
+    if (!this.round.enabled) return summary;
     // Only what is due now: rows failing again during the drain wait for their next turn.
     const cutoff = this.clock.now();
+    const source = this.source((_now, leaseUntil, limit) => this.failures.claimDue(cutoff, leaseUntil, limit));
     while (!this.stopping) {
-      const leaseUntil = this.leaseFrom(this.clock.now());
-      const claimed = await this.failures.claimDue(cutoff, leaseUntil, this.config.syncRetryBatchSize);
-      if (claimed.length === 0) break;
-      const outcomes = await this.attempt(claimed, leaseUntil);
+      const outcomes = await this.round.run(source, this.options());
+      if (outcomes === undefined) break;
       summary.attempted += outcomes.delivered.length + outcomes.retryFailed.length + outcomes.refused.length;
       summary.delivered += outcomes.delivered.length;
       summary.failed += outcomes.retryFailed.length;
@@ -81,40 +75,37 @@ export class SyncRetryService implements OnModuleDestroy {
   }
 
   private async retryOne(id: string): Promise<{ outcome: RetryOutcome; error: string | null } | undefined> {
-    const leaseUntil = this.leaseFrom(this.clock.now());
-    const row = await this.failures.claimOne(id, leaseUntil);
-    if (!row) return undefined;
-    const outcomes = await this.attempt([row], leaseUntil);
+    let claimed: SyncFailureRow | undefined;
+    const source = this.source(async (_now, leaseUntil) => {
+      claimed = await this.failures.claimOne(id, leaseUntil);
+      return claimed ? [claimed] : [];
+    });
+    const outcomes = await this.round.run(source, this.options());
+    if (!outcomes || !claimed) return undefined;
     if (outcomes.delivered.length > 0) return { outcome: 'delivered', error: null };
     const failed = outcomes.retryFailed[0] ?? outcomes.refused[0];
     // Not attempted: the instance is stopping and released the claim, so the row is due at once.
     if (!failed) return { outcome: 'retry_scheduled', error: null };
-    const scheduled = outcomes.retryFailed.length > 0 && row.retry_count + 1 < this.failures.maxRetries;
+    const scheduled = outcomes.retryFailed.length > 0 && claimed.retry_count + 1 < this.failures.maxRetries;
     return { outcome: scheduled ? 'retry_scheduled' : 'manual_intervention', error: failed.error };
   }
 
-  /** Delivers claimed rows and records every outcome; rows not attempted (shutdown) are released. */
-  private async attempt(claimed: SyncFailureRow[], leaseUntil: Date): Promise<AttemptOutcomes> {
-    const prepared = await this.prepare(claimed);
-    const results = await mapBounded(prepared, this.config.syncRetryConcurrency, (p) => this.send(p), () => this.stopping);
-    const outcomes: AttemptOutcomes = { delivered: [], retryFailed: [], refused: [] };
-    const unattempted: string[] = [];
-    claimed.forEach((row, i) => {
-      const result = results[i];
-      const p = prepared[i];
-      if (result === undefined) return unattempted.push(row.id);
-      if (result.kind === 'delivered') return outcomes.delivered.push(row.id);
-      const sent = 'message' in p ? { action: p.message.action, payload: JSON.stringify(p.message.payload) } : { action: row.action, payload: row.payload ?? '' };
-      const attempt = { row, ...sent, error: result.error, retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined };
-      (result.kind === 'temporary' ? outcomes.retryFailed : outcomes.refused).push(attempt);
-    });
-    await this.failures.recordAttempts(outcomes, leaseUntil, this.clock.now());
-    await this.failures.release(unattempted, leaseUntil);
-    return outcomes;
+  private options() {
+    return { batchSize: this.config.syncRetryBatchSize, stopped: () => this.stopping };
   }
 
-  private send(prepared: Prepared): Promise<DeliveryResult> {
-    return 'message' in prepared ? this.target.deliver(prepared.message) : Promise.resolve({ kind: 'permanent', error: prepared.refused });
+  /** Retries: claimed sync_failures rows, sent as they stand now; every outcome recorded on its row. */
+  private source(claim: DeliverySource<SyncFailureRow, AttemptOutcomes>['claim']): DeliverySource<SyncFailureRow, AttemptOutcomes> {
+    return {
+      claim,
+      prepare: (claimed) => this.prepare(claimed),
+      record: async (attempts, leaseUntil, finishedAt) => {
+        const outcomes = outcomesOf(attempts);
+        await this.failures.recordAttempts(outcomes, leaseUntil, finishedAt);
+        return outcomes;
+      },
+      release: (claimed, leaseUntil) => this.failures.release(claimed.map((row) => row.id), leaseUntil),
+    };
   }
 
   /** Reads the current row of every claimed failure: one query per synced table. */
@@ -127,18 +118,29 @@ export class SyncRetryService implements OnModuleDestroy {
     }
     return claimed.map((row) => {
       if (!isSyncedTableName(row.table_name)) return { refused: `Table ${row.table_name} is not in SYNCED_TABLES` };
-      return { message: messageFor(row, current.get(keyOf(row.table_name, row.client_id, row.record_id))) };
+      return messageFor(row, current.get(keyOf(row.table_name, row.client_id, row.record_id)));
     });
-  }
-
-  private leaseFrom(now: Date): Date {
-    return new Date(now.getTime() + claimLeaseMs(this.config.syncRetryBatchSize, this.config.syncRetryConcurrency, this.config.externalSyncTimeoutMs));
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
     return work.finally(() => this.inFlight.delete(work));
   }
+}
+
+/** Delivered rows go; failed ones record what was sent (or, never sent, what they held) and why. */
+function outcomesOf(attempts: Attempt<SyncFailureRow>[]): AttemptOutcomes {
+  const outcomes: AttemptOutcomes = { delivered: [], retryFailed: [], refused: [] };
+  for (const { item: row, message, result } of attempts) {
+    if (result.kind === 'delivered') {
+      outcomes.delivered.push(row.id);
+      continue;
+    }
+    const sent = message ? { action: message.action, payload: JSON.stringify(message.payload) } : { action: row.action, payload: row.payload ?? '' };
+    const attempt = { row, ...sent, error: result.error, retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined };
+    (result.kind === 'temporary' ? outcomes.retryFailed : outcomes.refused).push(attempt);
+  }
+  return outcomes;
 }
 
 function keyOf(table: string, clientId: string, recordId: string): string {
@@ -151,31 +153,33 @@ function keyOf(table: string, clientId: string, recordId: string): string {
  * The row is lost (no row, no tombstone: a DBA or a bad restore removed it; status tells the client
  * to resend): send what the failed delivery carried, as recorded. No client deleted the record, so
  * the external system must not be told it was deleted; the client's resend brings the row back.
+ * A recorded payload that is not a JSON object (edited by hand) cannot be sent: a person must look.
  */
-function messageFor(failure: SyncFailureRow, row: CurrentRow | undefined): SyncMessage {
-  const operationId = failure.operation_id?.toString() ?? null;
-  const envelope = {
+function messageFor(failure: SyncFailureRow, row: CurrentRow | undefined): Prepared {
+  const parts = {
     entityType: failure.entity_type,
     entityId: failure.entity_id,
     clientId: failure.client_id,
-    operationId,
-    idempotencyKey: operationId ?? `sync-failure:${failure.id}`,
+    operationId: failure.operation_id,
+    fallbackKey: `sync-failure:${failure.id}`,
   };
-  if (row === undefined) return { ...envelope, action: recordedAction(failure.action), payload: recordedPayload(failure) };
-  if (row.deleted) return { ...envelope, action: 'DELETE', payload: { _hash_id: failure.record_id, _ver: row.ver } };
-  return { ...envelope, action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE', payload: { _hash_id: row.hash_id, _ver: row.ver, ...row.data } };
+  if (row?.deleted) return { message: syncMessage({ ...parts, action: 'DELETE', payload: deletePayload(failure.record_id, row.ver) }) };
+  if (row) return { message: syncMessage({ ...parts, action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE', payload: rowPayload(row.hash_id, row.ver, row.data) }) };
+  const payload = recordedPayload(failure);
+  if (!payload) return { refused: `The recorded payload of sync failure ${failure.id} is not a JSON object` };
+  return { message: syncMessage({ ...parts, action: recordedAction(failure.action), payload }) };
 }
 
 function recordedAction(action: string): SyncMessage['action'] {
   return action === 'UPDATE' || action === 'DELETE' ? action : 'CREATE';
 }
 
-function recordedPayload(failure: SyncFailureRow): Record<string, unknown> {
+function recordedPayload(failure: SyncFailureRow): Record<string, unknown> | undefined {
   try {
     const payload: unknown = JSON.parse(failure.payload ?? '');
     if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return payload as Record<string, unknown>;
   } catch {
-    // fall through: a row written by hand (Prisma Studio) may hold anything
+    // a row written by hand (Prisma Studio) may hold anything
   }
-  return { _hash_id: failure.record_id };
+  return undefined;
 }

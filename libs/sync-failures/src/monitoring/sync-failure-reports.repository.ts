@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from './sync-failure.sql';
+import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from '../failures';
 
 export interface FailureStatsRow {
   entity_type: string;

@@ -1,0 +1,3 @@
+export * from './delivery-round';
+export * from './delivery.module';
+export * from './backoff';

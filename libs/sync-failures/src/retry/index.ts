@@ -1,0 +1,3 @@
+export * from './retry.module';
+export * from './sync-retry.cron';
+export * from './sync-retry.service';

@@ -1,0 +1,3 @@
+export * from './sync-target';
+export * from './sync-message';
+export * from './target.module';
