@@ -1,40 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { PrismaService, Tx } from '@app/database';
-import { OperationNote } from '@app/operations';
 import { Change } from './change';
+import { applyAndLogSql, LogMode, Outcome, QueuedChange, statementValues, StatementRow } from './apply-and-log.statement';
 
-/**
- * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
- * the asynchronous queue, so the change was logged QUEUED behind them (README "Asynchronous ingest").
- */
-export type Outcome = 'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted' | 'queued';
+export type { Outcome, QueuedChange } from './apply-and-log.statement';
 
 export interface Applied {
   outcome: Outcome;
   operationId: bigint;
 }
-
-/** A change a worker applies: the QUEUED operation it was logged as. */
-export interface QueuedChange extends Change {
-  operationId: bigint;
-}
-
-/**
- * The batch as one JSON array of { op, hash_id, ver, queue_id, data, op_id }, in order (one
- * stringify call). `op_id` is set for queued changes only.
- */
-export function batchJson(changes: Change[]): string {
-  return JSON.stringify(
-    changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields, op_id: (c as Partial<QueuedChange>).operationId?.toString() })),
-  );
-}
-
-/**
- * How the statement logs its operations: `insert` new ones (the synchronous path: COMPLETED, or
- * QUEUED behind a record's waiting operations), or `complete` the QUEUED ones a worker claimed.
- */
-type LogMode = 'insert' | 'complete';
 
 @Injectable()
 export class IngestRepository {
@@ -47,7 +22,7 @@ export class IngestRepository {
 
   /**
    * Applies changes to distinct records of one client AND logs their operations, in ONE statement
-   * (see applyAndLogSql): atomic on its own, so outside a transaction (`tx` undefined) it runs
+   * (apply-and-log.statement.ts): atomic on its own, so outside a transaction (`tx` undefined) it runs
    * straight on the pool, one round trip. A change to a record with operations waiting in the queue
    * is not applied but logged QUEUED behind them (outcome `queued`).
    */
@@ -64,107 +39,8 @@ export class IngestRepository {
     const key = `${mode}:${table}`;
     let text = this.statements.get(key);
     if (text === undefined) this.statements.set(key, (text = applyAndLogSql(table, mode)));
-    const values = [batchJson(changes), clientId, table, OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted, OperationNote.CreatedByUpdate, this.config.auditPayloads];
-    const rows = tx ? await tx.$queryRawUnsafe<{ outcome: Outcome; id: bigint }[]>(text, ...values) : await this.prisma.sql<{ outcome: Outcome; id: string }>(text, values);
+    const values = statementValues(clientId, table, changes, this.config.auditPayloads);
+    const rows = tx ? await tx.$queryRawUnsafe<StatementRow[]>(text, ...values) : await this.prisma.sql<StatementRow>(text, values);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
-}
-
-/**
- * Tombstones (README "Deleted records stay deleted"): a DELETE keeps the row with `_deleted` and the
- * version it was deleted at, and every write compares versions against it.
- * - CREATE inserts; over a tombstone with an older `_ver` it brings the record back (created); a
- *   live row is left untouched (duplicate), a tombstone at `_ver` >= ver too (stale).
- * - UPDATE upserts when the stored `_ver` is not newer (a tombstone must be strictly older), else it
- *   is stale; an insert or a revived tombstone is "created by update" (`xmax = 0` tells an insert).
- * - DELETE turns a live row with `_ver` <= ver into a tombstone at ver (deleted), raises an older
- *   tombstone's version, and leaves a tombstone for a record it never saw, so a late CREATE cannot
- *   resurrect it (all "already deleted"); a live row with a newer `_ver` is stale.
- * The prior state is read (lazily, only where RETURNING cannot tell) from the statement's snapshot,
- * which every part shares: a change can never be seen without its operation. The operation rows'
- * statuses and notes are the operations library's (OperationNote, $4-$7); they are written here only
- * to share the statement. With AUDIT_PAYLOADS ($8) each operation row also keeps the record's fields
- * as received (`payload`), taken from the batch parameter already in the statement: no extra round
- * trip, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
- * order. The batch travels as ONE JSON parameter ($1), not one bind parameter per value, so no batch
- * nears PostgreSQL's 65,535-parameter limit. Each record appears at most once per statement (the
- * service splits repeats into rounds), which the final join on hash_id relies on. `table` comes from
- * the SYNCED_TABLES registry, never from a request.
- *
- * Asynchronous ingest shares everything but the logging (`mode`), so both paths have one semantics:
- * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (found through the small
- *   partial index sync_operations_pending_idx) is left alone and its change logged QUEUED with its
- *   payload (whatever AUDIT_PAYLOADS says: a worker needs it), behind them: a synchronous write never
- *   overtakes the queue (outcome `queued`).
- * - `complete` (worker): the changes are claimed QUEUED operations (`op_id`); they are applied and
- *   their rows updated to COMPLETED with the note, instead of new rows being inserted (the payload
- *   is dropped then when AUDIT_PAYLOADS=false).
- */
-function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
-  const target = `"${table}"`;
-  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
-  const queueAware = mode === 'insert';
-  // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
-  const pending = queueAware
-    ? `pending AS (
-      SELECT DISTINCT p.record_id FROM sync_operations p
-      WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.status IN ('QUEUED', 'PROCESSING')
-        AND p.record_id IN (SELECT hash_id FROM input)),
-    live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
-    : `live AS (SELECT * FROM input),`;
-  const outcome = (cases: string) => (queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases);
-  const note = `CASE o.outcome WHEN 'duplicate' THEN $4::text WHEN 'stale' THEN $5::text WHEN 'already_deleted' THEN $6::text WHEN 'upserted' THEN $7::text END`;
-  const logged = queueAware
-    ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
-      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType",
-             CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
-             CASE WHEN $8::boolean OR o.outcome = 'queued' THEN o.data END
-      FROM outcomes o ORDER BY o.idx
-      RETURNING id, record_id`
-    : `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $8::boolean THEN s.payload END
-      FROM outcomes o WHERE s.id = o.op_id AND s.client_id = $2::text AND s.table_name = $3::text AND s.record_id = o.hash_id
-      RETURNING s.id, s.record_id`;
-  return `
-    WITH input AS (
-      SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
-           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, op_id, idx)),
-    ${pending}
-    created AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
-        WHERE t._deleted AND t._ver < EXCLUDED._ver
-      RETURNING t._hash_id),
-    updated AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
-            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
-    deleted AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
-    outcomes AS (
-      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.op_id,
-             ${outcome(`CASE i.op
-               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
-               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
-               ELSE CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END
-             END`)} AS outcome
-      FROM input i
-      ${queueAware ? 'LEFT JOIN pending q ON q.record_id = i.hash_id' : ''}
-      LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
-      LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
-      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
-    logged AS (
-      ${logged})
-    SELECT o.outcome, l.id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
 }

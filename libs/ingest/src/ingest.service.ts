@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SyncedTable } from '@app/common';
 import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
 import { Metrics } from '@app/metrics';
-import { OperationLogEntry, OperationNote, OperationsService } from '@app/operations';
+import { OperationLogEntry, OperationsService } from '@app/operations';
 import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
+import { OUTCOME_NOTES } from './apply-and-log.statement';
 import { Applied, IngestRepository, Outcome } from './ingest.repository';
 
 export interface IngestResult {
@@ -30,13 +31,6 @@ export interface Failure {
   entry: OperationLogEntry;
   result: IngestResult;
 }
-
-const NOTES: Partial<Record<Outcome, string>> = {
-  duplicate: OperationNote.DuplicateBypassed,
-  stale: OperationNote.StaleVersionIgnored,
-  already_deleted: OperationNote.AlreadyDeleted,
-  upserted: OperationNote.CreatedByUpdate,
-};
 
 /** What the external system is told for each outcome that changed data (others send nothing). */
 const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = { created: 'CREATE', upserted: 'CREATE', updated: 'UPDATE', deleted: 'DELETE' };
@@ -129,7 +123,7 @@ function answers(round: Indexed[], applied: Applied[]): Done[] {
       id: change.id,
       operation: change.operation,
       status: applied[k].outcome === 'queued' ? 'QUEUED' : 'COMPLETED',
-      note: NOTES[applied[k].outcome],
+      note: OUTCOME_NOTES[applied[k].outcome] ?? undefined,
       operationId: applied[k].operationId.toString(),
     },
   }));

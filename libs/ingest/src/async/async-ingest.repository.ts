@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { PrismaService, Tx } from '@app/database';
 import { Change, OperationType } from '../change';
-import { batchJson } from '../ingest.repository';
+import { batchJson } from '../apply-and-log.statement';
 
 /** A QUEUED operation a worker has claimed (locked in its transaction). */
 export interface ClaimedOperation {

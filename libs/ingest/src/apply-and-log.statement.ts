@@ -1,0 +1,165 @@
+import { SyncedTableName } from '@app/common';
+import { OperationNote } from '@app/operations';
+import { Change } from './change';
+
+/**
+ * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
+ * the asynchronous queue, so the change was logged QUEUED behind them (README "Asynchronous ingest").
+ */
+export type Outcome = 'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted' | 'queued';
+
+/**
+ * The note each outcome is logged with and answered with: the one mapping, which the statement
+ * reads as a JSON parameter ($4) and the service reads for its answer.
+ */
+export const OUTCOME_NOTES: Readonly<Record<Outcome, string | null>> = {
+  created: null,
+  updated: null,
+  upserted: OperationNote.CreatedByUpdate,
+  deleted: null,
+  duplicate: OperationNote.DuplicateBypassed,
+  stale: OperationNote.StaleVersionIgnored,
+  already_deleted: OperationNote.AlreadyDeleted,
+  queued: null,
+};
+
+/** A change a worker applies: the QUEUED operation it was logged as. */
+export interface QueuedChange extends Change {
+  operationId: bigint;
+}
+
+/**
+ * How the statement logs its operations: `insert` new ones (the synchronous path: COMPLETED, or
+ * QUEUED behind a record's waiting operations), or `complete` the QUEUED ones a worker claimed.
+ */
+export type LogMode = 'insert' | 'complete';
+
+/** One row per change, in input order; ids as text on both paths (pool and transaction). */
+export interface StatementRow {
+  outcome: Outcome;
+  id: string;
+}
+
+/**
+ * The statement's parameters. The batch travels as ONE JSON array of { op, hash_id, ver, queue_id,
+ * data, op_id } ($1; `op_id` for queued changes only), not one bind parameter per value, so no batch
+ * nears PostgreSQL's 65,535-parameter limit.
+ */
+export function statementValues(clientId: string, table: SyncedTableName, changes: Change[], auditPayloads: boolean): unknown[] {
+  assertDistinctRecords(changes);
+  return [batchJson(changes), clientId, table, JSON.stringify(OUTCOME_NOTES), auditPayloads];
+}
+
+export function batchJson(changes: Change[]): string {
+  return JSON.stringify(
+    changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields, op_id: (c as Partial<QueuedChange>).operationId?.toString() })),
+  );
+}
+
+/**
+ * The statement joins its outcomes back to the logged operations on hash_id, so a record may appear
+ * at most once per statement (IngestService splits repeats into rounds). Broken, answers would be
+ * paired with the wrong operations: refuse instead.
+ */
+export function assertDistinctRecords(changes: Change[]): void {
+  const ids = new Set(changes.map((c) => c.id));
+  if (ids.size !== changes.length) throw new Error('applyAndLog: a record appears twice in one statement (split repeats into rounds)');
+}
+
+/**
+ * Tombstones (README "Deleted records stay deleted"): a DELETE keeps the row with `_deleted` and the
+ * version it was deleted at, and every write compares versions against it.
+ * - CREATE inserts; over a tombstone with an older `_ver` it brings the record back (created); a
+ *   live row is left untouched (duplicate), a tombstone at `_ver` >= ver too (stale).
+ * - UPDATE upserts when the stored `_ver` is not newer (a tombstone must be strictly older), else it
+ *   is stale; an insert or a revived tombstone is "created by update" (`xmax = 0` tells an insert).
+ * - DELETE turns a live row with `_ver` <= ver into a tombstone at ver (deleted), raises an older
+ *   tombstone's version, and leaves a tombstone for a record it never saw, so a late CREATE cannot
+ *   resurrect it (all "already deleted"); a live row with a newer `_ver` is stale.
+ * The prior state is read (lazily, only where RETURNING cannot tell) from the statement's snapshot,
+ * which every part shares: a change can never be seen without its operation. The operation rows'
+ * statuses and notes are the operations library's (OUTCOME_NOTES, $4); they are written here only
+ * to share the statement. With AUDIT_PAYLOADS ($5) each operation row also keeps the record's fields
+ * as received (`payload`), taken from the batch parameter already in the statement: no extra round
+ * trip, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
+ * order. Each record appears at most once per statement (assertDistinctRecords), which the final join
+ * on hash_id relies on. `table` comes from
+ * the SYNCED_TABLES registry, never from a request.
+ *
+ * Asynchronous ingest shares everything but the logging (`mode`), so both paths have one semantics:
+ * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (found through the small
+ *   partial index sync_operations_pending_idx) is left alone and its change logged QUEUED with its
+ *   payload (whatever AUDIT_PAYLOADS says: a worker needs it), behind them: a synchronous write never
+ *   overtakes the queue (outcome `queued`).
+ * - `complete` (worker): the changes are claimed QUEUED operations (`op_id`); they are applied and
+ *   their rows updated to COMPLETED with the note, instead of new rows being inserted (the payload
+ *   is dropped then when AUDIT_PAYLOADS=false).
+ */
+export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
+  const target = `"${table}"`;
+  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
+  const queueAware = mode === 'insert';
+  // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
+  const pending = queueAware
+    ? `pending AS (
+      SELECT DISTINCT p.record_id FROM sync_operations p
+      WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.status IN ('QUEUED', 'PROCESSING')
+        AND p.record_id IN (SELECT hash_id FROM input)),
+    live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
+    : `live AS (SELECT * FROM input),`;
+  const outcome = (cases: string) => (queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases);
+  const note = `$4::jsonb ->> o.outcome`;
+  const logged = queueAware
+    ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
+      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType",
+             CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
+             CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
+      FROM outcomes o ORDER BY o.idx
+      RETURNING id, record_id`
+    : `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
+      FROM outcomes o WHERE s.id = o.op_id AND s.client_id = $2::text AND s.table_name = $3::text AND s.record_id = o.hash_id
+      RETURNING s.id, s.record_id`;
+  return `
+    WITH input AS (
+      SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
+           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, op_id, idx)),
+    ${pending}
+    created AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
+        WHERE t._deleted AND t._ver < EXCLUDED._ver
+      RETURNING t._hash_id),
+    updated AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
+      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
+            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
+        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
+      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
+    deleted AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
+      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
+        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
+      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
+    outcomes AS (
+      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.op_id,
+             ${outcome(`CASE i.op
+               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
+               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
+               ELSE CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END
+             END`)} AS outcome
+      FROM input i
+      ${queueAware ? 'LEFT JOIN pending q ON q.record_id = i.hash_id' : ''}
+      LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
+      LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
+      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
+    logged AS (
+      ${logged})
+    SELECT o.outcome, l.id::text AS id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
+}
