@@ -27,6 +27,8 @@ export class FakeServer {
   readonly requests: { kind: 'batch' | 'status'; table: string; body: any; at: number }[] = [];
   inFlight = 0;
   maxInFlight = 0;
+  /** Every request, authorised or not. */
+  calls = 0;
   apiKey = 'key';
   /** Called before a request is applied: a Response or 'network' replaces the real answer. */
   before: (kind: 'batch' | 'status', body: any) => Fault = () => undefined;
@@ -42,6 +44,7 @@ export class FakeServer {
   readonly fetch = (async (url: string | URL, init?: RequestInit): Promise<Response> => {
     const path = new URL(String(url)).pathname;
     const match = /^\/tables\/([^/]+)\/(batch|records)$/.exec(path);
+    this.calls += 1;
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
