@@ -1,6 +1,6 @@
 import { DatabaseGaugesJob, Metrics, MetricsServer } from '@app/metrics';
 import { Jobs } from '@app/scheduling';
-import { OutboxDispatcher } from '@app/sync-failures';
+import { OutboxDispatcher, SyncRetryService } from '@app/sync-failures';
 import { createTestApp, TEST_ADMIN_TOKEN, TEST_CLIENTS, TestApp } from '@app/testing';
 import { Client } from 'pg';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -173,6 +173,24 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     expect(delivered(after, 'temporary') - delivered(metrics, 'temporary')).toBe(1);
     expect(delivered(after, 'permanent') - delivered(metrics, 'permanent')).toBe(1);
     expect(sample(after, 'resync_sync_delivery_duration_seconds_count')! - (sample(metrics, 'resync_sync_delivery_duration_seconds_count') ?? 0)).toBe(3);
+  });
+
+  it('counts retries by result', async () => {
+    await t.prisma.$executeRaw`DELETE FROM sync_outbox`;
+    await t.prisma.$executeRaw`DELETE FROM sync_failures`;
+    await t.as('MTY').post('/items').send({ id: 'rt-1' }).expect(200);
+    await t.as('MTY').post('/items').send({ id: 'rt-2' }).expect(200);
+    await t.prisma.$executeRaw`DELETE FROM sync_outbox`;
+    for (const recordId of ['rt-1', 'rt-2']) await insertFailure(t, { recordId, createdAt: new Date(Date.now() - 600_000), nextRetryAt: new Date(Date.now() - 60_000) });
+    const before = await text();
+    const retries = (m: string, result: string) => sample(m, 'resync_sync_retries_total', { result }) ?? 0;
+    fake.reset();
+    fake.respondNext({ status: 200 }, { status: 503 });
+
+    await t.get<SyncRetryService>(SyncRetryService).retryDue();
+
+    const after = await text();
+    expect({ delivered: retries(after, 'delivered') - retries(before, 'delivered'), failed: retries(after, 'failed') - retries(before, 'failed') }).toEqual({ delivered: 1, failed: 1 });
   });
 });
 
