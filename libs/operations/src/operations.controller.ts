@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminAuth, allSyncedTables, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
+import { AdminAuth, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
 import { LostRowsReportDto, MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
 import { OperationsService } from './operations.service';
 
@@ -27,15 +27,22 @@ export class OperationsController {
   }
 
   private async history(clientId: string, table: SyncedTable, id: string): Promise<OperationHistoryDto> {
-    const rows = await this.operations.history(clientId, table.name, id);
+    const entries = await this.operations.history(clientId, table.name, id);
     return {
       hash_id: id,
       table: table.name,
-      operations: rows.map((row) => ({
-        ...row,
-        id: row.id.toString(),
-        created_at: row.created_at.toISOString(),
-        updated_at: row.updated_at.toISOString(),
+      operations: entries.map((e) => ({
+        id: e.id,
+        operation: e.operation,
+        status: e.status,
+        note: e.note,
+        error: e.error,
+        batch_version: e.batchVersion,
+        queue_id: e.queueId,
+        payload: e.payload,
+        changes: e.changes,
+        created_at: e.createdAt.toISOString(),
+        updated_at: e.updatedAt.toISOString(),
       })),
     };
   }
@@ -48,17 +55,8 @@ export class OperationsController {
     description: 'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
   })
   @ApiOkResponse({ type: MissingOperationsReportDto })
-  async missingOperations(@Query() query: MissingOperationsQueryDto): Promise<MissingOperationsReportDto> {
-    const tables = query.table ? [findSyncedTable(query.table)!] : allSyncedTables();
-    const report = await Promise.all(
-      tables.map(async (table) => {
-        const clients = (await this.operations.missingOperations(table.name)).filter((c) => !query.client_id || c.client_id === query.client_id);
-        return { table: table.name, missing: clients.reduce((sum, c) => sum + c.missing, 0), clients };
-      }),
-    );
-    const worst = report.flatMap((t) => t.clients.map((c) => c.level));
-    const level = worst.includes('critical') ? 'critical' : worst.includes('warning') ? 'warning' : 'normal';
-    return { level, thresholds: this.operations.thresholds(), tables: report };
+  missingOperations(@Query() query: MissingOperationsQueryDto): Promise<MissingOperationsReportDto> {
+    return this.operations.missingOperationsReport({ table: query.table ? findSyncedTable(query.table) : undefined, clientId: query.client_id });
   }
 
   @Get('monitoring/lost-rows')

@@ -2,11 +2,24 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { allSyncedTables, APP_CONFIG, AppConfig, Clock, SyncedTable, SyncedTableName } from '@app/common';
 import { Tx } from '@app/database';
 import { OperationError, OperationNote } from './operation-notes';
-import { OperationHistoryRow, OperationLogEntry, OperationsRepository } from './operations.repository';
+import { OperationLogEntry, OperationsRepository } from './operations.repository';
 import { PayloadChanges, payloadChanges } from './payload-changes';
 
 /** One operation of a record's history, with what an applied UPDATE changed (null otherwise or when unknown). */
-export type OperationHistoryEntry = OperationHistoryRow & { changes: PayloadChanges | null };
+export interface OperationHistoryEntry {
+  /** The operation log id, as text (a bigint does not fit a JSON number). */
+  id: string;
+  operation: string;
+  status: string;
+  note: string | null;
+  error: string | null;
+  batchVersion: number;
+  queueId: string | null;
+  payload: Record<string, unknown> | null;
+  changes: PayloadChanges | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 export type MissingOperationsLevel = 'normal' | 'warning' | 'critical';
 
@@ -23,12 +36,21 @@ export interface LostRecord {
   completed_at: string;
 }
 
-/** The lost-rows report: per table and client, how many rows are lost, their level and up to 100 of them. */
-export interface LostRowsReport {
+export interface MissingRecord {
+  hash_id: string;
+  ver: number;
+  created_at: string;
+}
+
+/** A monitoring report: per table and client, how many rows are affected, their level and up to 100 of them. */
+export interface MonitoringReport<K extends string, R> {
   level: MissingOperationsLevel;
   thresholds: { warning: number; critical: number };
-  tables: { table: string; lost: number; clients: { client_id: string; lost: number; level: MissingOperationsLevel; records: LostRecord[] }[] }[];
+  tables: ({ table: string; clients: ({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[] } & Record<K, number>)[];
 }
+
+export type LostRowsReport = MonitoringReport<'lost', LostRecord>;
+export type MissingOperationsReport = MonitoringReport<'missing', MissingRecord>;
 
 @Injectable()
 export class OperationsService {
@@ -48,7 +70,19 @@ export class OperationsService {
   async history(clientId: string, table: SyncedTableName, recordId: string): Promise<OperationHistoryEntry[]> {
     const rows = await this.repository.history(clientId, table, recordId);
     const changes = payloadChanges(rows);
-    return rows.map((row, k) => ({ ...row, changes: changes[k] }));
+    return rows.map((row, k) => ({
+      id: row.id.toString(),
+      operation: row.operation,
+      status: row.status,
+      note: row.note,
+      error: row.error,
+      batchVersion: row.batch_version,
+      queueId: row.queue_id,
+      payload: row.payload,
+      changes: changes[k],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
   }
 
   /** Operations left PROCESSING past STALE_OPERATION_TIMEOUT (a crash, say) become ERROR so clients resend; QUEUED ones wait for a worker. */
@@ -73,13 +107,26 @@ export class OperationsService {
     return rows.map((row) => ({ client_id: row.client_id, lost: row.lost, records: row.records ?? [], level: this.levelOf(row.lost) }));
   }
 
+  /** The missing-operations monitor over the filtered tables and client. */
+  missingOperationsReport(filter: MonitoringFilter): Promise<MissingOperationsReport> {
+    return this.report(filter, 'missing', (table) => this.missingOperations(table));
+  }
+
   /** The lost-rows monitor over the filtered tables and client. */
-  async lostRowsReport(filter: MonitoringFilter): Promise<LostRowsReport> {
+  lostRowsReport(filter: MonitoringFilter): Promise<LostRowsReport> {
+    return this.report(filter, 'lost', (table) => this.lostRows(table));
+  }
+
+  private async report<K extends 'missing' | 'lost', R>(
+    filter: MonitoringFilter,
+    key: K,
+    perClient: (table: SyncedTableName) => Promise<({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[]>,
+  ): Promise<MonitoringReport<K, R>> {
     const tables = filter.table ? [filter.table] : allSyncedTables();
     const report = await Promise.all(
       tables.map(async (table) => {
-        const clients = (await this.lostRows(table.name)).filter((c) => !filter.clientId || c.client_id === filter.clientId);
-        return { table: table.name, lost: clients.reduce((sum, c) => sum + c.lost, 0), clients };
+        const clients = (await perClient(table.name)).filter((c) => !filter.clientId || c.client_id === filter.clientId);
+        return { table: table.name, [key]: clients.reduce((sum, c) => sum + c[key], 0), clients } as MonitoringReport<K, R>['tables'][number];
       }),
     );
     return { level: this.worst(report.flatMap((t) => t.clients.map((c) => c.level))), thresholds: this.thresholds(), tables: report };
