@@ -1,3 +1,5 @@
+import type { OperationType } from '@app/database';
+
 /** The notes and errors the operation log records; clients and tests match these literally. */
 export const OperationNote = {
   DuplicateBypassed: 'Duplicate bypassed',
@@ -12,7 +14,7 @@ export const OperationError = {
 } as const;
 
 /** A COMPLETED CREATE/UPDATE whose row is gone (not deleted by the client): the client must resend. */
-export function lostRowError(operation: 'CREATE' | 'UPDATE'): string {
+export function lostRowError(operation: Exclude<OperationType, 'DELETE'>): string {
   return (
     `Operation ${operation} marked as COMPLETED but record not found in main table ` +
     '(possible causes: manual deletion, transaction rollback or database inconsistency) - please resend to restore the record'

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { Prisma, PrismaService, Tx } from '@app/database';
+import { OperationType, Prisma, PrismaService, Tx } from '@app/database';
 
 export interface OperationLogEntry {
   recordId: string;
   batchVersion: number;
   queueId: string | null;
-  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  operation: OperationType;
   status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR';
   note: string | null;
   error: string | null;
@@ -30,7 +30,7 @@ export interface OperationHistoryRow {
 export interface LostRowsRow {
   client_id: string;
   lost: number;
-  records: { hash_id: string; ver: number; operation: 'CREATE' | 'UPDATE'; completed_at: string }[] | null;
+  records: { hash_id: string; ver: number; operation: Exclude<OperationType, 'DELETE'>; completed_at: string }[] | null;
 }
 
 export interface MissingOperationsRow {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { allSyncedTables, APP_CONFIG, AppConfig, Clock, SyncedTable, SyncedTableName } from '@app/common';
-import { Tx } from '@app/database';
+import { OperationType, Tx } from '@app/database';
 import { OperationError, OperationNote } from './operation-notes';
 import { OperationLogEntry, OperationsRepository } from './operations.repository';
 import { PayloadChanges, payloadChanges } from './payload-changes';
@@ -32,7 +32,7 @@ export interface MonitoringFilter {
 export interface LostRecord {
   hash_id: string;
   ver: number;
-  operation: 'CREATE' | 'UPDATE';
+  operation: Exclude<OperationType, 'DELETE'>;
   completed_at: string;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { Prisma, PrismaService } from '@app/database';
+import { OperationType, Prisma, PrismaService } from '@app/database';
 import { OperationNote } from '@app/operations';
 
 export interface StatusQuery {
@@ -12,7 +12,7 @@ export interface StatusQuery {
 export interface StatusRow {
   /** The operation that answers the query (see find), or null when there is none. */
   status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR' | null;
-  operation: 'CREATE' | 'UPDATE' | 'DELETE' | null;
+  operation: OperationType | null;
   error: string | null;
   /** A live row (not a tombstone) exists. */
   row_exists: boolean;
@@ -26,7 +26,7 @@ export interface StatusRow {
    * newest COMPLETED operation that took effect (stale ones did not), so that a record deleted and
    * purged is not mistaken for a lost one.
    */
-  last_applied: 'CREATE' | 'UPDATE' | 'DELETE' | null;
+  last_applied: OperationType | null;
 }
 
 @Injectable()

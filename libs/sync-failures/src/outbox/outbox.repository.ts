@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '@app/database';
+import { OperationType, PrismaService, Tx } from '@app/database';
 
 export interface ClaimedOutboxEntry {
   id: bigint;
@@ -7,7 +7,7 @@ export interface ClaimedOutboxEntry {
   table_name: string;
   client_id: string;
   record_id: string;
-  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  action: OperationType;
   payload: Record<string, unknown>;
 }
 

@@ -1,10 +1,12 @@
+import { OperationType } from '@app/database';
+
 /** What a target receives for one change: the external system's view of a record. */
 export interface SyncMessage {
   /** The external system's name for the table (SYNCED_TABLES: venta → SALE, devolucion → RETURN). */
   entityType: string;
   /** `<client id>:<record id>`: record ids are only unique per client. */
   entityId: string;
-  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  action: OperationType;
   clientId: string;
   payload: Record<string, unknown>;
   /** The operation log id of the change, as a string (a bigint does not fit a JSON number). */
