@@ -1,3 +1,4 @@
 export * from './job';
 export * from './jobs.service';
 export * from './scheduling.module';
+export * from './work-loop';

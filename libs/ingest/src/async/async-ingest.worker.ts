@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
 import { databaseMessage, isDataError, PrismaService, Tx } from '@app/database';
+import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
@@ -25,9 +26,7 @@ export interface WorkSummary {
 @Injectable()
 export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(AsyncIngestWorker.name);
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly running = new Set<Promise<void>>();
-  private stopping = false;
+  private readonly loop: WorkLoop;
 
   constructor(
     private readonly queue: AsyncIngestRepository,
@@ -35,11 +34,17 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     private readonly outbox: OutboxWriter,
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const pass = async () => {
+      const { completed, failed } = await this.processOnce();
+      return completed + failed > 0;
+    };
+    const onError = (error: Error) => this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
+    this.loop = new WorkLoop(pass, config.asyncPollIntervalMs, onError);
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.config.runJobs) return;
-    for (let i = 0; i < this.config.asyncWorkerConcurrency; i++) this.schedule(0);
+    if (this.config.runJobs) this.loop.start(this.config.asyncWorkerConcurrency);
   }
 
   onModuleDestroy(): Promise<void> {
@@ -51,11 +56,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Stops the loops and waits for the batches in flight (each commits or rolls back whole). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await Promise.all(this.running);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One batch: claim, apply, record, in one transaction. The loops' unit of work, and what tests call. */
@@ -111,28 +113,6 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const applied = await this.ingest.applyQueued(tx, clientId, table, changes);
     const indexed = changes.map((change, index) => ({ index, change: change as Change }));
     await this.outbox.enqueue(tx, clientId, table, outboxEntries(indexed, applied));
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      const run = this.loop().finally(() => this.running.delete(run));
-      this.running.add(run);
-    }, delayMs);
-    this.timers.add(timer);
-  }
-
-  private async loop(): Promise<void> {
-    let delay = this.config.asyncPollIntervalMs;
-    try {
-      const { completed, failed } = await this.processOnce();
-      if (completed + failed > 0) delay = 0;
-    } catch (error) {
-      this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${(error as Error).message}`);
-    } finally {
-      this.schedule(delay);
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable } from '@app/common';
 import { PrismaService } from '@app/database';
+import { WorkLoop } from '@app/scheduling';
 import { DeliveryRound, DeliverySource, Prepared } from '../delivery';
 import { NewFailure, SyncFailuresService } from '../failures';
 import { DeliveryResult, entityIdOf, syncMessage } from '../target';
@@ -20,8 +21,7 @@ export interface DispatchSummary {
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop: WorkLoop;
   private stopping = false;
 
   constructor(
@@ -30,10 +30,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     private readonly round: DeliveryRound,
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const pass = async () => {
+      const { delivered, failed } = await this.dispatchOnce();
+      return delivered + failed > 0;
+    };
+    this.loop = new WorkLoop(pass, config.syncDispatchIntervalMs, (error) => this.logger.error(`Outbox dispatch failed: ${error.message}`));
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.runJobs && this.round.enabled) this.schedule(0);
+    if (this.config.runJobs && this.round.enabled) this.loop.start();
   }
 
   onModuleDestroy(): Promise<void> {
@@ -47,8 +53,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   /** Stops the loop and waits for the batch in flight: deliveries already started finish and are recorded. */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One batch: claim, deliver, record. The loop's unit of work, and what tests call. */
@@ -77,25 +82,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       }),
     release: (entries, leaseUntil) => this.outbox.release(entries.map((e) => e.id), leaseUntil),
   };
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.loop();
-    }, delayMs);
-  }
-
-  private async loop(): Promise<void> {
-    let delay = this.config.syncDispatchIntervalMs;
-    try {
-      const { delivered, failed } = await this.dispatchOnce();
-      if (delivered + failed > 0) delay = 0;
-    } catch (error) {
-      this.logger.error(`Outbox dispatch failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
-      if (!this.stopping) this.schedule(delay);
-    }
-  }
 }
 
 function prepare(entry: ClaimedOutboxEntry): Prepared {
