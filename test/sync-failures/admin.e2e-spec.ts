@@ -1,7 +1,7 @@
 import { createTestApp } from '@app/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { FakeExternalSystem } from './fake-external-system';
-import { clearSyncState, insertFailure, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
+import { insertFailure, MINUTE, SyncApp, useSyncApp } from './sync-test-kit';
 
 /** /sync-failures: auth, validation, listing and manual intervention, on rows made for the purpose. */
 describe('Sync failures admin API', () => {
@@ -10,15 +10,9 @@ describe('Sync failures admin API', () => {
   let now: Date;
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
-  beforeAll(async () => {
-    fake = await FakeExternalSystem.start();
-    app = await startSyncApp(fake);
+  useSyncApp((suite) => {
+    ({ fake, app } = suite);
     now = app.clock.now();
-  });
-  beforeEach(() => clearSyncState(app, fake));
-  afterAll(async () => {
-    await app.t.close();
-    await fake.close();
   });
 
   const ROUTES: [string, string][] = [

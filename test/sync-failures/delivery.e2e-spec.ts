@@ -1,21 +1,13 @@
 import { saleRecord } from '@app/testing';
 import { closedPortUrl, FakeExternalSystem } from './fake-external-system';
-import { clearSyncState, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
+import { MINUTE, startSyncApp, SyncApp, useSyncApp } from './sync-test-kit';
 
 /** First delivery: outbox → dispatcher → external system, and what a failed one leaves behind. */
 describe('External sync delivery', () => {
   let fake: FakeExternalSystem;
   let app: SyncApp;
 
-  beforeAll(async () => {
-    fake = await FakeExternalSystem.start();
-    app = await startSyncApp(fake);
-  });
-  beforeEach(() => clearSyncState(app, fake));
-  afterAll(async () => {
-    await app.t.close();
-    await fake.close();
-  });
+  useSyncApp((suite) => ({ fake, app } = suite));
 
   it('delivers a change with the documented body and Idempotency-Key, and leaves no failure', async () => {
     const record = saleRecord({ id: 'ok-1', total: 99 });

@@ -1,28 +1,20 @@
 import { LockKey } from '@app/database';
 import { SyncAlertsCron, SyncCleanupCron } from '@app/sync-failures';
 import { Client } from 'pg';
-import { FakeExternalSystem } from './fake-external-system';
-import { clearSyncState, insertFailure, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
+import { insertFailure, MINUTE, SyncApp, useSyncApp } from './sync-test-kit';
 
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Stats, alerts and clean-up against rows made for the purpose, "now" from the ManualClock. */
 describe('Sync failures monitoring', () => {
-  let fake: FakeExternalSystem;
   let app: SyncApp;
   let now: Date;
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
-  beforeAll(async () => {
-    fake = await FakeExternalSystem.start();
-    app = await startSyncApp(fake);
+  useSyncApp((suite) => {
+    app = suite.app;
     now = app.clock.now();
-  });
-  beforeEach(() => clearSyncState(app, fake));
-  afterAll(async () => {
-    await app.t.close();
-    await fake.close();
   });
 
   /** Runs `work` while another session holds the advisory lock `key`, as a second instance would. */

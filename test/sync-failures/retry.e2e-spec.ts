@@ -1,20 +1,12 @@
 import { FakeExternalSystem } from './fake-external-system';
-import { clearSyncState, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
+import { MINUTE, startSyncApp, SyncApp, useSyncApp } from './sync-test-kit';
 
 /** The retry job: backoff 5m/15m/30m (± 10% jitter), maximum, manual retry, and what a retry sends. */
 describe('Sync retries', () => {
   let fake: FakeExternalSystem;
   let app: SyncApp;
 
-  beforeAll(async () => {
-    fake = await FakeExternalSystem.start();
-    app = await startSyncApp(fake);
-  });
-  beforeEach(() => clearSyncState(app, fake));
-  afterAll(async () => {
-    await app.t.close();
-    await fake.close();
-  });
+  useSyncApp((suite) => ({ fake, app } = suite));
 
   /** A record whose first delivery fails with a 500. */
   async function failedCreate(id: string, fields: Record<string, unknown> = {}): Promise<string> {

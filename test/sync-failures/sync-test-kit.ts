@@ -48,6 +48,25 @@ export async function startSyncApp(fake: FakeExternalSystem | string, options: {
   };
 }
 
+/**
+ * The usual hooks of a sync suite: one fake external system and one app for the file, sync state
+ * cleared before each test, both closed after. `started` receives them once they are up.
+ */
+export function useSyncApp(started: (suite: { fake: FakeExternalSystem; app: SyncApp }) => void): void {
+  let fake: FakeExternalSystem | undefined;
+  let app: SyncApp | undefined;
+  beforeAll(async () => {
+    fake = await FakeExternalSystem.start();
+    app = await startSyncApp(fake);
+    started({ fake, app });
+  });
+  beforeEach(() => clearSyncState(app!, fake!));
+  afterAll(async () => {
+    await app?.t.close();
+    await fake?.close();
+  });
+}
+
 /** Empties what a test leaves behind, so each test starts with no failures and an empty outbox. */
 export async function clearSyncState(app: SyncApp, fake: FakeExternalSystem): Promise<void> {
   await app.t.prisma.$executeRaw`DELETE FROM sync_failures`;

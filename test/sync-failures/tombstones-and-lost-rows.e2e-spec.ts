@@ -1,20 +1,12 @@
 import { FakeExternalSystem } from './fake-external-system';
-import { clearSyncState, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
+import { MINUTE, SyncApp, useSyncApp } from './sync-test-kit';
 
 /** External sync with tombstones (issue 14) and lost rows (issue 12). */
 describe('External sync of deleted and lost records', () => {
   let fake: FakeExternalSystem;
   let app: SyncApp;
 
-  beforeAll(async () => {
-    fake = await FakeExternalSystem.start();
-    app = await startSyncApp(fake);
-  });
-  beforeEach(() => clearSyncState(app, fake));
-  afterAll(async () => {
-    await app.t.close();
-    await fake.close();
-  });
+  useSyncApp((suite) => ({ fake, app } = suite));
 
   it('a late CREATE or UPDATE of a deleted record sends nothing; a newer one sends a CREATE', async () => {
     await app.t.as('MTY').post('/items').send({ id: 'void-1', ver: 1, name: 'sale' }).expect(200);
