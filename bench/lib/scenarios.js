@@ -160,19 +160,21 @@ async function auditCost(ctx) {
 
 /**
  * What metrics cost on the hot path: the API at 100 records a request with metrics on (the
- * default, scraped once a second like a busy Prometheus) against a second instance with
- * METRICS_ENABLED=false, alternating, each on its own database.
+ * default, scraped every BENCH_SCRAPE_MS, 15 s like deploy/prometheus by default) against a second
+ * instance with METRICS_ENABLED=false, alternating, each on its own database.
  */
+const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_MS ?? 15_000);
 async function metricsCost(ctx) {
   const [onDb, offDb] = [await ctx.db.createDatabase('metrics_on'), await ctx.db.createDatabase('metrics_off')];
-  const off = await startApp(offDb, 'metrics-cost-off', { METRICS_ENABLED: 'false' });
+  // BENCH_AA=1 leaves metrics on in both (an A/A control: how far the two sides differ anyway).
+  const off = await startApp(offDb, 'metrics-cost-off', { METRICS_ENABLED: process.env.BENCH_AA ? 'true' : 'false' });
   let scraper;
   try {
     const offIngest = apiIngest(ctx, 100, offDb);
     const onIngest = apiIngest(ctx, 100, onDb);
     const offSide = ({ seconds, label }) => offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
     const onSide = (run) => {
-      scraper ??= setInterval(() => fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text(), () => undefined), 1000);
+      scraper ??= setInterval(() => fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text(), () => undefined), SCRAPE_MS);
       return onIngest(run);
     };
     await offSide({ seconds: ctx.settings.warmup, label: 'metrics-cost off warm-up' });
