@@ -8,6 +8,7 @@ const { log, fmt, ratio } = require('./lib/log');
 const { startDatabaseServer } = require('./lib/postgres');
 const { write } = require('./lib/report');
 const s = require('./lib/scenarios');
+const a = require('./lib/async');
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
@@ -39,9 +40,12 @@ const SCENARIOS = [
   { name: 'status-1000-deleted-30', run: (ctx) => s.status(ctx, 1000, settings.statusStored, 0.3), notes: (r) => against(r, 'status-1000') },
   { name: 'audit-cost', run: (ctx) => s.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
   { name: 'metrics-cost', run: (ctx) => s.metricsCost(ctx), against: 'METRICS_ENABLED=false', key: 'metrics_off' },
+  { name: 'async-accept-1000', run: (ctx) => a.asyncAccept(ctx, 1000), against: 'sync ingest-1000', target: '≥ 1.5× sync', met: (r) => r.ratio >= 1.5 },
+  { name: 'async-e2e-200k', run: (ctx) => a.asyncEndToEnd(ctx, 200_000), against: 'sync', target: '≥ 0.8 of sync', met: (r) => r.ratio >= 0.8 },
+  { name: 'async-latency', run: (ctx) => a.asyncLatency(ctx, quick ? 100 : 300), against: 'p99 ms', key: 'p99_ms' },
   { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
 ].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
-if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, drain)`);
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain)`);
 
 const results = [];
 

@@ -13,13 +13,16 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const running = new Set();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL'))); // never leave an app behind
 
-async function startApp(databaseUrl, label, env = {}) {
+/** The built worker (apps/worker): crons, dispatcher and asynchronous ingest workers, /health only. */
+const WORKER_MAIN = join(DIST, '..', 'worker', 'apps/worker/src/main.js');
+
+async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/api/src/main.js')) {
   const port = await freePort();
   const logFile = join(OUT, `app-${label.replace(/\W/g, '_')}.log`);
   const out = openSync(logFile, 'w');
   // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -70,4 +73,4 @@ async function startApp(databaseUrl, label, env = {}) {
   };
 }
 
-module.exports = { startApp, API_KEY, ADMIN_TOKEN, POOL_SIZE };
+module.exports = { startApp, API_KEY, ADMIN_TOKEN, POOL_SIZE, WORKER_MAIN };

@@ -13,9 +13,9 @@ const headers = { authorization: `Bearer ${API_KEY}` };
  * alternating order (a slow moment of the shared machine hits both sides). Rates are total
  * records over total seconds of each side.
  */
-async function pair(ctx, name, apiDb, api, sql) {
+async function pair(ctx, name, apiDb, api, sql, env = {}) {
   const { settings } = ctx;
-  const app = await startApp(apiDb, name);
+  const app = await startApp(apiDb, name, env);
   const runs = { api: [], baseline: [] };
   try {
     const pids = { app: app.pid, postgres: ctx.db.pid };
@@ -185,4 +185,4 @@ async function metricsCost(ctx) {
   }
 }
 
-module.exports = { ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };
+module.exports = { pair, apiIngest, ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };

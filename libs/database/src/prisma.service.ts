@@ -7,6 +7,19 @@ import { Prisma, PrismaClient } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * A node-pg client inside a transaction the caller opened on `PrismaService.pool` (see
+ * `pgTransaction`): for batch work where Prisma's per-query overhead showed in profiles.
+ */
+export interface PgTx {
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** Whether `tx` is a node-pg transaction client rather than Prisma's. */
+export function isPgTx(tx: Tx | PgTx): tx is PgTx {
+  return typeof (tx as PgTx).query === 'function' && !('$queryRawUnsafe' in tx);
+}
+
 const MAX_ATTEMPTS = 4;
 
 /**
@@ -53,6 +66,29 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    */
   transaction<T>(work: (tx: Tx) => Promise<T>, options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {}): Promise<T> {
     return this.retrying(() => this.$transaction(work, { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 }));
+  }
+
+  /**
+   * Runs `work` in one transaction on a node-pg client of the shared pool (BEGIN ... COMMIT, ROLLBACK
+   * on any error), retried from the start on deadlock or serialization failure like `transaction`.
+   * A client whose connection failed is destroyed rather than returned to the pool.
+   */
+  pgTransaction<T>(work: (tx: PgTx) => Promise<T>): Promise<T> {
+    return this.retrying(async () => {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(client as unknown as PgTx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
   }
 
   /** Runs `work` (a transaction, or one statement, atomic on its own) again on deadlock or serialization failure. */

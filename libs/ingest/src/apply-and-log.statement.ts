@@ -116,8 +116,10 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
              CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
       FROM outcomes o ORDER BY o.idx
       RETURNING id, record_id`
-    : `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
-      FROM outcomes o WHERE s.id = o.op_id AND s.client_id = $2::text AND s.table_name = $3::text AND s.record_id = o.hash_id
+    : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
+      // the client's whole history through sync_operations_lookup_idx).
+      `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
+      FROM outcomes o WHERE s.id = o.op_id AND s.table_name = $3::text AND s.record_id = o.hash_id
       RETURNING s.id, s.record_id`;
   return `
     WITH input AS (

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { PrismaService, Tx } from '@app/database';
+import { PgTx, PrismaService } from '@app/database';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
 
@@ -70,30 +70,34 @@ export class AsyncIngestRepository {
    * window function decides, with no lookup per operation. The head is larger than a batch so
    * that several workers find free operations at once.
    */
-  async claim(tx: Tx, limit: number, window = limit * 3): Promise<ClaimedOperation[]> {
-    const rows = await tx.$queryRaw<ClaimedOperation[]>`
-      WITH head AS (
-        SELECT id, client_id, table_name, record_id, status FROM sync_operations
-        WHERE status IN ('QUEUED', 'PROCESSING') ORDER BY id LIMIT ${window}),
-      eligible AS (
-        SELECT id FROM (SELECT id, status, row_number() OVER (PARTITION BY client_id COLLATE "C", table_name COLLATE "C", record_id COLLATE "C" ORDER BY id) AS rank FROM head) h
-        WHERE h.rank = 1 AND h.status = 'QUEUED')
-      SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation, o.payload
-      FROM sync_operations o
-      WHERE o.id IN (SELECT id FROM eligible) AND o.status = 'QUEUED'
-      ORDER BY o.id
-      LIMIT ${limit}
-      FOR UPDATE OF o SKIP LOCKED`;
-    return rows;
+  async claim(tx: PgTx, limit: number, window = limit * 3): Promise<ClaimedOperation[]> {
+    const { rows } = await tx.query<Omit<ClaimedOperation, 'id'> & { id: string }>(
+      `WITH head AS (
+         SELECT id, client_id, table_name, record_id, status FROM sync_operations
+         WHERE status IN ('QUEUED', 'PROCESSING') ORDER BY id LIMIT $2),
+       eligible AS (
+         SELECT id FROM (SELECT id, status, row_number() OVER (PARTITION BY client_id COLLATE "C", table_name COLLATE "C", record_id COLLATE "C" ORDER BY id) AS rank FROM head) h
+         WHERE h.rank = 1 AND h.status = 'QUEUED')
+       SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation, o.payload
+       FROM sync_operations o
+       WHERE o.id IN (SELECT id FROM eligible) AND o.status = 'QUEUED'
+       ORDER BY o.id
+       LIMIT $1
+       FOR UPDATE OF o SKIP LOCKED`,
+      [limit, window],
+    );
+    return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
   }
 
   /** Records claimed operations that failed (per record) as ERROR with the reason. */
-  async markErrors(tx: Tx, failures: { id: bigint; error: string }[]): Promise<void> {
+  async markErrors(tx: PgTx, failures: { id: bigint; error: string }[]): Promise<void> {
     if (failures.length === 0) return;
-    await tx.$executeRaw`
-      UPDATE sync_operations s SET status = 'ERROR', error = f.error, updated_at = now()
-      FROM unnest(${failures.map((f) => f.id)}::bigint[], ${failures.map((f) => f.error)}::text[]) AS f(id, error)
-      WHERE s.id = f.id`;
+    await tx.query(
+      `UPDATE sync_operations s SET status = 'ERROR', error = f.error, updated_at = now()
+       FROM unnest($1::bigint[], $2::text[]) AS f(id, error)
+       WHERE s.id = f.id`,
+      [failures.map((f) => f.id.toString()), failures.map((f) => f.error)],
+    );
   }
 
   /** Operations waiting in the queue, all clients (for backpressure). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
-import { Tx } from '@app/database';
+import { isPgTx, PgTx, Tx } from '@app/database';
 import { SyncMessage } from '../target';
 
 export interface OutboxEntry {
@@ -24,14 +24,16 @@ export class OutboxWriter {
     return this.config.externalSyncUrl !== undefined;
   }
 
-  async enqueue(tx: Tx, clientId: string, table: SyncedTableName, entries: OutboxEntry[]): Promise<void> {
+  /** Inside the caller's transaction: Prisma's, or a node-pg one (the asynchronous ingest worker's). */
+  async enqueue(tx: Tx | PgTx, clientId: string, table: SyncedTableName, entries: OutboxEntry[]): Promise<void> {
     if (!this.enabled || entries.length === 0) return;
     // Arrays rather than one bind parameter per value: no batch nears the 65,535-parameter limit.
-    await tx.$executeRaw`
+    const text = `
       INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
-      SELECT e.operation_id, ${table}, ${clientId}, e.record_id, e.action::"OperationType", e.payload::jsonb
-      FROM unnest(${entries.map((e) => e.operationId)}::bigint[], ${entries.map((e) => e.recordId)}::text[],
-                  ${entries.map((e) => e.action)}::text[], ${entries.map((e) => JSON.stringify(e.payload))}::text[])
-           AS e(operation_id, record_id, action, payload)`;
+      SELECT e.operation_id, $1::text, $2::text, e.record_id, e.action::"OperationType", e.payload::jsonb
+      FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(operation_id, record_id, action, payload)`;
+    const values = [table, clientId, entries.map((e) => e.operationId.toString()), entries.map((e) => e.recordId), entries.map((e) => e.action), entries.map((e) => JSON.stringify(e.payload))];
+    if (isPgTx(tx)) await tx.query(text, values);
+    else await tx.$executeRawUnsafe(text, ...values);
   }
 }

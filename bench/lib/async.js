@@ -1,0 +1,162 @@
+// Asynchronous ingest (README "Asynchronous ingest"): acceptance against synchronous ingest of the
+// same batches, end-to-end throughput with two worker processes, and acceptance-to-COMPLETED
+// latency at low load.
+const { startApp, API_KEY, WORKER_MAIN } = require('./app');
+const baseline = require('./baseline');
+const { http } = require('./load');
+const { log, keep, fmt } = require('./log');
+const { query } = require('./postgres');
+const { ids, itemBody, batchBody, count } = require('./records');
+const { pair, apiIngest } = require('./scenarios');
+
+const auth = { authorization: `Bearer ${API_KEY}` };
+const asyncHeaders = { ...auth, prefer: 'respond-async' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// The bench queues far more than the default limit would let through: backpressure is not measured here.
+const NO_LIMIT = { ASYNC_MAX_QUEUE_DEPTH: '100000000' };
+
+const queued = async (url) => (await query(url, `SELECT count(*)::int AS n FROM sync_operations WHERE status = 'QUEUED'`)).rows[0].n;
+
+/** Accepting batches of `size` with Prefer: respond-async: QUEUED operations written, no rows (no worker runs). */
+const apiAccept = (ctx, size, url) => async ({ app, pids, seconds, label }) => {
+  const before = await baseline.counts(url);
+  const r = await http({
+    url: app.url, path: '/tables/venta/batch', headers: asyncHeaders, connections: ctx.settings.connections, seconds, label, pids, perRequest: size,
+    body: () => batchBody(ids('q', size)),
+    check: (t) => t.includes('"status":"accepted"') && t.includes(`"queued":${size},"failed":0`) && count(t, '"status":"QUEUED"') === size,
+  });
+  await sleep(300); // requests cut off when the load stopped still land
+  const after = await baseline.counts(url);
+  const ops = after.ops - before.ops;
+  if (after.rows !== before.rows || ops < r.records || ops > r.records + ctx.settings.connections * size) {
+    throw new Error(`${label}: ${fmt(r.records)} records acknowledged but ${fmt(ops)} operations queued and ${fmt(after.rows - before.rows)} rows written`);
+  }
+  return r;
+};
+
+/** Async acceptance of batches of 1,000 against synchronous ingest of the same batches, alternating, each on its own database. */
+async function asyncAccept(ctx, size = 1000) {
+  const [asyncDb, syncDb] = [await ctx.db.createDatabase('async_accept'), await ctx.db.createDatabase('async_accept_sync')];
+  const sync = await startApp(syncDb, 'async-accept-sync');
+  try {
+    const syncIngest = apiIngest(ctx, size, syncDb);
+    const syncSide = ({ seconds, label }) => syncIngest({ app: sync, pids: { app: sync.pid, postgres: ctx.db.pid }, seconds, label });
+    await syncSide({ seconds: ctx.settings.warmup, label: 'async-accept sync warm-up' });
+    return await pair(ctx, `async-accept-${size}`, asyncDb, apiAccept(ctx, size, asyncDb), syncSide, NO_LIMIT);
+  } finally {
+    await sync.stop();
+  }
+}
+
+/** Sends `total` records in batches of `size`, `connections` requests in flight; every answer must be right. */
+async function push(url, total, size, connections, asynchronous) {
+  let sent = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (sent < total) {
+        const n = Math.min(size, total - sent);
+        sent += n;
+        const res = await fetch(`${url}/tables/venta/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...(asynchronous ? asyncHeaders : auth) }, body: batchBody(ids('e', n)) });
+        const text = await res.text();
+        const ok = asynchronous ? res.status === 202 && text.includes(`"queued":${n},"failed":0`) : res.status === 200 && text.endsWith('"failed":0}');
+        if (!ok) throw new Error(`push: ${res.status} ${text.slice(0, 200)}`);
+      }
+    }),
+  );
+  return (Date.now() - started) / 1000;
+}
+
+/**
+ * `total` records pushed in batches of 1,000 (concurrency as the other scenarios): synchronously
+ * into one app, then asynchronously into an app (RUN_JOBS=false) with two worker processes
+ * (apps/worker, RUN_JOBS=true) applying them, timed from the first request until the last
+ * operation is COMPLETED.
+ */
+async function asyncEndToEnd(ctx, total) {
+  const name = `async-e2e-${total / 1000}k`;
+  const connections = ctx.settings.connections;
+  const syncDb = await ctx.db.createDatabase('async_e2e_sync');
+  const sync = await startApp(syncDb, `${name}-sync`);
+  let syncSeconds;
+  try {
+    await push(sync.url, 10_000, 1000, connections, false); // warm-up
+    syncSeconds = await push(sync.url, total, 1000, connections, false);
+  } finally {
+    await sync.stop();
+  }
+  const syncRows = (await baseline.counts(syncDb)).rows;
+  if (syncRows !== total + 10_000) throw new Error(`${name}: ${fmt(syncRows)} rows after the synchronous push`);
+  log(`  [${name}] synchronous: ${fmt(total)} records in ${syncSeconds.toFixed(1)} s, ${fmt(total / syncSeconds)} records/s`);
+
+  const asyncDb = await ctx.db.createDatabase('async_e2e');
+  const api = await startApp(asyncDb, `${name}-api`, NO_LIMIT);
+  const workers = await Promise.all([1, 2].map((n) => startApp(asyncDb, `${name}-worker-${n}`, { RUN_JOBS: 'true' }, WORKER_MAIN)));
+  let seconds;
+  let acceptSeconds;
+  let peakMiB;
+  try {
+    await push(api.url, 10_000, 1000, connections, true); // warm-up, drained before the clock starts
+    while ((await queued(asyncDb)) > 0) await sleep(100);
+    const started = Date.now();
+    acceptSeconds = await push(api.url, total, 1000, connections, true);
+    const deadline = Date.now() + 10 * 60_000;
+    while ((await queued(asyncDb)) > 0) {
+      if (Date.now() > deadline) throw new Error(`${name}: operations still QUEUED after 10 minutes`);
+      await sleep(50);
+    }
+    seconds = (Date.now() - started) / 1000;
+    peakMiB = Math.max(api.peakMiB(), ...workers.map((w) => w.peakMiB()));
+  } finally {
+    await Promise.all([api.stop(), ...workers.map((w) => w.stop())]);
+  }
+  const { rows } = await query(asyncDb, `SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations WHERE status = 'COMPLETED' AND note IS NULL)::int AS completed`);
+  if (rows[0].rows !== total + 10_000 || rows[0].completed !== total + 10_000) throw new Error(`${name}: ${fmt(rows[0].rows)} rows, ${fmt(rows[0].completed)} operations COMPLETED without a note`);
+  const rate = total / seconds;
+  log(`  [${name}] asynchronous: accepted in ${acceptSeconds.toFixed(1)} s, all COMPLETED after ${seconds.toFixed(1)} s: ${fmt(rate)} records/s`);
+  keep(name, { syncSeconds, acceptSeconds, seconds, total });
+  return {
+    api: { rate },
+    baseline: { rate: total / syncSeconds },
+    peakMiB,
+    notes: [`accepted in ${acceptSeconds.toFixed(1)} s (${fmt(total / acceptSeconds)} records/s), all COMPLETED after ${seconds.toFixed(1)} s; synchronous ${syncSeconds.toFixed(1)} s`],
+  };
+}
+
+/**
+ * Acceptance to COMPLETED at low load: one record at a time (POST /items with Prefer:
+ * respond-async) into one app with RUN_JOBS=true, its status polled every 2 ms until COMPLETED.
+ */
+async function asyncLatency(ctx, samples) {
+  const db = await ctx.db.createDatabase('async_latency');
+  const app = await startApp(db, 'async-latency', { RUN_JOBS: 'true' });
+  const latencies = [];
+  const started = Date.now();
+  try {
+    for (let i = 0; i < samples; i++) {
+      const [id] = ids('l', 1);
+      const t0 = performance.now();
+      const res = await fetch(`${app.url}/items`, { method: 'POST', headers: { 'content-type': 'application/json', ...asyncHeaders }, body: itemBody(id) });
+      if (res.status !== 202) throw new Error(`async-latency: ${res.status} ${await res.text()}`);
+      for (;;) {
+        const status = await fetch(`${app.url}/records`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: `{"hash_id":"${id}"}` });
+        const text = await status.text();
+        if (text.includes('"status":"COMPLETED"')) break;
+        if (!text.includes('"status":"PROCESSING"')) throw new Error(`async-latency: ${text.slice(0, 200)}`);
+        await sleep(2);
+      }
+      latencies.push(performance.now() - t0);
+      await sleep(20);
+    }
+  } finally {
+    await app.stop();
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const [p50, p99] = [at(0.5), at(0.99)];
+  log(`  [async-latency] ${samples} records one at a time: median ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+  keep('async-latency', { latencies });
+  return { api: { rate: p50 }, baseline: { rate: p99 }, notes: [`acceptance to COMPLETED, ${samples} records one at a time: median ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (these two columns are ms, not records/s)`] };
+}
+
+module.exports = { asyncAccept, asyncEndToEnd, asyncLatency };
