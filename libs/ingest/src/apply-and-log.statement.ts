@@ -87,8 +87,8 @@ export function assertDistinctRecords(changes: Change[]): void {
  * the SYNCED_TABLES registry, never from a request.
  *
  * Asynchronous ingest shares everything but the logging (`mode`), so both paths have one semantics:
- * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (found through the small
- *   partial index sync_operations_pending_idx) is left alone and its change logged QUEUED with its
+ * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (one probe per record of
+ *   sync_operations_lookup_idx; nothing to read for a new record) is left alone and its change logged QUEUED with its
  *   payload (whatever AUDIT_PAYLOADS says: a worker needs it), behind them: a synchronous write never
  *   overtakes the queue (outcome `queued`).
  * - `complete` (worker): the changes are claimed QUEUED operations (`op_id`); they are applied and

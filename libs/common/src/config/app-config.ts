@@ -147,7 +147,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
     legacyRateWindowMs: read.duration('LEGACY_RATE_WINDOW', '1m', 1000),
     asyncBatchSize: read.int('ASYNC_BATCH_SIZE', 1000, 1, 10_000),
-    asyncPollIntervalMs: read.duration('ASYNC_POLL_INTERVAL', '200ms', 1),
+    asyncPollIntervalMs: read.duration('ASYNC_POLL_INTERVAL', '50ms', 1),
     asyncWorkerConcurrency: read.int('ASYNC_WORKER_CONCURRENCY', 1, 1, 64),
     asyncMaxQueueDepth: read.int('ASYNC_MAX_QUEUE_DEPTH', 1_000_000, 1),
     asyncQueueDepthRefreshMs: read.duration('ASYNC_QUEUE_DEPTH_REFRESH', '1s', 0),
