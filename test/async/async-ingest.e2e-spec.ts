@@ -1,6 +1,8 @@
 import { AsyncIngestWorker } from '@app/ingest';
+import { Metrics } from '@app/metrics';
 import { createTestApp, recordId, TestApp } from '@app/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { sample } from '../metrics/metrics-text';
 
 // Workers are held (RUN_JOBS=false): the tests run them with processOnce, so they see the queue.
 describe('Asynchronous ingest', () => {
@@ -176,6 +178,19 @@ describe('Asynchronous ingest', () => {
     const outbox = await t.prisma.$queryRaw<{ operation_id: bigint; action: string; payload: unknown }[]>`
       SELECT operation_id, action::text, payload FROM sync_outbox WHERE record_id = ${id}`;
     expect(outbox).toEqual([{ operation_id: BigInt(res.body.operation_id), action: 'CREATE', payload: { _hash_id: id, _ver: 1, total: 9 } }]);
+  });
+
+  it('counts applied operations in the metrics like synchronous ones, once applied (not when queued)', async () => {
+    const created = async () => sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { table: 'venta', operation: 'CREATE', outcome: 'created' }) ?? 0;
+    const duplicates = async () => sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { table: 'venta', operation: 'CREATE', outcome: 'duplicate' }) ?? 0;
+    const [id, before, beforeDuplicates] = [recordId(), await created(), await duplicates()];
+    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'CREATE', record: { id } }, { operation: 'CREATE', record: { id: recordId() } }] }).expect(202);
+    expect(await created()).toBe(before);
+    await drain();
+    expect(await created()).toBe(before + 2);
+    await async(mty().post('/items')).send({ id }).expect(202);
+    await drain();
+    expect(await duplicates()).toBe(beforeDuplicates + 1);
   });
 
   it('GET /jobs is scoped to the client and 404s for an unknown job', async () => {

@@ -101,12 +101,22 @@ export class Metrics {
     if (this.enabled) collectDefaultMetrics({ register: this.registry });
   }
 
-  /** One ingest request's answers. */
+  /** One ingest request's answers (QUEUED ones are counted by `applied` when a worker applies them). */
   ingested(table: string, answers: IngestAnswer[]): void {
     if (!this.enabled) return;
     this.ingestRecords.observe({ table }, answers.length);
+    this.countOperations(table, answers);
+  }
+
+  /** Operations an asynchronous ingest worker applied (or failed), counted like synchronous ones. */
+  applied(table: string, answers: IngestAnswer[]): void {
+    if (this.enabled) this.countOperations(table, answers);
+  }
+
+  private countOperations(table: string, answers: IngestAnswer[]): void {
     const counts = new Map<string, number>();
     for (const answer of answers) {
+      if (answer.status === 'QUEUED') continue;
       const operation = answer.operation ?? 'invalid';
       const outcome = answer.status === 'ERROR' ? 'error' : ((answer.note && NOTE_OUTCOMES[answer.note]) ?? APPLIED[operation] ?? 'applied');
       const key = `${operation}\u0000${outcome}`;

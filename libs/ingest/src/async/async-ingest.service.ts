@@ -2,6 +2,7 @@ import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Log
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig, SyncedTable } from '@app/common';
 import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
+import { Metrics } from '@app/metrics';
 import { OperationsService } from '@app/operations';
 import { Change, ReceivedChange } from '../change';
 import { failure, Failure, IngestResult } from '../ingest.service';
@@ -43,6 +44,7 @@ export class AsyncIngestService {
     private readonly operations: OperationsService,
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -86,6 +88,8 @@ export class AsyncIngestService {
       }
       await this.acceptAll(clientId, table, [], failed, results);
     }
+    // The request's ERROR answers now; its QUEUED operations when a worker applies them.
+    this.metrics.ingested(table.name, results);
     return { jobId, results };
   }
 

@@ -1,9 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
 import { databaseMessage, isDataError, PgTx, PrismaService } from '@app/database';
+import { IngestAnswer, Metrics } from '@app/metrics';
 import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
+import { OUTCOME_NOTES } from '../apply-and-log.statement';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
@@ -34,6 +36,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     private readonly outbox: OutboxWriter,
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     const pass = async () => {
       const { completed, failed } = await this.processOnce();
@@ -63,23 +66,27 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   /** One batch: claim, apply, record, in one transaction. The loops' unit of work, and what tests call. */
   async processOnce(limit = this.config.asyncBatchSize): Promise<WorkSummary> {
     // Straight on a node-pg client (Prisma's interactive transaction cost more than the work in profiles).
-    return this.prisma.pgTransaction(async (tx) => {
-      const claimed = await this.queue.claim(tx, limit);
-      const summary: WorkSummary = { completed: 0, failed: 0 };
-      for (const group of byClientAndTable(claimed)) {
-        const { completed, failed } = await this.applyGroup(tx, group);
-        summary.completed += completed;
-        summary.failed += failed;
+    const answers = new Map<string, IngestAnswer[]>();
+    const summary = await this.prisma.pgTransaction(async (tx) => {
+      answers.clear(); // a retried transaction starts over
+      const done: WorkSummary = { completed: 0, failed: 0 };
+      for (const group of byClientAndTable(await this.queue.claim(tx, limit))) {
+        const { completed, failed } = await this.applyGroup(tx, group, answers);
+        done.completed += completed;
+        done.failed += failed;
       }
-      return summary;
+      return done;
     });
+    // Counted once committed, like a synchronous request's operations.
+    for (const [table, list] of answers) this.metrics.applied(table, list);
+    return summary;
   }
 
   /**
    * One client and table, one statement. A record the database refuses fails the statement: under
    * a savepoint the group is then applied record by record, and the refused ones become ERROR.
    */
-  private async applyGroup(tx: PgTx, group: ClaimedOperation[]): Promise<WorkSummary> {
+  private async applyGroup(tx: PgTx, group: ClaimedOperation[], answers: Map<string, IngestAnswer[]>): Promise<WorkSummary> {
     const { client_id: clientId, table_name: tableName } = group[0];
     const table = findSyncedTable(tableName)?.name;
     if (!table) {
@@ -87,9 +94,11 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       return { completed: 0, failed: group.length };
     }
     const changes = group.map(changeOf);
+    const counted = answers.get(table) ?? [];
+    answers.set(table, counted);
     await tx.query('SAVEPOINT async_group');
     try {
-      await this.apply(tx, clientId, table, changes);
+      counted.push(...(await this.apply(tx, clientId, table, changes)));
       return { completed: changes.length, failed: 0 };
     } catch (error) {
       if (!isDataError(error)) throw error;
@@ -99,21 +108,24 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     for (const change of changes) {
       await tx.query('SAVEPOINT async_record');
       try {
-        await this.apply(tx, clientId, table, [change]);
+        counted.push(...(await this.apply(tx, clientId, table, [change])));
       } catch (error) {
         if (!isDataError(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT async_record');
         failures.push({ id: change.operationId, error: `Could not be stored: ${databaseMessage(error)}` });
+        counted.push({ operation: change.operation, status: 'ERROR' });
       }
     }
     await this.queue.markErrors(tx, failures);
     return { completed: changes.length - failures.length, failed: failures.length };
   }
 
-  private async apply(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<void> {
+  /** Applies, writes the outbox entries, and returns the answers metrics count (once committed). */
+  private async apply(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<IngestAnswer[]> {
     const applied = await this.ingest.applyQueued(tx, clientId, table, changes);
     const indexed = changes.map((change, index) => ({ index, change: change as Change }));
     await this.outbox.enqueue(tx, clientId, table, outboxEntries(indexed, applied));
+    return changes.map((change, k) => ({ operation: change.operation, status: 'COMPLETED', note: OUTCOME_NOTES[applied[k].outcome] ?? undefined }));
   }
 }
 
