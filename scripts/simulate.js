@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// npm run simulate [-- --clients K --records M --seed S --quick]: the convergence simulation
+// (sim/, README "Convergence simulation"). Prints progress, a STATS line, then one result line;
+// exits non-zero unless every count is zero.
+const { runSimulation, resultLine } = require('../sim/simulation');
+
+function parseArgs(argv) {
+  const options = {};
+  for (let n = 0; n < argv.length; n++) {
+    const flag = argv[n];
+    const value = () => {
+      const given = argv[++n];
+      if (given === undefined) fail(`${flag} needs a value`);
+      return given;
+    };
+    if (flag === '--quick') options.quick = true;
+    else if (flag === '--seed') options.seed = value();
+    else if (flag === '--clients' || flag === '--records') {
+      const number = Number(value());
+      if (!Number.isInteger(number) || number < 1) fail(`${flag} must be a positive integer`);
+      options[flag.slice(2)] = number;
+    } else fail(`unknown option ${flag}`);
+  }
+  return options;
+}
+
+function fail(message) {
+  console.error(`simulate: ${message}\nusage: npm run simulate -- [--clients K] [--records M] [--seed S] [--quick]`);
+  process.exit(2);
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const result = await runSimulation({ ...options, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => console.log(`sim: ${line}`) });
+  console.log(
+    `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_mem=${Math.round(result.peakClientMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones}`,
+  );
+  console.log(resultLine(result));
+  process.exit(result.converged ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
