@@ -55,6 +55,8 @@ class Checker {
     const known = new Map();
     let lost = 0;
     let mismatched = 0;
+    const examples = [];
+    const describe = (state) => (!state ? 'absent' : state.deleted ? 'deleted' : `ver ${state.ver} ${canonical(state.data)}`);
     for (const record of dump.records) {
       const key = `${record.table}\u0000${record.id}`;
       known.set(key, record);
@@ -62,6 +64,9 @@ class Checker {
       const onServer = server.get(key) ?? null;
       if (!sameState(truth, onServer)) lost++;
       if (!record.view || !sameState(record.view, onServer)) mismatched++;
+      if ((!sameState(truth, onServer) || !record.view || !sameState(record.view, onServer)) && examples.length < 3) {
+        examples.push(`${record.table}/${record.id}: app ${describe(truth)}, client ${describe(record.view)}, server ${describe(onServer)}`);
+      }
     }
     // A live row the client does not know of is a mismatch too.
     for (const [key, row] of server) if (!known.has(key) && !row.deleted) mismatched++;
@@ -84,7 +89,7 @@ class Checker {
       [clientId],
     );
     duplicates += twice.rows[0].n;
-    return { lost, mismatched, duplicates };
+    return { lost, mismatched, duplicates, examples };
   }
 
   /**

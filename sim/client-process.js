@@ -2,7 +2,7 @@
 // simulation over IPC. The app's own record of what it wrote (`model`) is the ground truth the
 // checks compare the server with; the client's store is compared separately.
 const { stepChanges } = require('./workload');
-const { clientPackage, newStore, storeView } = require('./client-adapter');
+const { clientPackage, newStore, queueCounts, storeViews } = require('./client-adapter');
 
 let client;
 let store;
@@ -43,8 +43,8 @@ const commands = {
     client.stop();
   },
 
-  pending() {
-    return pendingCount();
+  async pending() {
+    return (await queueCounts(client)).open;
   },
 
   /** sync() until nothing is pending (or `attempts` runs); returns the reports' totals. */
@@ -53,37 +53,29 @@ const commands = {
     for (let n = 1; n <= attempts; n++) {
       const report = await client.sync();
       for (const [key, value] of Object.entries(report ?? {})) if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value;
-      if (pendingCount() === 0) return { runs: n, totals, pending: 0 };
+      const { open } = await queueCounts(client);
+      if (open === 0) return { runs: n, totals, pending: 0 };
     }
-    return { runs: attempts, totals, pending: pendingCount() };
+    return { runs: attempts, totals, pending: (await queueCounts(client)).open };
   },
 
-  /** One audit of every table: how many records it resent and what is still pending after it. */
+  /** One audit of every table: how many records needed a resend, and what is still open after it. */
   async audit() {
     const report = await client.audit();
-    return { resent: report?.resent ?? 0, report, pending: pendingCount() };
+    return { healed: report.healed, checked: report.checked, resent: report.resent, pending: (await queueCounts(client)).open };
   },
 
   /** The app's ground truth and the client's view, record by record, for the checks. */
   async dump() {
+    const views = await storeViews(store);
     const records = [];
     for (const [id, record] of model) {
-      const view = await storeView(client, store, record.table, id);
-      records.push({ id, table: record.table, ver: record.ver, deleted: record.deleted, data: record.data, kinds: record.kinds, view });
+      const view = views.get(`${record.table}\u0000${id}`) ?? null;
+      records.push({ id, table: record.table, ver: record.ver, deleted: record.deleted, data: record.data, view });
     }
-    return { records, events, rejected: rejectedCount() };
+    return { records, events, rejected: (await queueCounts(client)).rejected };
   },
 };
-
-function pendingCount() {
-  const pending = client.pending();
-  return Array.isArray(pending) ? pending.length : Number(pending?.length ?? pending?.count ?? 0);
-}
-
-function rejectedCount() {
-  const rejected = typeof client.rejected === 'function' ? client.rejected() : [];
-  return Array.isArray(rejected) ? rejected.length : 0;
-}
 
 process.on('message', async ({ id, command, args }) => {
   try {
