@@ -1,0 +1,76 @@
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { buildApps } from '../foundation/built-app';
+import { buildClientCjs } from './build-client';
+
+// Plain JavaScript shared with `npm run simulate` (sim/): required, not imported, so that jest's
+// transform and the CLI run exactly the same code.
+const { runSimulation, resultLine } = require('../../sim/simulation');
+
+const SIMULATION_TIMEOUT = 600_000;
+
+/**
+ * The convergence simulation of README "Convergence simulation" at small scale: the built server,
+ * the fault proxy with every fault kind, a SIGKILL and restart, the DBA, offline clients; then every
+ * count must be zero. A fixed seed, so a failure here replays with `npm run simulate -- --quick --seed`.
+ */
+describe('convergence simulation (4 clients x 500 records, every fault)', () => {
+  let database: TestDatabase;
+  let result: Record<string, any>;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    await Promise.all([buildApps(), buildClientCjs()]);
+    database = await createTestDatabase();
+    result = await runSimulation({ quick: true, clients: 4, records: 500, seed: 'jest-15', databaseUrl: database.url, log: (line: string) => lines.push(line) });
+  }, SIMULATION_TIMEOUT);
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('converges: nothing lost, mismatched, missing its history or applied twice, within two audit rounds', () => {
+    const counts = { converged: result.converged, lost: result.lost, mismatched: result.mismatched, missingHistory: result.missingHistory, duplicates: result.duplicates, rejected: result.rejected };
+    expect({ line: resultLine(result), ...counts, log: counts.converged ? [] : lines }).toEqual({
+      line: expect.stringMatching(/^CONVERGED clients=4 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 seconds=\d+$/),
+      converged: true,
+      lost: 0,
+      mismatched: 0,
+      missingHistory: 0,
+      duplicates: 0,
+      rejected: 0,
+      log: [],
+    });
+    expect(result.rounds).toBeLessThanOrEqual(2);
+  });
+
+  it('went through every fault kind, so the result means something', () => {
+    const { proxy } = result;
+    expect({
+      droppedRequests: proxy.dropRequest > 0,
+      droppedResponses: proxy.dropResponse > 0,
+      unavailable503: proxy.unavailable > 0,
+      delayed: proxy.delay > 0,
+      replayedDuplicates: proxy.replayed > 0,
+      offlineClients: proxy.offline > 0,
+      serverDown: proxy.upstreamDown > 0,
+      lateWriteAfterDelete: result.lateWrites.afterDelete > 0,
+    }).toEqual({
+      droppedRequests: true,
+      droppedResponses: true,
+      unavailable503: true,
+      delayed: true,
+      replayedDuplicates: true,
+      offlineClients: true,
+      serverDown: true,
+      lateWriteAfterDelete: true,
+    });
+    expect(result.events).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^server killed with SIGKILL/),
+        'server restarted',
+        expect.stringMatching(/^DBA deleted all [1-9]\d* operations of SIM_004$/),
+        expect.stringMatching(/^DBA deleted [1-9]\d* random operation rows$/),
+      ]),
+    );
+  });
+});
