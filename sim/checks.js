@@ -111,19 +111,23 @@ class Checker {
     return { late: rows[0].late, afterDelete: rows[0].after_delete };
   }
 
-  /** Rows (tombstones included) with no COMPLETED operation for their current version. */
+  /** Rows (tombstones included) with no COMPLETED operation for their current version, and a few of them. */
   async missingHistory(clientIds) {
     let missing = 0;
+    const examples = [];
     for (const table of TABLES) {
       const { rows } = await this.db.query(
-        `SELECT count(*)::int AS n FROM ${table} t WHERE t._client_id = ANY($1) AND NOT EXISTS (
-           SELECT 1 FROM sync_operations o WHERE o.client_id = t._client_id AND o.table_name = $2 AND o.record_id = t._hash_id
-              AND o.batch_version = t._ver AND o.status = 'COMPLETED')`,
+        `SELECT count(*) OVER ()::int AS n, t._client_id || ' ' || $2 || '/' || t._hash_id || ' ver ' || t._ver AS example FROM ${table} t
+          WHERE t._client_id = ANY($1) AND NOT EXISTS (
+            SELECT 1 FROM sync_operations o WHERE o.client_id = t._client_id AND o.table_name = $2 AND o.record_id = t._hash_id
+               AND o.batch_version = t._ver AND o.status = 'COMPLETED')
+          LIMIT 3`,
         [clientIds, table],
       );
-      missing += rows[0].n;
+      missing += rows[0]?.n ?? 0;
+      examples.push(...rows.map((row) => row.example));
     }
-    return missing;
+    return { missing, examples };
   }
 }
 

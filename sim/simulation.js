@@ -125,7 +125,9 @@ async function runSimulation(input = {}) {
           for (const example of counts.examples) log(`  ${example}`);
         }
       }
-      totals.missingHistory = await checker.missingHistory(ids);
+      const history = await checker.missingHistory(ids);
+      totals.missingHistory = history.missing;
+      if (history.missing > 0) log(`rows without a COMPLETED operation for their version, for example: ${history.examples.join(', ')}`);
     } finally {
       await checker.close();
     }
