@@ -5,9 +5,11 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 class ClientProcess {
-  constructor(clientId) {
+  /** `clientModule`: another build of @resync/client to load (see client-adapter.js). */
+  constructor(clientId, clientModule) {
     this.clientId = clientId;
-    this.child = fork(join(__dirname, 'client-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    const env = clientModule ? { ...process.env, RESYNC_SIM_CLIENT: clientModule } : process.env;
+    this.child = fork(join(__dirname, 'client-process.js'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     this.waiting = new Map();
     this.next = 0;
     this.child.on('message', ({ id, ok, result, error }) => {

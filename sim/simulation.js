@@ -48,7 +48,7 @@ async function runSimulation(input = {}) {
     const proxyUrl = await proxy.listen();
     cleanup.unshift(() => proxy.close());
 
-    const clients = ids.map((id) => new ClientProcess(id));
+    const clients = ids.map((id) => new ClientProcess(id, options.clientModule));
     cleanup.unshift(() => Promise.all(clients.map((client) => client.close())));
     await Promise.all(clients.map((client) => client.call('init', { clientId: client.clientId, apiKey: keyOf.get(client.clientId), baseUrl: proxyUrl, seed, records: options.records, clientOptions: options.clientOptions })));
 

@@ -1,4 +1,6 @@
 import { createTestDatabase, TestDatabase } from '@app/testing';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { buildApps } from '../foundation/built-app';
 import { buildClientCjs } from './build-client';
 
@@ -18,14 +20,18 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
   let result: Record<string, any>;
   const lines: string[] = [];
 
+  let clientBuild: string;
+
   beforeAll(async () => {
-    await Promise.all([buildApps(), buildClientCjs()]);
+    clientBuild = buildClientCjs();
+    await buildApps();
     database = await createTestDatabase();
-    result = await runSimulation({ quick: true, clients: 4, records: 500, seed: 'jest-15', databaseUrl: database.url, log: (line: string) => lines.push(line) });
+    result = await runSimulation({ quick: true, clients: 4, records: 500, seed: 'jest-15', databaseUrl: database.url, clientModule: clientBuild, log: (line: string) => lines.push(line) });
   }, SIMULATION_TIMEOUT);
 
   afterAll(async () => {
     await database?.drop();
+    if (clientBuild) rmSync(dirname(clientBuild), { recursive: true, force: true });
   });
 
   it('converges: nothing lost, mismatched, missing its history or applied twice, within two audit rounds', () => {
