@@ -29,6 +29,15 @@ function fail(message) {
   process.exit(2);
 }
 
+// Ctrl-C or a timeout: exit through process.exit so the exit hooks stop the server and the
+// embedded PostgreSQL; the client processes end with their IPC channel.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`simulate: ${signal}, stopping`);
+    process.exit(130);
+  });
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const result = await runSimulation({ ...options, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => console.log(`sim: ${line}`) });

@@ -29,6 +29,7 @@ class FaultProxy {
     this.rates = rates;
     this.maxDelayMs = maxDelayMs;
     this.faults = false;
+    this.upstreamDown = false;
     this.offline = new Set();
     this.sequence = new Map();
     this.held = [];
@@ -50,6 +51,14 @@ class FaultProxy {
 
   setFaults(on) {
     this.faults = on;
+  }
+
+  /**
+   * While the server restarts, the proxy acts as a load balancer whose health check fails: every
+   * request is cut, so the new process is not flooded before it is healthy.
+   */
+  setUpstreamDown(down) {
+    this.upstreamDown = down;
   }
 
   setOffline(clientId, offline) {
@@ -91,6 +100,10 @@ class FaultProxy {
     if (body === null) return;
     if (this.offline.has(clientId)) {
       this.counts.offline++;
+      return request.socket.destroy();
+    }
+    if (this.upstreamDown) {
+      this.counts.upstreamDown++;
       return request.socket.destroy();
     }
     const fault = this.decide(clientId);

@@ -91,6 +91,10 @@ class ServerProcess {
     if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    // The simulation interrupted (Ctrl-C, a timeout) must not leave a server behind.
+    const killOnExit = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     const keep = (chunk) => (this.output = (this.output + chunk).slice(-20_000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);

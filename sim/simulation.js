@@ -73,10 +73,12 @@ async function runSimulation(input = {}) {
 
       if (step === 1 || step === options.steps - 2) {
         await sleep(300); // mid-sync: the clients have just started pushing this step's changes
+        proxy.setUpstreamDown(true);
         await server.kill();
         note(`server killed with SIGKILL (step ${step + 1})`);
         await sleep(500);
-        await server.start();
+        await server.start(); // checked directly, not through the proxy
+        proxy.setUpstreamDown(false);
         note('server restarted');
       }
       if (step === 2) note(`DBA deleted ${await deleteRandomOperations(database.url, `${seed}:${step}`, 0.03)} random operation rows`);
