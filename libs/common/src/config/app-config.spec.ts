@@ -79,6 +79,11 @@ describe(loadAppConfig.name, () => {
         SYNC_RETRY_BACKOFF: '5m,later',
         SYNC_RETRY_JITTER: '2',
         SYNC_RETRY_CONCURRENCY: '1.5',
+        ASYNC_BATCH_SIZE: '0',
+        ASYNC_POLL_INTERVAL: 'often',
+        ASYNC_WORKER_CONCURRENCY: '100',
+        ASYNC_MAX_QUEUE_DEPTH: '-1',
+        ASYNC_RETRY_AFTER: '10ms',
       };
       const error = configError({ ...KEYS, ...bad });
       expect(error.problems).toHaveLength(Object.keys(bad).length);
