@@ -1,4 +1,4 @@
-import { readBatchEntry, readChange } from './change';
+import { MAX_FIELD_DEPTH, readBatchEntry, readChange } from './change';
 
 describe(readChange.name, () => {
   it('splits id, ver and id_cola from the record fields, which stay as sent', () => {
@@ -65,5 +65,28 @@ describe('field names that are JavaScript specials', () => {
     const received = readChange('CREATE', body);
     expect('change' in received && JSON.stringify(received.change.fields)).toBe('{"__proto__":{"polluted":true},"constructor":"c"}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('deeply nested fields', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
+    return value;
+  };
+
+  it(`accepts fields nested ${MAX_FIELD_DEPTH} levels deep`, () => {
+    expect(readChange('CREATE', { id: 'd', data: nested(MAX_FIELD_DEPTH - 1) })).toHaveProperty('change');
+  });
+
+  it('refuses deeper fields with a clear message, without overflowing the stack at any depth', () => {
+    for (const depth of [MAX_FIELD_DEPTH, 100_000]) {
+      expect(readChange('CREATE', { id: 'd', data: nested(depth) })).toEqual({ problems: [`fields must not be nested more than ${MAX_FIELD_DEPTH} levels deep`], id: 'd', operation: 'CREATE' });
+    }
+  });
+
+  it('finds a NUL deep inside, in a key or a value', () => {
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ ['k\u0000']: 1 }] }] })).toMatchObject({ problems: [expect.stringMatching(/NUL/)] });
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ k: 'v\u0000' }] }] })).toMatchObject({ problems: [expect.stringMatching(/NUL/)] });
   });
 });

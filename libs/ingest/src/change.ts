@@ -63,8 +63,8 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
 export function fieldProblems(fields: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(fields)) if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
-  // PostgreSQL's jsonb cannot store the NUL character.
-  if (containsNul(fields)) problems.push('fields must not contain the NUL character (\\u0000)');
+  const problem = fieldsProblem(fields);
+  if (problem) problems.push(problem);
   return problems;
 }
 
@@ -85,14 +85,44 @@ export function readBatchOperations(body: unknown): unknown[] {
   return operations;
 }
 
-/** Whether any key or string inside a parsed JSON value holds U+0000. */
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(containsNul);
-  for (const key in value) if (key.includes('\0') || containsNul((value as Record<string, unknown>)[key])) return true;
-  return false;
+/** How deep a record's own fields may nest (objects and arrays); deeper data is refused. */
+export const MAX_FIELD_DEPTH = 64;
+
+/**
+ * Why a record's fields cannot be stored, if they cannot: PostgreSQL's jsonb refuses U+0000 in
+ * keys and strings, and nesting is limited. Walks with its own stack, never recursion, so no
+ * input can overflow the call stack.
+ */
+function fieldsProblem(fields: Record<string, unknown>): string | undefined {
+  // Two parallel stacks (value, depth): no allocation per value on this hot path.
+  const values: unknown[] = [fields];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return NUL_PROBLEM;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_FIELD_DEPTH) return `fields must not be nested more than ${MAX_FIELD_DEPTH} levels deep`;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (key.includes('\0')) return NUL_PROBLEM;
+      values.push((value as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return undefined;
 }
+
+const NUL_PROBLEM = 'fields must not contain the NUL character (\\u0000)';
 
 /** Reads one entry of a batch: `{ "operation": "CREATE" | "UPDATE" | "DELETE", "record": { ... } }`. */
 export function readBatchEntry(entry: unknown): ReceivedChange {

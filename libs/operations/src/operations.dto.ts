@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SYNCED_TABLES } from '@app/common';
 
 export class OperationHistoryEntryDto {
@@ -165,10 +165,11 @@ export class MissingOperationsQueryDto {
   @IsIn(Object.keys(SYNCED_TABLES))
   table?: string;
 
-  @ApiPropertyOptional({ description: 'Only this client', example: 'MTY_001' })
+  @ApiPropertyOptional({ description: 'Only this client (letters, digits, _ . -, as in API_KEYS)', example: 'MTY_001', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'client_id must be letters, digits, _ . or -' })
   @Type(() => String)
   client_id?: string;
 }

@@ -3,6 +3,14 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** Query strings carry text: `@Type(() => Boolean)` would read "false" as true, so map the two words by hand. */
+/** Filters are compared with stored text: NUL cannot reach PostgreSQL, and no control character is ever part of a name. */
+// eslint-disable-next-line no-control-regex
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+const noControl = (name: string) => Matches(NO_CONTROL_CHARACTERS, { message: `${name} must not contain control characters` });
+
+/** The highest page number: far past any real list, and (page - 1) * limit stays a safe integer for SQL's OFFSET. */
+export const MAX_PAGE = 1_000_000;
+
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class SyncFailureIdParamDto {
@@ -12,11 +20,12 @@ export class SyncFailureIdParamDto {
 }
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page number, from 1', example: 1, default: 1, minimum: 1 })
+  @ApiPropertyOptional({ description: `Page number, from 1 to ${MAX_PAGE}`, example: 1, default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ description: 'Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical', example: 50, minimum: 1, maximum: 500 })
@@ -29,16 +38,18 @@ export class PageQueryDto {
 }
 
 export class SyncFailureFilterDto {
-  @ApiPropertyOptional({ description: 'Only this entity type', example: 'SALE' })
+  @ApiPropertyOptional({ description: 'Only this entity type (no control characters)', example: 'SALE', minLength: 1, maxLength: 64 })
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @noControl('entity_type')
   entity_type?: string;
 
-  @ApiPropertyOptional({ description: 'Only this entity id (`<client id>:<record id>`)', example: 'MTY_001:abc123' })
+  @ApiPropertyOptional({ description: 'Only this entity id (`<client id>:<record id>`, no control characters)', example: 'MTY_001:abc123', minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @noControl('entity_id')
   entity_id?: string;
 
   @ApiPropertyOptional({ description: 'true: only failures waiting for manual intervention; false: only those still retried automatically', example: true })
