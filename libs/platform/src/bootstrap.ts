@@ -1,12 +1,12 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigError, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
 import { applyMigrations, DatabaseUnavailableError, EmbeddedPostgres, startEmbeddedPostgres, waitForDatabase } from '@app/database';
 import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
-import { configureHttp } from './http-setup';
+import { closeGracefully, configureHttp, createHttpAdapter } from './http-setup';
 
 export interface RunOptions {
   name: string;
@@ -58,7 +58,7 @@ async function start(options: RunOptions): Promise<void> {
   for (const warning of migrations.warnings) boot.warn(warning);
   boot.log(`Migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied.length} already applied`);
 
-  const app = await NestFactory.create<NestExpressApplication>(options.module(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module(config), createHttpAdapter(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   configureHttp(app, config, { swagger: options.swagger });
 
@@ -71,7 +71,7 @@ async function start(options: RunOptions): Promise<void> {
     closing = true;
     boot.log(`${signal}: finishing in-flight requests, then closing the database pool`);
     try {
-      await app.close();
+      await closeGracefully(app);
       await embedded?.stop();
       process.exit(0);
     } catch (error) {

@@ -1,9 +1,9 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppConfig } from '@app/common';
 import { PrismaService } from '@app/database';
-import { configureHttp } from '@app/platform';
+import { closeGracefully, configureHttp, createHttpAdapter } from '@app/platform';
 import request from 'supertest';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_ADMIN_TOKEN, TEST_CLIENTS, testConfig } from './test-config';
@@ -40,9 +40,10 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   let builder = Test.createTestingModule({ imports: [options.module(config)] });
   for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { bodyParser: false, logger: false });
   configureHttp(app, config, { swagger: true });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
 
   const as = (who: keyof typeof TEST_CLIENTS | 'admin' | 'anonymous'): AuthenticatedAgent => {
     const secret = who === 'admin' ? TEST_ADMIN_TOKEN : who === 'anonymous' ? undefined : TEST_CLIENTS[who].key;
@@ -62,7 +63,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     as,
     get: <T>(token: unknown) => app.get(token as never) as T,
     close: async () => {
-      await app.close();
+      await closeGracefully(app);
       if (ownsDatabase) await database.drop();
     },
   };

@@ -1,14 +1,23 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import { toErrorResponse } from './error-mapping';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpServer, Logger } from '@nestjs/common';
+import { ErrorContext, toErrorResponse } from './error-mapping';
 
-function send(error: unknown, request: Request, response: Response, logger: Logger): void {
-  const { body, internal } = toErrorResponse(error);
-  const requestId = (request as Request & { id?: string }).id;
+type AnyRequest = { id?: string };
+type AnyResponse = { raw?: object } & object;
+
+/**
+ * Answers an error in the one JSON error shape, on any HTTP platform (`adapter` writes the reply).
+ * Each failed request is logged once: bugs here, with their stack; a database outage by the
+ * request log line, which carries the reason (pino-http reads `err` from the raw response); a
+ * failed health check here, because /health requests are not request-logged.
+ */
+export function sendError(adapter: HttpServer, error: unknown, request: AnyRequest, response: AnyResponse, logger: Logger, context: ErrorContext = {}): void {
+  const { body, internal, logReason } = toErrorResponse(error, context);
+  const requestId = request.id;
   if (internal) logger.error({ err: error, requestId }, 'Unhandled error');
-  else if (body.statusCode === 503) logger.warn({ requestId, reason: (error as Error)?.message }, 'Database unavailable');
-  if (response.headersSent) return;
-  response.status(body.statusCode).json({ ...body, ...(requestId ? { requestId } : {}) });
+  else if (logReason) logger.warn({ requestId, reason: logReason }, body.message);
+  else if (body.statusCode === 503) Object.assign(response.raw ?? response, { err: error });
+  if (adapter.isHeadersSent(response)) return;
+  adapter.reply(response, { ...body, ...(requestId ? { requestId } : {}) }, body.statusCode);
 }
 
 /** The one place errors become HTTP responses. */
@@ -16,14 +25,13 @@ function send(error: unknown, request: Request, response: Response, logger: Logg
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(
+    private readonly adapter: HttpServer,
+    private readonly context: ErrorContext = {},
+  ) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    send(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+    sendError(this.adapter, error, http.getRequest<AnyRequest>(), http.getResponse<AnyResponse>(), this.logger, this.context);
   }
-}
-
-/** Express error middleware for failures before Nest's router (body parsing), same JSON shape. */
-export function expressErrorHandler() {
-  const logger = new Logger('HTTP');
-  return (error: unknown, request: Request, response: Response, _next: NextFunction): void => send(error, request, response, logger);
 }

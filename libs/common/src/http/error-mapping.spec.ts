@@ -41,34 +41,35 @@ describe(toErrorResponse.name, () => {
       expect(toErrorResponse(new InternalServerErrorException('broken')).internal).toBe(true);
     });
 
-    it('names the failed checks of a terminus health check, and does not count it as a bug', () => {
+    it('names the failed checks of a terminus health check but not their messages (for the log only), and does not count it as a bug', () => {
       const terminus = new HttpException({ status: 'error', info: {}, error: { database: { status: 'down', message: 'timeout' } }, details: {} }, 503);
       expect(toErrorResponse(terminus)).toEqual({
-        body: { statusCode: 503, error: 'Service Unavailable', message: 'Health check failed: database', details: ['database: timeout'] },
+        body: { statusCode: 503, error: 'Service Unavailable', message: 'Health check failed: database', details: ['database: down'] },
         internal: false,
+        logReason: 'database: timeout',
       });
     });
   });
 
-  describe('body-parser errors', () => {
-    it('maps malformed JSON to 400', () => {
-      expect(toErrorResponse(bodyParserError('entity.parse.failed', 400, { body: '{"a":' }))).toEqual({
-        body: { statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in request body' },
-        internal: false,
-      });
-    });
+  describe("Fastify's own errors (as Nest hands them over: wrapped, the original as cause)", () => {
+    const wrapped = (code: string, statusCode: number, message: string) =>
+      new HttpException(message, statusCode, { cause: Object.assign(new Error(message), { code, statusCode }) });
 
     it('maps an oversized body to 413 with the limit', () => {
-      expect(toErrorResponse(bodyParserError('entity.too.large', 413, { limit: 2048, length: 4096 })).body).toEqual({
+      expect(toErrorResponse(wrapped('FST_ERR_CTP_BODY_TOO_LARGE', 413, 'Request body is too large'), { bodyLimitBytes: 2048 }).body).toEqual({
         statusCode: 413,
         error: 'Payload Too Large',
         message: 'Request body is larger than the limit of 2048 bytes',
       });
     });
 
-    it('maps an unsupported charset to 415 and an aborted request to 400', () => {
-      expect(toErrorResponse(bodyParserError('charset.unsupported', 415)).body.statusCode).toBe(415);
-      expect(toErrorResponse(bodyParserError('request.aborted', 400)).body).toMatchObject({ statusCode: 400, message: 'Request aborted by the client' });
+    it('maps an unsupported content type to 415 and keeps other 4xx as Fastify states them', () => {
+      expect(toErrorResponse(wrapped('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type: text/plain')).body).toMatchObject({ statusCode: 415, message: 'Unsupported Content-Type: send application/json' });
+      expect(toErrorResponse(wrapped('FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'Request body size did not match Content-Length')).body).toMatchObject({ statusCode: 400, message: 'Request body size did not match Content-Length' });
+    });
+
+    it('does not take a 5xx from Fastify as a client error', () => {
+      expect(toErrorResponse(Object.assign(new Error('x'), { code: 'FST_ERR_HANDLER_TIMEOUT', statusCode: 503 })).internal).toBe(true);
     });
   });
 
