@@ -16,7 +16,8 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: 200 only when the database answers' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  // 4 s: a first connection on a loaded machine can take seconds; under Docker's 5 s probe timeout.
   check() {
-    return this.health.check([() => this.database.pingCheck('database', this.prisma).withTimeout(2_000)]);
+    return this.health.check([() => this.database.pingCheck('database', this.prisma).withTimeout(4_000)]);
   }
 }
