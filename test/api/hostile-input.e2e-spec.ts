@@ -34,10 +34,10 @@ describe('Hostile input', () => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TEST_CLIENTS.MTY.key}`, 'Content-Type': 'application/json', ...headers },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? '' }, body: text ? JSON.parse(text) : undefined };
   };
 
   async function expectRefused(response: { status: number; body: Record<string, unknown>; headers: Record<string, string> }, status: number, message: RegExp) {
