@@ -1199,12 +1199,12 @@ export interface components {
              */
             critical?: boolean;
             /**
-             * @description Only this entity id (`<client id>:<record id>`)
+             * @description Only this entity id (`<client id>:<record id>`, no control characters)
              * @example MTY_001:abc123
              */
             entity_id?: string;
             /**
-             * @description Only this entity type
+             * @description Only this entity type (no control characters)
              * @example SALE
              */
             entity_type?: string;
@@ -2245,7 +2245,7 @@ export interface operations {
     lostRows: {
         parameters: {
             query?: {
-                /** @description Only this client */
+                /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
                 table?: "venta" | "devolucion";
@@ -2278,7 +2278,7 @@ export interface operations {
     missingOperations: {
         parameters: {
             query?: {
-                /** @description Only this client */
+                /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
                 table?: "venta" | "devolucion";
@@ -2354,13 +2354,13 @@ export interface operations {
             query?: {
                 /** @description true: only failures waiting for manual intervention; false: only those still retried automatically */
                 critical?: boolean;
-                /** @description Only this entity id (`<client id>:<record id>`) */
+                /** @description Only this entity id (`<client id>:<record id>`, no control characters) */
                 entity_id?: string;
-                /** @description Only this entity type */
+                /** @description Only this entity type (no control characters) */
                 entity_type?: string;
                 /** @description Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical */
                 limit?: number;
-                /** @description Page number, from 1 */
+                /** @description Page number, from 1 to 1000000 */
                 page?: number;
             };
             header?: never;
@@ -2596,7 +2596,7 @@ export interface operations {
             query?: {
                 /** @description Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical */
                 limit?: number;
-                /** @description Page number, from 1 */
+                /** @description Page number, from 1 to 1000000 */
                 page?: number;
             };
             header?: never;
