@@ -74,7 +74,7 @@ describe('OpenAPI document', () => {
 
   it('gives every DTO field a description and an example', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['SingleIngestResponseDto', 'BatchRequestDto', 'BatchResponseDto', 'StatusRequestDto', 'RecordStatusDto', 'OperationHistoryDto', 'MissingOperationsReportDto', 'ErrorResponseDto']),
+      expect.arrayContaining(['SingleIngestResponseDto', 'BatchRequestDto', 'BatchResponseDto', 'StatusQueryDto', 'StatusBatchRequestDto', 'RecordStatusDto', 'OperationHistoryDto', 'MissingOperationsReportDto', 'ErrorResponseDto']),
     );
     const missing: string[] = [];
     for (const [name, schema] of Object.entries(doc.components.schemas)) {

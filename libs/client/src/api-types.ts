@@ -556,7 +556,7 @@ export interface components {
         };
         BatchRequestDto: {
             /**
-             * @description 1 to 1000 operations, applied in order. Each is { "operation": "CREATE" | "UPDATE" | "DELETE", "record": { "id", "ver"?, "id_cola"?, ...fields } }. A bad entry gets its own ERROR result and does not fail the others.
+             * @description 1 to 1000 operations, applied in order. A bad entry gets its own ERROR result and does not fail the others.
              * @example [
              *       {
              *         "operation": "CREATE",
@@ -584,7 +584,49 @@ export interface components {
              *       }
              *     ]
              */
-            operations: Record<string, never>[];
+            operations: {
+                /**
+                 * @description What to do with the record
+                 * @example CREATE
+                 * @enum {string}
+                 */
+                operation: "CREATE" | "UPDATE" | "DELETE";
+                /**
+                 * @description Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names _hash_id, _client_id, _ver, _created_at, _updated_at, the NUL character (U+0000) anywhere, and nesting deeper than 64 levels.
+                 * @example {
+                 *       "id": "abc123",
+                 *       "ver": 1,
+                 *       "id_cola": "job123",
+                 *       "name": "John",
+                 *       "total": 125.5,
+                 *       "items": [
+                 *         {
+                 *           "sku": "A-100",
+                 *           "qty": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                record: {
+                    /**
+                     * @description The record's id, stored as `_hash_id` (no control characters)
+                     * @example abc123
+                     */
+                    id: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         BatchResponseDto: {
             /**
@@ -1250,6 +1292,10 @@ export interface components {
              */
             status: string;
         };
+        StatusBatchRequestDto: {
+            /** @description 1 to 1000 queries, answered in order */
+            records: components["schemas"]["StatusQueryDto"][];
+        };
         StatusBatchResponseDto: {
             /** @description One answer per query, in request order */
             results: components["schemas"]["RecordStatusDto"][];
@@ -1268,25 +1314,6 @@ export interface components {
             /**
              * @description Ask about this batch version only
              * @example 2
-             */
-            ver?: number;
-        };
-        StatusRequestDto: {
-            /**
-             * @description One record id (single form)
-             * @example abc123
-             */
-            hash_id?: string;
-            /**
-             * @description Single form: prefer the operation logged with this queue job id
-             * @example job123
-             */
-            id_cola?: string;
-            /** @description Batch form: 1 to 1000 queries, answered in order */
-            records?: components["schemas"]["StatusQueryDto"][];
-            /**
-             * @description Single form: ask about this batch version only
-             * @example 1
              */
             ver?: number;
         };
@@ -1627,12 +1654,12 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description The record's id, stored as `_hash_id`
+                     * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
                      */
                     id: string;
                     /**
-                     * @description The client's queue job id; status queries can ask for it
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
@@ -1693,6 +1720,15 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1719,7 +1755,7 @@ export interface operations {
                 Prefer?: string;
             };
             path: {
-                /** @description The record id */
+                /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
             };
             cookie?: never;
@@ -1728,12 +1764,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description The record's id, stored as `_hash_id`
-                     * @example abc123
-                     */
-                    id?: string;
-                    /**
-                     * @description The client's queue job id; status queries can ask for it
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
@@ -1801,6 +1832,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
             503: {
                 headers: {
@@ -1815,7 +1855,7 @@ export interface operations {
     deleteItem: {
         parameters: {
             query?: {
-                /** @description The client's queue job id */
+                /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
                 ver?: number;
@@ -1825,7 +1865,7 @@ export interface operations {
                 Prefer?: string;
             };
             path: {
-                /** @description The record id */
+                /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
             };
             cookie?: never;
@@ -1901,7 +1941,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The record id (`_hash_id`) */
+                /** @description The record id (`_hash_id`): 1 to 255 characters, no control characters */
                 id: string;
             };
             cookie?: never;
@@ -1916,8 +1956,26 @@ export interface operations {
                     "application/json": components["schemas"]["OperationHistoryDto"];
                 };
             };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing or unknown client key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1947,6 +2005,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobProgressDto"];
                 };
             };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing or unknown client key */
             401: {
                 headers: {
@@ -1958,6 +2025,15 @@ export interface operations {
             };
             /** @description No operation of this client has this id_cola */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2068,7 +2144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing or unknown key (UNAUTHORIZED) */
@@ -2077,7 +2153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
@@ -2086,7 +2162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Unknown table (UNKNOWN_TABLE) */
@@ -2095,7 +2171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Too many records or too large a body */
@@ -2104,7 +2180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
@@ -2113,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description RATE_LIMIT_EXCEEDED, with Retry-After */
@@ -2122,7 +2198,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2163,7 +2248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing or unknown key (UNAUTHORIZED) */
@@ -2172,7 +2257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
@@ -2181,7 +2266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Unknown table (UNKNOWN_TABLE) */
@@ -2190,7 +2275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Too many records or too large a body */
@@ -2199,7 +2284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
@@ -2208,7 +2293,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LegacyErrorDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2231,13 +2325,31 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing or invalid metrics token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2264,8 +2376,26 @@ export interface operations {
                     "application/json": components["schemas"]["LostRowsReportDto"];
                 };
             };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2297,8 +2427,26 @@ export interface operations {
                     "application/json": components["schemas"]["MissingOperationsReportDto"];
                 };
             };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2317,7 +2465,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StatusRequestDto"];
+                "application/json": components["schemas"]["StatusQueryDto"] | components["schemas"]["StatusBatchRequestDto"];
             };
         };
         responses: {
@@ -2340,6 +2488,33 @@ export interface operations {
             };
             /** @description Missing or unknown client key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2395,6 +2570,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SyncFailuresController_find: {
@@ -2402,7 +2586,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Sync failure id */
+                /** @description Sync failure id: 1 to 64 letters, digits, _ or - */
                 id: string;
             };
             cookie?: never;
@@ -2444,6 +2628,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SyncFailuresController_discard: {
@@ -2451,7 +2644,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Sync failure id */
+                /** @description Sync failure id: 1 to 64 letters, digits, _ or - */
                 id: string;
             };
             cookie?: never;
@@ -2494,6 +2687,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SyncFailuresController_retryOne: {
@@ -2501,7 +2703,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Sync failure id */
+                /** @description Sync failure id: 1 to 64 letters, digits, _ or - */
                 id: string;
             };
             cookie?: never;
@@ -2552,6 +2754,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SyncFailuresController_alerts: {
@@ -2582,6 +2793,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2631,6 +2851,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SyncFailuresController_retryMatching: {
@@ -2665,6 +2894,33 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2709,6 +2965,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     batch: {
@@ -2720,7 +2985,7 @@ export interface operations {
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
@@ -2783,6 +3048,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
             503: {
                 headers: {
@@ -2803,7 +3077,7 @@ export interface operations {
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
@@ -2811,12 +3085,12 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description The record's id, stored as `_hash_id`
+                     * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
                      */
                     id: string;
                     /**
-                     * @description The client's queue job id; status queries can ask for it
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
@@ -2877,6 +3151,15 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2903,10 +3186,10 @@ export interface operations {
                 Prefer?: string;
             };
             path: {
-                /** @description The record id */
+                /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
@@ -2914,12 +3197,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description The record's id, stored as `_hash_id`
-                     * @example abc123
-                     */
-                    id?: string;
-                    /**
-                     * @description The client's queue job id; status queries can ask for it
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
@@ -2987,6 +3265,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
             503: {
                 headers: {
@@ -3001,7 +3288,7 @@ export interface operations {
     deleteTableItem: {
         parameters: {
             query?: {
-                /** @description The client's queue job id */
+                /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
                 ver?: number;
@@ -3011,10 +3298,10 @@ export interface operations {
                 Prefer?: string;
             };
             path: {
-                /** @description The record id */
+                /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
@@ -3089,10 +3376,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The record id (`_hash_id`) */
+                /** @description The record id (`_hash_id`): 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
@@ -3104,6 +3391,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationHistoryDto"];
+                };
+            };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Missing or unknown client key */
@@ -3120,7 +3416,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3130,13 +3437,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Synced table */
-                table: unknown;
+                table: "venta" | "devolucion";
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StatusRequestDto"];
+                "application/json": components["schemas"]["StatusQueryDto"] | components["schemas"]["StatusBatchRequestDto"];
             };
         };
         responses: {
@@ -3168,6 +3475,33 @@ export interface operations {
             };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

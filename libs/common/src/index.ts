@@ -14,3 +14,5 @@ export * from './time/duration';
 export * from './synced-tables';
 export * from './http/synced-table.pipe';
 export * from './http/record-id';
+export * from './http/request-rules';
+export * from './http/api-params';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { MAX_RECORD_ID_LENGTH, recordIdProblem } from '@app/common';
+import { checkValue, MAX_BATCH, recordIdProblem, RESERVED_FIELDS as RESERVED, VERSION_SCHEMA } from '@app/common';
 
 export type OperationType = 'CREATE' | 'UPDATE' | 'DELETE';
 export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DELETE'];
@@ -19,8 +19,7 @@ export interface Change {
 export type ReceivedChange = { change: Change } | { problems: string[]; id?: string; operation?: OperationType };
 
 /** System columns of synced tables; a client field of the same name would be ambiguous. */
-const RESERVED_FIELDS = new Set(['_hash_id', '_client_id', '_ver', '_created_at', '_updated_at']);
-const MAX_VERSION = 2_147_483_647;
+const RESERVED_FIELDS = new Set<string>(RESERVED);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,7 +40,8 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   if (pathId !== undefined && record.id !== undefined && record.id !== pathId) problems.push('id in the body does not match the id in the path');
 
   const ver = record.ver ?? 1;
-  if (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 1 || ver > MAX_VERSION) problems.push(`ver must be an integer from 1 to ${MAX_VERSION}`);
+  const verProblem = checkValue(VERSION_SCHEMA, ver, 'ver');
+  if (verProblem) problems.push(verProblem);
 
   const queueId = record.id_cola ?? null;
   if (queueId !== null && recordIdProblem(queueId, 'id_cola')) problems.push(recordIdProblem(queueId, 'id_cola')!);
@@ -68,7 +68,7 @@ export function fieldProblems(fields: Record<string, unknown>): string[] {
   return problems;
 }
 
-export const MAX_BATCH = 1000;
+export { MAX_BATCH };
 
 /**
  * Reads a batch envelope `{ "operations": [...] }` by hand: the ValidationPipe deep-copied and
@@ -129,7 +129,7 @@ export function readBatchEntry(entry: unknown): ReceivedChange {
   if (!isPlainObject(entry)) return { problems: ['each entry must be an object { operation, record }'] };
   const operation = entry.operation;
   if (typeof operation !== 'string' || !OPERATION_TYPES.includes(operation as OperationType)) {
-    const id = isPlainObject(entry.record) && typeof entry.record.id === 'string' && entry.record.id.length <= MAX_RECORD_ID_LENGTH ? entry.record.id : undefined;
+    const id = isPlainObject(entry.record) && typeof entry.record.id === 'string' && !recordIdProblem(entry.record.id) ? entry.record.id : undefined;
     return { problems: ['operation must be one of CREATE, UPDATE, DELETE'], id };
   }
   const extra = Object.keys(entry).filter((k) => k !== 'operation' && k !== 'record');

@@ -1,8 +1,8 @@
 import { applyDecorators, BadRequestException, Body, Controller, Delete, Headers, HttpCode, Param, Post, Put, Query, Res, UnprocessableEntityException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiRecordIdParam, ApiTableParam, ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
 import { OperationType, readBatchEntry, readBatchOperations, readChange, ReceivedChange } from './change';
-import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto } from './ingest.dto';
+import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto, UPDATE_BODY_SCHEMA } from './ingest.dto';
 import { IngestResult, IngestService } from './ingest.service';
 import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
 import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
@@ -22,8 +22,6 @@ const AsyncDocs = (accepted: unknown) =>
     ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After' }),
   );
 
-const TABLE_PARAM = { name: 'table', description: 'Synced table (the /items routes act on DEFAULT_TABLE)', example: 'venta' };
-const ID_PARAM = { name: 'id', description: 'The record id', example: 'abc123' };
 
 // Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
 // separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
@@ -40,8 +38,8 @@ const UpdateDocs = (operationId: string, summary: string) =>
   applyDecorators(
     HttpCode(200),
     ApiOperation({ operationId, summary, description: 'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.' }),
-    ApiParam(ID_PARAM),
-    ApiBody({ schema: { ...RECORD_BODY_SCHEMA, required: [] } }),
+    ApiRecordIdParam('The record id'),
+    ApiBody({ schema: UPDATE_BODY_SCHEMA }),
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
   );
@@ -49,7 +47,7 @@ const DeleteDocs = (operationId: string, summary: string) =>
   applyDecorators(
     HttpCode(200),
     ApiOperation({ operationId, summary, description: 'A record that does not exist is logged COMPLETED with note "Already deleted".' }),
-    ApiParam(ID_PARAM),
+    ApiRecordIdParam('The record id'),
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
   );
@@ -74,7 +72,7 @@ export class IngestController {
 
   @Post('tables/:table/items')
   @CreateDocs('createTableItem', 'CREATE a record in a synced table')
-  @ApiParam(TABLE_PARAM)
+  @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   create(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: Reply) {
     return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
   }
@@ -94,7 +92,7 @@ export class IngestController {
 
   @Put('tables/:table/items/:id')
   @UpdateDocs('updateTableItem', 'UPDATE a record in a synced table')
-  @ApiParam(TABLE_PARAM)
+  @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   update(
     @ClientId() clientId: string,
     @Param('table', SyncedTablePipe) table: SyncedTable,
@@ -121,7 +119,7 @@ export class IngestController {
 
   @Delete('tables/:table/items/:id')
   @DeleteDocs('deleteTableItem', 'DELETE a record in a synced table')
-  @ApiParam(TABLE_PARAM)
+  @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   remove(
     @ClientId() clientId: string,
     @Param('table', SyncedTablePipe) table: SyncedTable,
@@ -136,7 +134,7 @@ export class IngestController {
   @Post('tables/:table/batch')
   @HttpCode(200)
   @ApiOperation({ operationId: 'batch', summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`, description: 'One result per entry, in order. Applied with one set-based statement in the common case.' })
-  @ApiParam(TABLE_PARAM)
+  @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   @ApiBody({ type: BatchRequestDto })
   @ApiOkResponse({ type: BatchResponseDto })
   @AsyncDocs(AcceptedJobDto)

@@ -1,21 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
-import { MAX_BATCH } from './change';
+import { MAX_BATCH, MAX_FIELD_DEPTH } from './change';
+import { MAX_RECORD_ID_LENGTH, MAX_VERSION, NO_CONTROL_CHARACTERS_PATTERN, RECORD_ID_SCHEMA, RESERVED_FIELDS, VERSION_SCHEMA } from '@app/common';
 
-/** Swagger schema of a record body: `id`, `ver`, `id_cola` plus any fields of the client's own. */
+const FREE_FIELDS_RULES =
+  `Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names ${RESERVED_FIELDS.join(', ')}, ` +
+  `the NUL character (U+0000) anywhere, and nesting deeper than ${MAX_FIELD_DEPTH} levels.`;
+
+/** A record body: `id`, `ver`, `id_cola` plus any fields of the client's own. The rules come from request-rules. */
 export const RECORD_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['id'],
   additionalProperties: true,
+  description: FREE_FIELDS_RULES,
   properties: {
-    id: { type: 'string', maxLength: 255, description: "The record's id, stored as `_hash_id`", example: 'abc123' },
-    ver: { type: 'integer', minimum: 1, description: 'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.', example: 1 },
-    id_cola: { type: 'string', maxLength: 255, description: "The client's queue job id; status queries can ask for it", example: 'job123' },
+    id: { ...RECORD_ID_SCHEMA, description: "The record's id, stored as `_hash_id` (no control characters)", example: 'abc123' },
+    ver: { ...VERSION_SCHEMA, description: 'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.', example: 1 },
+    id_cola: { ...RECORD_ID_SCHEMA, description: "The client's queue job id; status queries can ask for it (no control characters)", example: 'job123' },
   },
   example: { id: 'abc123', ver: 1, id_cola: 'job123', name: 'John', total: 125.5, items: [{ sku: 'A-100', qty: 2 }] },
+};
+
+/** PUT: the id is the path's; an `id` in the body is accepted only when it is the same, so it is not documented here. */
+export const UPDATE_BODY_SCHEMA: SchemaObject = {
+  ...RECORD_BODY_SCHEMA,
+  required: [],
+  properties: { ver: RECORD_BODY_SCHEMA.properties!.ver, id_cola: RECORD_BODY_SCHEMA.properties!.id_cola },
+  example: { ver: 2, name: 'John', total: 130 },
+};
+
+/** One entry of a batch. */
+export const BATCH_ENTRY_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['operation', 'record'],
+  additionalProperties: false,
+  properties: {
+    operation: { type: 'string', enum: ['CREATE', 'UPDATE', 'DELETE'], description: 'What to do with the record', example: 'CREATE' },
+    record: RECORD_BODY_SCHEMA,
+  },
 };
 
 export class SingleIngestResponseDto {
@@ -36,32 +61,35 @@ export class SingleIngestResponseDto {
 }
 
 export class DeleteQueryDto {
-  @ApiPropertyOptional({ description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)', example: 2 })
+  @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)', example: 2 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @Min(VERSION_SCHEMA.minimum)
+  @Max(MAX_VERSION)
   ver?: number;
 
-  @ApiPropertyOptional({ description: "The client's queue job id", example: 'job123' })
+  @ApiPropertyOptional({ ...RECORD_ID_SCHEMA, description: "The client's queue job id (no control characters)", example: 'job123' })
   @IsOptional()
   @IsString()
-  @Length(1, 255)
+  @Length(RECORD_ID_SCHEMA.minLength, MAX_RECORD_ID_LENGTH)
+  @Matches(new RegExp(NO_CONTROL_CHARACTERS_PATTERN, 'u'), { message: 'id_cola must not contain control characters' })
   id_cola?: string;
 }
 
 /** Documents the batch body in Swagger; readBatchOperations validates it (by hand, for speed). */
 export class BatchRequestDto {
   @ApiProperty({
-    description: `1 to ${MAX_BATCH} operations, applied in order. Each is { "operation": "CREATE" | "UPDATE" | "DELETE", "record": { "id", "ver"?, "id_cola"?, ...fields } }. A bad entry gets its own ERROR result and does not fail the others.`,
+    description: `1 to ${MAX_BATCH} operations, applied in order. A bad entry gets its own ERROR result and does not fail the others.`,
     example: [
       { operation: 'CREATE', record: { id: 'abc123', ver: 1, id_cola: 'job1', total: 10 } },
       { operation: 'UPDATE', record: { id: 'def456', ver: 2, total: 12 } },
       { operation: 'DELETE', record: { id: 'ghi789', ver: 3 } },
     ],
     type: 'array',
-    items: { type: 'object' },
+    minItems: 1,
+    maxItems: MAX_BATCH,
+    items: BATCH_ENTRY_SCHEMA,
   })
   operations: unknown[];
 }

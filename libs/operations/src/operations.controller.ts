@@ -1,11 +1,11 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminAuth, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminAuth, ApiRecordIdParam, ApiTableParam, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
 import { LostRowsReportDto, MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
 import { OperationsService } from './operations.service';
 
 const HistoryDocs = (operationId: string, summary: string) =>
-  applyDecorators(ClientAuth(), ApiOperation({ operationId, summary }), ApiParam({ name: 'id', description: 'The record id (`_hash_id`)', example: 'abc123' }), ApiOkResponse({ type: OperationHistoryDto }));
+  applyDecorators(ClientAuth(), ApiOperation({ operationId, summary }), ApiRecordIdParam(), ApiOkResponse({ type: OperationHistoryDto }));
 
 @ApiTags('operations')
 @Controller()
@@ -20,7 +20,7 @@ export class OperationsController {
 
   @Get('tables/:table/items/:id/history')
   @HistoryDocs('tableItemHistory', "A record's operation history (audit trail) in a synced table, oldest first")
-  @ApiParam({ name: 'table', description: 'Synced table', example: 'venta' })
+  @ApiTableParam()
   @ApiNotFoundResponse({ description: 'Unknown table' })
   historyInTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
     return this.history(clientId, table, id);

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { parseJsonBody } from './json-body';
+import { completeDocument } from './openapi-completion';
 
 /** The servers being closed (see closeGracefully). */
 const closing = new WeakSet<object>();
@@ -104,6 +105,9 @@ function enableCors(app: INestApplication, config: AppConfig): void {
   });
 }
 
+/** Request shapes documented by DTO classes: the validation refuses their unknown properties. */
+const REQUEST_SCHEMAS = ['StatusQueryDto', 'StatusBatchRequestDto', 'BatchRequestDto', 'RetrySyncFailuresDto'];
+
 export function setupSwagger(app: INestApplication): void {
   const document = new DocumentBuilder()
     .setTitle('resync')
@@ -116,7 +120,7 @@ export function setupSwagger(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A client key from API_KEYS (clientId:key): the key decides the client id' }, CLIENT_AUTH)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, ADMIN_AUTH)
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });

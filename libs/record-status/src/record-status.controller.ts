@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
-import { RecordStatusDto, StatusBatchResponseDto, StatusRequestDto } from './record-status.dto';
+import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiTableParam, ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
+import { RecordStatusDto, STATUS_REQUEST_SCHEMA, StatusBatchRequestDto, StatusBatchResponseDto, StatusQueryDto } from './record-status.dto';
 import { RecordStatusService } from './record-status.service';
 import { readStatusRequest } from './status-request';
 
@@ -9,7 +9,7 @@ const DESCRIPTION =
   'Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND.';
 
 @ApiTags('record-status')
-@ApiExtraModels(RecordStatusDto, StatusBatchResponseDto, StatusRequestDto)
+@ApiExtraModels(RecordStatusDto, StatusBatchResponseDto, StatusQueryDto, StatusBatchRequestDto)
 @ClientAuth()
 @Controller()
 export class RecordStatusController {
@@ -18,7 +18,7 @@ export class RecordStatusController {
   @Post('records')
   @HttpCode(200)
   @ApiOperation({ operationId: 'recordStatus', summary: 'What became of a record (or of up to 1,000) in DEFAULT_TABLE', description: DESCRIPTION })
-  @ApiBody({ type: StatusRequestDto })
+  @ApiBody({ schema: STATUS_REQUEST_SCHEMA })
   @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   queryDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
@@ -28,9 +28,9 @@ export class RecordStatusController {
   @Post('tables/:table/records')
   @HttpCode(200)
   @ApiOperation({ operationId: 'tableRecordStatus', summary: 'What became of a record (or of up to 1,000) in a synced table', description: DESCRIPTION })
-  @ApiParam({ name: 'table', description: 'Synced table', example: 'venta' })
+  @ApiTableParam()
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
-  @ApiBody({ type: StatusRequestDto })
+  @ApiBody({ schema: STATUS_REQUEST_SCHEMA })
   @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   queryTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {

@@ -1,34 +1,34 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { RECORD_ID_SCHEMA, VERSION_SCHEMA } from '@app/common';
 import { MAX_STATUS_QUERIES } from './status-request';
 
 // The request shapes below document POST /records in Swagger; status-request.ts validates them
 // (by hand, for speed at 1,000 queries a request).
 
 export class StatusQueryDto {
-  @ApiProperty({ description: 'The record id (`_hash_id`)', example: 'abc123', maxLength: 255 })
+  @ApiProperty({ ...RECORD_ID_SCHEMA, description: 'The record id (`_hash_id`)', example: 'abc123' })
   hash_id: string;
 
-  @ApiPropertyOptional({ description: 'Prefer the operation logged with this queue job id', example: 'job123', maxLength: 255 })
+  @ApiPropertyOptional({ ...RECORD_ID_SCHEMA, description: 'Prefer the operation logged with this queue job id', example: 'job123' })
   id_cola?: string;
 
-  @ApiPropertyOptional({ description: 'Ask about this batch version only', example: 2, minimum: 1 })
+  @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Ask about this batch version only', example: 2 })
   ver?: number;
 }
 
-/** Either one query (`hash_id`, ...) or `records`: up to 1,000 queries. */
-export class StatusRequestDto {
-  @ApiPropertyOptional({ description: 'One record id (single form)', example: 'abc123', maxLength: 255 })
-  hash_id?: string;
-
-  @ApiPropertyOptional({ description: 'Single form: prefer the operation logged with this queue job id', example: 'job123' })
-  id_cola?: string;
-
-  @ApiPropertyOptional({ description: 'Single form: ask about this batch version only', example: 1 })
-  ver?: number;
-
-  @ApiPropertyOptional({ description: `Batch form: 1 to ${MAX_STATUS_QUERIES} queries, answered in order`, type: [StatusQueryDto] })
-  records?: StatusQueryDto[];
+/** The batch form: up to 1,000 queries, answered in order. */
+export class StatusBatchRequestDto {
+  @ApiProperty({ description: `1 to ${MAX_STATUS_QUERIES} queries, answered in order`, type: [StatusQueryDto], minItems: 1, maxItems: MAX_STATUS_QUERIES })
+  records: StatusQueryDto[];
 }
+
+/** The request body of POST /records: one query, or `records`; never both, no other property. */
+export const STATUS_REQUEST_SCHEMA = {
+  oneOf: [
+    { allOf: [{ $ref: getSchemaPath(StatusQueryDto) }], description: 'One record: answered with one RecordStatus' },
+    { allOf: [{ $ref: getSchemaPath(StatusBatchRequestDto) }], description: `Up to ${MAX_STATUS_QUERIES} records: answered with { results }` },
+  ],
+};
 
 export class RecordStatusDto {
   @ApiProperty({ description: 'The record id asked about', example: 'abc123' })

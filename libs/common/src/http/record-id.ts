@@ -1,19 +1,11 @@
 import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { checkValue, RECORD_ID_SCHEMA } from './request-rules';
 
-export const MAX_RECORD_ID_LENGTH = 255;
+export { MAX_RECORD_ID_LENGTH } from './request-rules';
 
-// PostgreSQL text cannot hold NUL, and control characters in ids are always a client bug.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** Why `value` is not a usable record id (`_hash_id`), or undefined when it is. */
+/** Why `value` is not a usable record id (`_hash_id`), or undefined when it is (RECORD_ID_SCHEMA). */
 export function recordIdProblem(value: unknown, name = 'id'): string | undefined {
-  if (value === undefined || value === null) return `${name} is required`;
-  if (typeof value !== 'string') return `${name} must be a string`;
-  if (value.length === 0) return `${name} must not be empty`;
-  if (value.length > MAX_RECORD_ID_LENGTH) return `${name} must be at most ${MAX_RECORD_ID_LENGTH} characters`;
-  if (CONTROL.test(value)) return `${name} must not contain control characters`;
-  return undefined;
+  return checkValue(RECORD_ID_SCHEMA, value, name);
 }
 
 /** Validates a record id taken from the path. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { MAX_PAGE } from '@app/common';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** Query strings carry text: `@Type(() => Boolean)` would read "false" as true, so map the two words by hand. */
@@ -8,19 +9,17 @@ import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } fro
 export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const noControl = (name: string) => Matches(NO_CONTROL_CHARACTERS, { message: `${name} must not contain control characters` });
 
-/** The highest page number: far past any real list, and (page - 1) * limit stays a safe integer for SQL's OFFSET. */
-export const MAX_PAGE = 1_000_000;
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class SyncFailureIdParamDto {
-  @ApiProperty({ description: 'Sync failure id', example: '3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21' })
+  @ApiProperty({ description: 'Sync failure id: 1 to 64 letters, digits, _ or -', example: '3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21', pattern: '^[A-Za-z0-9_-]{1,64}$' })
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id must be 1 to 64 letters, digits, _ or -' })
   id: string;
 }
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: `Page number, from 1 to ${MAX_PAGE}`, example: 1, default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ description: `Page number, from 1 to ${MAX_PAGE}`, example: 1, default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -28,7 +27,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ description: 'Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical', example: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ description: 'Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical', example: 50, type: 'integer', minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

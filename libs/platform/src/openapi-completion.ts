@@ -1,0 +1,38 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { MAX_JSON_DEPTH } from './json-body';
+
+type Responses = Record<string, { description: string; content?: Record<string, { schema: object }> }>;
+type Operation = { responses: Responses; requestBody?: unknown; security?: Record<string, unknown>[] };
+
+const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+
+/**
+ * The answers the HTTP layer itself gives to any operation, stated once here where that layer is
+ * configured (http-setup): bad input 400, a missing key 401, a body too large 413 or of the wrong
+ * kind 415, the database down 503. Every error answer gets the one error shape. Request bodies
+ * and objects of the request schemas refuse unknown properties, as the validation does.
+ */
+export function completeDocument(document: OpenAPIObject, requestSchemas: string[]): OpenAPIObject {
+  for (const [path, methods] of Object.entries(document.paths)) {
+    if (path === '/health') continue;
+    for (const operation of Object.values(methods as Record<string, Operation>)) {
+      const add = (status: string, description: string) => (operation.responses[status] ??= { description });
+      add('400', 'Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written');
+      if (operation.security?.length) add('401', 'Missing or unknown key');
+      if (operation.requestBody) {
+        add('413', 'Body over BODY_LIMIT_BYTES (after decompression)');
+        add('415', 'Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted)');
+      }
+      add('503', 'The database is unavailable; retry');
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) response.content = ERROR;
+      }
+    }
+  }
+  for (const name of requestSchemas) {
+    const schema = document.components?.schemas?.[name] as { additionalProperties?: boolean } | undefined;
+    if (schema) schema.additionalProperties = false;
+  }
+  document.info.description += ` Bodies are JSON in UTF-8, nested at most ${MAX_JSON_DEPTH} levels.`;
+  return document;
+}
