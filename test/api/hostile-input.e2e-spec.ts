@@ -1,8 +1,6 @@
 import { ApiModule } from '../../apps/api/src/api.module';
 import { MAX_JSON_DEPTH } from '@app/platform';
 import { createTestApp, TEST_CLIENTS, TestApp, TestDatabase } from '@app/testing';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { freePort } from '../setup/free-port';
 
@@ -26,18 +24,15 @@ describe('Hostile input', () => {
     for (let i = 0; i < depth; i++) value = { a: value };
     return value;
   };
-  /** Sends bytes exactly as given (supertest would JSON-encode a Buffer). */
+  /** Sends bytes exactly as given (supertest would JSON-encode a Buffer), injected without a socket. */
   const raw = async (path: string, body: Buffer | string, headers: Record<string, string>) => {
-    const server = t.app.getHttpServer() as Server;
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const response = await t.app.getHttpAdapter().getInstance().inject({
       method: 'POST',
-      headers: { Authorization: `Bearer ${TEST_CLIENTS.MTY.key}`, 'Content-Type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : new Uint8Array(body),
+      url: path,
+      headers: { authorization: `Bearer ${TEST_CLIENTS.MTY.key}`, 'content-type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) },
+      payload: body,
     });
-    const text = await response.text();
-    return { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? '' }, body: text ? JSON.parse(text) : undefined };
+    return { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') }, body: response.body ? JSON.parse(response.body) : undefined };
   };
 
   async function expectRefused(response: { status: number; body: Record<string, unknown>; headers: Record<string, string> }, status: number, message: RegExp) {
