@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { OperationType, Prisma, PrismaService } from '@app/database';
+import { OperationType, PrismaService } from '@app/database';
 import { OperationNote } from '@app/operations';
 
 export interface StatusQuery {
@@ -41,30 +41,34 @@ export class RecordStatusRepository {
    * operation without the row it wrote (a false "lost row").
    */
   find(clientId: string, table: SyncedTableName, queries: StatusQuery[]): Promise<StatusRow[]> {
-    const target = Prisma.raw(`"${table}"`); // from the SYNCED_TABLES registry, never from a request
-    return this.prisma.$queryRaw<StatusRow[]>`
+    // Straight on the pool, as the ingest statement: through Prisma's $queryRaw a single-record
+    // status ran at 0.04-0.09 of the same statement on node-pg (bench status-1).
+    const target = `"${table}"`; // from the SYNCED_TABLES registry, never from a request
+    return this.prisma.sql<StatusRow>(
+      `
       SELECT o.status::text AS status, o.operation::text AS operation, o.error,
              (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
              (t._hash_id IS NOT NULL AND NOT t._deleted AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
              coalesce(t._deleted, false) AS tombstone,
              t._ver AS ver, CASE WHEN t._deleted THEN NULL ELSE t.data END AS data,
              l.operation::text AS last_applied
-      FROM unnest(${queries.map((q) => q.hashId)}::text[], ${queries.map((q) => q.queueId)}::text[], ${queries.map((q) => q.ver)}::int[])
-           WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
+      FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
       LEFT JOIN LATERAL (
         SELECT o.status, o.operation, o.error FROM sync_operations o
-        WHERE o.client_id = ${clientId} AND o.table_name = ${table} AND o.record_id = q.hash_id
+        WHERE o.client_id = $4 AND o.table_name = $5 AND o.record_id = q.hash_id
           AND (q.ver IS NULL OR o.batch_version = q.ver)
         ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC
         LIMIT 1) o ON true
-      LEFT JOIN ${target} t ON t._client_id = ${clientId} AND t._hash_id = q.hash_id
+      LEFT JOIN ${target} t ON t._client_id = $4 AND t._hash_id = q.hash_id
       LEFT JOIN LATERAL (
         SELECT a.operation FROM sync_operations a
         WHERE o.status = 'COMPLETED' AND o.operation <> 'DELETE' AND t._hash_id IS NULL
-          AND a.client_id = ${clientId} AND a.table_name = ${table} AND a.record_id = q.hash_id
-          AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${OperationNote.StaleVersionIgnored}
+          AND a.client_id = $4 AND a.table_name = $5 AND a.record_id = q.hash_id
+          AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM $6
         ORDER BY a.id DESC
         LIMIT 1) l ON true
-      ORDER BY q.ord`;
+      ORDER BY q.ord`,
+      [queries.map((q) => q.hashId), queries.map((q) => q.queueId), queries.map((q) => q.ver), clientId, table, OperationNote.StaleVersionIgnored],
+    );
   }
 }
