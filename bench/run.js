@@ -29,11 +29,12 @@ const grownName = `ingest-100-grown-${settings.prefill >= 1e6 ? `${settings.pref
 
 const ratioTarget = (min) => ({ target: `≥ ${min} of baseline`, met: (r) => r.ratio >= min });
 const SCENARIOS = [
-  { name: 'ingest-1', run: (ctx) => s.ingest(ctx, 1) },
+  { name: 'ingest-1', run: (ctx) => s.ingest(ctx, 1), ...ratioTarget(0.5) },
+  { name: 'ingest-1-http-floor', run: (ctx) => s.httpFloor(ctx), against: 'HTTP floor (bare Fastify + node-pg)', key: 'floor', target: '≥ 0.8 of the HTTP floor', met: (r) => r.ratio >= 0.8 },
   { name: 'ingest-100', run: (ctx) => s.ingest(ctx, 100), ...ratioTarget(0.5) },
   { name: 'ingest-1000', run: (ctx) => s.ingest(ctx, 1000), ...ratioTarget(0.5) },
   { name: 'row-by-row', run: (ctx) => s.rowByRow(ctx), against: 'row-by-row', target: '≥ 10× row-by-row', met: (r) => r.ratio >= 10 },
-  { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored) },
+  { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored), ...ratioTarget(0.5) },
   { name: 'status-1000', run: (ctx) => s.status(ctx, 1000, settings.statusStored), ...ratioTarget(0.5) },
   { name: grownName, run: (ctx) => s.growth(ctx, grownName, settings.prefill), notes: grownNotes },
   { name: 'ingest-100-deleted-30', run: (ctx) => s.ingestAmongTombstones(ctx, 'ingest-100-deleted-30', settings.statusStored), notes: (r) => against(r, 'ingest-100') },
@@ -45,7 +46,7 @@ const SCENARIOS = [
   { name: 'async-latency', run: (ctx) => a.asyncLatency(ctx, quick ? 100 : 300), against: 'p99 ms', key: 'p99_ms' },
   { name: 'drain', run: (ctx) => runDrain(ctx), against: 'endpoint max', key: 'endpoint_max', target: '≥ 500 deliveries/s', met: (r) => r.api >= 500 },
 ].filter((x) => !only || only.includes(x.name) || (x.name === grownName && only.includes('growth')));
-if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain)`);
+if (SCENARIOS.length === 0) throw new Error(`--only=${only} matches no scenario (ingest-1, ingest-1-http-floor, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain)`);
 
 const results = [];
 

@@ -2,6 +2,7 @@
 // alternating rounds after a warm-up, each side checking what it wrote or read.
 const { startApp, API_KEY, ADMIN_TOKEN } = require('./app');
 const baseline = require('./baseline');
+const { startFloor } = require('./floor');
 const { http, sqlLoop } = require('./load');
 const { log, keep, fmt } = require('./log');
 const { ids, itemBody, batchBody, statusBody, count } = require('./records');
@@ -87,6 +88,21 @@ function checkWritten(label, before, after, acknowledged, inFlight) {
 async function ingest(ctx, size) {
   const [apiDb, sqlDb] = [await ctx.db.createDatabase(`ingest_${size}_api`), await ctx.db.createDatabase(`ingest_${size}_sql`)];
   return pair(ctx, `ingest-${size}`, apiDb, apiIngest(ctx, size, apiDb), sqlIngest(ctx, size, sqlDb));
+}
+
+/**
+ * Single-record ingest of the API against the HTTP floor: a bare Fastify + node-pg server doing
+ * the same work (row and operation in one statement) over HTTP with the same load, alternating.
+ */
+async function httpFloor(ctx) {
+  const [apiDb, floorDb] = [await ctx.db.createDatabase('floor_api'), await ctx.db.createDatabase('floor_bare')];
+  const floor = await startFloor(floorDb);
+  try {
+    const bare = apiIngest(ctx, 1, floorDb);
+    return await pair(ctx, 'ingest-1-http-floor', apiDb, apiIngest(ctx, 1, apiDb), ({ pids, seconds, label }) => bare({ app: floor, pids: { app: floor.pid, postgres: pids.postgres }, seconds, label }));
+  } finally {
+    await floor.stop();
+  }
 }
 
 /** The API at 100 records a request against the document's row-by-row style, alternating. */
@@ -185,4 +201,4 @@ async function metricsCost(ctx) {
   }
 }
 
-module.exports = { pair, apiIngest, ingest, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };
+module.exports = { pair, apiIngest, ingest, httpFloor, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };
