@@ -10,6 +10,8 @@ interface FastifyLike {
 }
 
 interface RouteRequest {
+  /** No route matched: the answer is 404 whatever the body. */
+  is404?: boolean;
   routeOptions?: { url?: string };
 }
 
@@ -23,7 +25,7 @@ export function installOnFastify(fastify: FastifyLike, prefix: string, bodyLimit
   const types = NDJSON_TYPES.filter((type) => !fastify.hasContentTypeParser(type));
   if (types.length > 0) {
     fastify.addContentTypeParser(types, { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-      if (ours(request)) done(null, body);
+      if (ours(request) || request.is404) done(null, body);
       else done(new UnsupportedMediaTypeException('Unsupported Content-Type: send application/json'));
     });
   }

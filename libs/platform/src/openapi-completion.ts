@@ -9,7 +9,7 @@ const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/Erro
 /**
  * The answers the HTTP layer itself gives to any operation, stated once here where that layer is
  * configured (http-setup): bad input 400, a missing key 401, a body too large 413 or of the wrong
- * kind 415, the database down 503. Every error answer gets the one error shape. Request bodies
+ * kind 415, the database down 503. Error answers without a documented body get the one error shape. Request bodies
  * and objects of the request schemas refuse unknown properties, as the validation does.
  */
 export function completeDocument(document: OpenAPIObject, requestSchemas: string[]): OpenAPIObject {
@@ -24,8 +24,10 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
         add('415', 'Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted)');
       }
       add('503', 'The database is unavailable; retry');
+      // An error answer documented without a body gets the one error shape; one with its own (the
+      // legacy protocol's envelope) keeps it.
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (Number(status) >= 400) response.content = ERROR;
+        if (Number(status) >= 400) response.content ??= ERROR;
       }
     }
   }
