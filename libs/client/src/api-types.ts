@@ -2144,7 +2144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Missing or unknown key (UNAUTHORIZED) */
@@ -2153,7 +2153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
@@ -2162,7 +2162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Unknown table (UNKNOWN_TABLE) */
@@ -2171,7 +2171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Too many records or too large a body */
@@ -2180,7 +2180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
@@ -2189,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description RATE_LIMIT_EXCEEDED, with Retry-After */
@@ -2198,7 +2198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description The database is unavailable; retry */
@@ -2248,7 +2248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Missing or unknown key (UNAUTHORIZED) */
@@ -2257,7 +2257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written */
@@ -2266,7 +2266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Unknown table (UNKNOWN_TABLE) */
@@ -2275,7 +2275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Too many records or too large a body */
@@ -2284,7 +2284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description Not JSON or NDJSON (INVALID_CONTENT_TYPE) */
@@ -2293,7 +2293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
             /** @description The database is unavailable; retry */
@@ -2340,7 +2340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/plain": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description The database is unavailable; retry */
