@@ -1,8 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
 import { checkValue, MAX_BATCH, recordIdProblem, RESERVED_FIELDS as RESERVED, VERSION_SCHEMA } from '@app/common';
+import { OperationType } from '@app/database';
 
-export type OperationType = 'CREATE' | 'UPDATE' | 'DELETE';
-export const OPERATION_TYPES: readonly OperationType[] = ['CREATE', 'UPDATE', 'DELETE'];
+// The operation log's own enum (Prisma generates it from schema.prisma): one definition.
+export { OperationType };
+export const OPERATION_TYPES: readonly OperationType[] = Object.values(OperationType);
 
 /** A validated change to one record. */
 export interface Change {

@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 
 import { MAX_BATCH, MAX_FIELD_DEPTH } from './change';
 import { MAX_RECORD_ID_LENGTH, MAX_VERSION, NO_CONTROL_CHARACTERS_PATTERN, RECORD_ID_SCHEMA, RESERVED_FIELDS, VERSION_SCHEMA } from '@app/common';
+import { OperationType } from '@app/database';
 
 const FREE_FIELDS_RULES =
   `Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names ${RESERVED_FIELDS.join(', ')}, ` +
@@ -38,7 +39,7 @@ export const BATCH_ENTRY_SCHEMA: SchemaObject = {
   required: ['operation', 'record'],
   additionalProperties: false,
   properties: {
-    operation: { type: 'string', enum: ['CREATE', 'UPDATE', 'DELETE'], description: 'What to do with the record', example: 'CREATE' },
+    operation: { type: 'string', enum: Object.values(OperationType), description: 'What to do with the record', example: 'CREATE' },
     record: RECORD_BODY_SCHEMA,
   },
 };
@@ -53,7 +54,7 @@ export class SingleIngestResponseDto {
   @ApiProperty({ description: 'The record id', example: 'abc123' })
   hash_id: string;
 
-  @ApiProperty({ description: 'The operation logged', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  @ApiProperty({ description: 'The operation logged', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
   @ApiProperty({ description: 'Id of the operation in the log (also the Idempotency-Key sent to the external system)', example: '42' })

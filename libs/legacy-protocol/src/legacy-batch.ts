@@ -1,5 +1,5 @@
 import { Change, fieldProblems, OperationType } from '@app/ingest';
-import { findSyncedTable, recordIdProblem, SyncedTable } from '@app/common';
+import { findSyncedTable, MAX_VERSION, recordIdProblem, SyncedTable } from '@app/common';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
 
 /** A batch as the original server took it: one operation for every record, one table, one version. */
@@ -15,7 +15,6 @@ export interface LegacyBatch {
 
 export const LEGACY_OPERATIONS: Record<string, OperationType> = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' };
 const FIELD_ID = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const MAX_VERSION = 2_147_483_647;
 /** Records whose problems are listed in an INVALID_RECORDS message (the rest are counted). */
 const LISTED = 5;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, ClientAuth, ClientId } from '@app/common';
+import { APP_CONFIG, AppConfig, ClientAuth, ClientId, MAX_BATCH, MAX_STATUS_QUERIES } from '@app/common';
 import { readLegacyBatch } from './legacy-batch';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
 import { LegacyExceptionFilter } from './legacy-exception.filter';
@@ -10,10 +10,6 @@ import { LegacyErrorDto, LegacyQueuedDto, LegacyStatusResponseDto } from './lega
 import { mediaType, NDJSON_TYPES, readTextBody } from './text-body';
 import { readNdjson } from './ndjson';
 import { ITEMS_BODY_SCHEMA, STATUS_BODY_SCHEMA } from './legacy-openapi';
-
-/** Records per batch and lines per status request, as the rest of the API takes them. */
-const MAX_BATCH_RECORDS = 1000;
-const MAX_STATUS_QUERIES = 1000;
 
 type RawRequest = { headers: Record<string, string | string[] | undefined>; raw?: unknown };
 
@@ -70,10 +66,10 @@ export class LegacyProtocolController {
     if (type === 'application/json') {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw LegacyProtocolError.badRequest(LegacyCode.InvalidJson, 'The body must be a JSON object {"operation", "records", "table_name", ...}');
       const params = body as Record<string, unknown>;
-      batch = readLegacyBatch(clientId, params, params.records, MAX_BATCH_RECORDS);
+      batch = readLegacyBatch(clientId, params, params.records, MAX_BATCH);
     } else if (NDJSON_TYPES.includes(type)) {
       const text = await readTextBody(request, body, this.config.bodyLimitBytes);
-      batch = readLegacyBatch(clientId, query, readNdjson(text, MAX_BATCH_RECORDS), MAX_BATCH_RECORDS);
+      batch = readLegacyBatch(clientId, query, readNdjson(text, MAX_BATCH), MAX_BATCH);
     } else {
       throw new LegacyProtocolError(LegacyCode.InvalidContentType, 415, 'Content-Type must be application/json, or text/plain with one JSON record per line');
     }

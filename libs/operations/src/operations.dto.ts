@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SYNCED_TABLES } from '@app/common';
+import { OperationType } from '@app/database';
 
 export class OperationHistoryEntryDto {
   @ApiProperty({ description: 'Operation id in the log', example: '42' })
   id: string;
 
-  @ApiProperty({ description: 'What the client asked for', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  @ApiProperty({ description: 'What the client asked for', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
   @ApiProperty({ description: 'What became of it', enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR'], example: 'COMPLETED' })

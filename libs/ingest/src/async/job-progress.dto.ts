@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OperationType } from '@app/database';
 
 export class JobErrorDto {
   @ApiProperty({ description: 'Synced table', example: 'venta' })
@@ -7,7 +8,7 @@ export class JobErrorDto {
   @ApiProperty({ description: 'The record id', example: 'abc123' })
   hash_id: string;
 
-  @ApiProperty({ description: 'The operation', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  @ApiProperty({ description: 'The operation', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
   @ApiProperty({ description: 'Why it failed', example: 'Could not be stored: invalid input syntax for type json', nullable: true, type: String })
@@ -96,7 +97,7 @@ export class AcceptedSingleDto {
   @ApiProperty({ description: 'The record id', example: 'abc123' })
   hash_id: string;
 
-  @ApiProperty({ description: 'The operation queued', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  @ApiProperty({ description: 'The operation queued', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
   @ApiProperty({ description: 'Id of the operation in the log (also the Idempotency-Key sent to the external system)', example: '42' })

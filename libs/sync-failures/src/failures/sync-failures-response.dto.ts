@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OperationType } from '@app/database';
 
 export class SyncFailureDto {
   @ApiProperty({ description: 'Sync failure id', example: '3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21' })
@@ -10,7 +11,7 @@ export class SyncFailureDto {
   @ApiProperty({ description: 'Entity id, unique across clients: `<client id>:<record id>`', example: 'MTY_001:abc123' })
   entity_id: string;
 
-  @ApiProperty({ description: 'The action last sent', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'CREATE' })
+  @ApiProperty({ description: 'The action last sent', enum: Object.values(OperationType), example: 'CREATE' })
   action: string;
 
   @ApiProperty({ description: 'Why the last attempt failed', example: 'HTTP 500: Internal Server Error' })
