@@ -41,11 +41,11 @@ export class FakeExternalSystem {
   ) {}
 
   static async start(): Promise<FakeExternalSystem> {
-    let fake: FakeExternalSystem | undefined;
-    const server = createServer((request, response) => void fake!.handle(request, response));
+    // Requests reach the handler only once listening, after `fake` below exists.
+    const server = createServer((request, response) => void fake.handle(request, response));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeExternalSystem(server, `http://127.0.0.1:${port}/sync`);
+    const fake = new FakeExternalSystem(server, `http://127.0.0.1:${port}/sync`);
     return fake;
   }
 

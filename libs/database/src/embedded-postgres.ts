@@ -194,7 +194,7 @@ function restoreLibraryLinks(root: string): void {
     try {
       symlinkSync(relative(dirname(linkPath), join(root, source)), linkPath);
     } catch (error) {
-      throw new Error(`Cannot restore ${linkPath} for the embedded PostgreSQL: ${(error as Error).message}`);
+      throw new Error(`Cannot restore ${linkPath} for the embedded PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
   }
 }
