@@ -16,7 +16,22 @@ const swc = [
 
 // NestJS 12 and a few of its dependencies ship ES modules only; jest runs CommonJS, so those
 // packages are compiled too (once, then cached).
-const esmPackages = ['@nestjs', '@fastify/static', 'content-disposition', 'light-my-request', 'cookie', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm', 'cron', 'luxon'];
+const esmPackages = [
+  '@nestjs',
+  '@fastify/static',
+  'content-disposition',
+  'light-my-request',
+  'cookie',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+  'cron',
+  'luxon',
+];
 
 module.exports = {
   rootDir: '.',

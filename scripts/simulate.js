@@ -40,7 +40,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const result = await runSimulation({ ...options, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => console.log(`sim: ${line}`) });
+  const result = await runSimulation({
+    ...options,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    log: (line) => console.log(`sim: ${line}`),
+  });
   console.log(
     `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_mem=${Math.round(result.peakClientMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones}`,
   );

@@ -6,7 +6,11 @@ const { TABLES } = require('./workload');
 /** JSON with sorted keys: jsonb does not keep key order, and key order is not data. */
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -27,7 +31,9 @@ class Checker {
     await this.db.connect();
     // Tombstones (issue 14): a row kept with _deleted = true is a deleted record. Before they exist
     // a deleted record is simply absent.
-    const { rows } = await this.db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'venta' AND column_name = '_deleted'`);
+    const { rows } = await this.db.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'venta' AND column_name = '_deleted'`,
+    );
     this.tombstones = rows.length > 0;
   }
 
@@ -40,8 +46,12 @@ class Checker {
     const records = new Map();
     for (const table of TABLES) {
       const deleted = this.tombstones ? '_deleted' : 'false';
-      const { rows } = await this.db.query(`SELECT _hash_id AS id, _ver AS ver, data, ${deleted} AS deleted FROM ${table} WHERE _client_id = $1`, [clientId]);
-      for (const row of rows) records.set(`${table}\u0000${row.id}`, { deleted: row.deleted, ver: row.ver, data: row.data });
+      const { rows } = await this.db.query(
+        `SELECT _hash_id AS id, _ver AS ver, data, ${deleted} AS deleted FROM ${table} WHERE _client_id = $1`,
+        [clientId],
+      );
+      for (const row of rows)
+        records.set(`${table}\u0000${row.id}`, { deleted: row.deleted, ver: row.ver, data: row.data });
     }
     return records;
   }
@@ -56,7 +66,8 @@ class Checker {
     let lost = 0;
     let mismatched = 0;
     const examples = [];
-    const describe = (state) => (!state ? 'absent' : state.deleted ? 'deleted' : `ver ${state.ver} ${canonical(state.data)}`);
+    const describe = (state) =>
+      !state ? 'absent' : state.deleted ? 'deleted' : `ver ${state.ver} ${canonical(state.data)}`;
     for (const record of dump.records) {
       const key = `${record.table}\u0000${record.id}`;
       known.set(key, record);
@@ -65,7 +76,9 @@ class Checker {
       if (!sameState(truth, onServer)) lost++;
       if (!record.view || !sameState(record.view, onServer)) mismatched++;
       if ((!sameState(truth, onServer) || !record.view || !sameState(record.view, onServer)) && examples.length < 3) {
-        examples.push(`${record.table}/${record.id}: app ${describe(truth)}, client ${describe(record.view)}, server ${describe(onServer)}`);
+        examples.push(
+          `${record.table}/${record.id}: app ${describe(truth)}, client ${describe(record.view)}, server ${describe(onServer)}`,
+        );
       }
     }
     // A live row the client does not know of is a mismatch too.

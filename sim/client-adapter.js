@@ -29,7 +29,12 @@ async function storeViews(store) {
   for (;;) {
     const page = await store.records({ after, limit: 1000 });
     for (const record of page) {
-      views.set(`${record.table}\u0000${record.id}`, record.op === 'DELETE' ? { deleted: true, ver: record.ver } : { deleted: false, ver: record.ver, data: record.data });
+      views.set(
+        `${record.table}\u0000${record.id}`,
+        record.op === 'DELETE'
+          ? { deleted: true, ver: record.ver }
+          : { deleted: false, ver: record.ver, data: record.data },
+      );
     }
     if (page.length < 1000) return views;
     after = { table: page[page.length - 1].table, id: page[page.length - 1].id };

@@ -26,7 +26,14 @@ const commands = {
 
   /** The app writes step `step`'s changes; online or not, each returns once queued locally. */
   async write({ step, steps }) {
-    const changes = stepChanges({ seed: options.seed, clientId: options.clientId, step, steps, records: options.records, model });
+    const changes = stepChanges({
+      seed: options.seed,
+      clientId: options.clientId,
+      step,
+      steps,
+      records: options.records,
+      model,
+    });
     for (const change of changes) {
       if (change.op === 'create') await client.create(change.table, { id: change.id, ...change.data });
       else if (change.op === 'update') await client.update(change.table, { id: change.id, ...change.data });
@@ -52,7 +59,8 @@ const commands = {
     const totals = {};
     for (let n = 1; n <= attempts; n++) {
       const report = await client.sync();
-      for (const [key, value] of Object.entries(report ?? {})) if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value;
+      for (const [key, value] of Object.entries(report ?? {}))
+        if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value;
       const { open } = await queueCounts(client);
       if (open === 0) return { runs: n, totals, pending: 0 };
     }
@@ -62,7 +70,12 @@ const commands = {
   /** One audit of every table: how many records needed a resend, and what is still open after it. */
   async audit() {
     const report = await client.audit();
-    return { healed: report.healed, checked: report.checked, resent: report.resent, pending: (await queueCounts(client)).open };
+    return {
+      healed: report.healed,
+      checked: report.checked,
+      resent: report.resent,
+      pending: (await queueCounts(client)).open,
+    };
   },
 
   /** The app's ground truth and the client's view, record by record, for the checks. */

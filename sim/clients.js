@@ -9,7 +9,11 @@ class ClientProcess {
   constructor(clientId, clientModule) {
     this.clientId = clientId;
     const env = clientModule ? { ...process.env, RESYNC_SIM_CLIENT: clientModule } : process.env;
-    this.child = fork(join(__dirname, 'client-process.js'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.child = fork(join(__dirname, 'client-process.js'), [], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
     this.waiting = new Map();
     this.next = 0;
     this.child.on('message', ({ id, ok, result, error }) => {
@@ -19,7 +23,8 @@ class ClientProcess {
       else call?.reject(new Error(`${this.clientId}: ${error}`));
     });
     this.child.on('exit', (code, signal) => {
-      for (const call of this.waiting.values()) call.reject(new Error(`${this.clientId}: client process exited (${code ?? signal})`));
+      for (const call of this.waiting.values())
+        call.reject(new Error(`${this.clientId}: client process exited (${code ?? signal})`));
       this.waiting.clear();
     });
   }

@@ -33,14 +33,26 @@ class FaultProxy {
     this.offline = new Set();
     this.sequence = new Map();
     this.held = [];
-    this.counts = { requests: 0, offline: 0, dropRequest: 0, dropResponse: 0, unavailable: 0, delay: 0, duplicate: 0, replayed: 0, upstreamDown: 0 };
+    this.counts = {
+      requests: 0,
+      offline: 0,
+      dropRequest: 0,
+      dropResponse: 0,
+      unavailable: 0,
+      delay: 0,
+      duplicate: 0,
+      replayed: 0,
+      upstreamDown: 0,
+    };
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     this.server = http.createServer((request, response) => this.handle(request, response));
     this.server.keepAliveTimeout = 5000;
   }
 
   listen() {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${this.server.address().port}`)));
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${this.server.address().port}`)),
+    );
   }
 
   async close() {
@@ -87,7 +99,8 @@ class FaultProxy {
     if (!this.faults) return { kind: 'pass' };
     let roll = chance(this.seed, 'fault', clientId, n);
     for (const kind of ['dropRequest', 'dropResponse', 'unavailable', 'delay', 'duplicate']) {
-      if (roll < this.rates[kind]) return { kind, delayMs: Math.round(chance(this.seed, 'delay', clientId, n) * this.maxDelayMs) };
+      if (roll < this.rates[kind])
+        return { kind, delayMs: Math.round(chance(this.seed, 'delay', clientId, n) * this.maxDelayMs) };
       roll -= this.rates[kind];
     }
     return { kind: 'pass' };
@@ -115,7 +128,13 @@ class FaultProxy {
       case 'unavailable':
         this.counts.unavailable++;
         response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-        return response.end(JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'Injected by the simulation proxy' }));
+        return response.end(
+          JSON.stringify({
+            statusCode: 503,
+            error: 'Service Unavailable',
+            message: 'Injected by the simulation proxy',
+          }),
+        );
       case 'delay':
         this.counts.delay++;
         await new Promise((wake) => setTimeout(wake, fault.delayMs));
@@ -147,7 +166,14 @@ class FaultProxy {
   forward({ method, path, headers, body }) {
     return new Promise((resolve, reject) => {
       const upstream = http.request(
-        { host: this.target.hostname, port: this.target.port, method, path, agent: this.agent, headers: { ...headers, host: this.target.host, 'content-length': body.length } },
+        {
+          host: this.target.hostname,
+          port: this.target.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: { ...headers, host: this.target.host, 'content-length': body.length },
+        },
         (answer) => {
           readBody(answer).then((data) => {
             const headers = { ...answer.headers };

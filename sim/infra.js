@@ -48,15 +48,24 @@ async function startDatabase({ databaseUrl, log = () => undefined } = {}) {
   const { applyMigrations } = requireBuilt('libs/database/src/migrator.js');
   if (databaseUrl) {
     await applyMigrations(databaseUrl);
-    const { rows } = await query(databaseUrl, 'SELECT (SELECT count(*) FROM sync_operations)::int AS ops, (SELECT count(*) FROM venta)::int + (SELECT count(*) FROM devolucion)::int AS rows');
-    if (rows[0].ops > 0 || rows[0].rows > 0) throw new Error('DATABASE_URL must name an empty database: the simulation compares every row it finds');
+    const { rows } = await query(
+      databaseUrl,
+      'SELECT (SELECT count(*) FROM sync_operations)::int AS ops, (SELECT count(*) FROM venta)::int + (SELECT count(*) FROM devolucion)::int AS rows',
+    );
+    if (rows[0].ops > 0 || rows[0].rows > 0)
+      throw new Error('DATABASE_URL must name an empty database: the simulation compares every row it finds');
     return { url: databaseUrl, stop: async () => undefined };
   }
   const { startEmbeddedPostgres } = requireBuilt('libs/database/src/embedded-postgres.js');
   const dir = mkdtempSync(join(tmpdir(), 'resync-sim-'));
   chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
   log(`embedded PostgreSQL in ${dir}`);
-  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: 'resync_sim', ephemeral: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dir, 'pg'),
+    port: await freePort(),
+    database: 'resync_sim',
+    ephemeral: true,
+  });
   await applyMigrations(pg.url);
   return {
     url: pg.url,
@@ -100,7 +109,8 @@ class ServerProcess {
     child.stderr.on('data', keep);
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited during start-up:\n${this.output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the server exited during start-up:\n${this.output}`);
       try {
         if ((await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
       } catch {

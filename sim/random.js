@@ -5,7 +5,9 @@ const { createHash } = require('node:crypto');
 
 /** A uniform number in [0, 1) for (seed, ...labels): the same labels always give the same number. */
 function chance(seed, ...labels) {
-  const digest = createHash('sha256').update(`${seed}\u0000${labels.join('\u0000')}`).digest();
+  const digest = createHash('sha256')
+    .update(`${seed}\u0000${labels.join('\u0000')}`)
+    .digest();
   return digest.readUInt32BE(0) / 2 ** 32;
 }
 

@@ -12,7 +12,16 @@ const { chance } = require('./random');
 
 // The clients' backoff is capped at 5 s (default 30 s) so that a run spends its time syncing, not
 // sleeping after the many injected failures; everything else is the client's default.
-const DEFAULTS = { clients: 20, records: 5000, steps: 6, offlineShare: 0.3, settleMs: 60_000, maxRounds: 10, intervalMs: 250, clientOptions: { backoff: { maxMs: 5000 } } };
+const DEFAULTS = {
+  clients: 20,
+  records: 5000,
+  steps: 6,
+  offlineShare: 0.3,
+  settleMs: 60_000,
+  maxRounds: 10,
+  intervalMs: 250,
+  clientOptions: { backoff: { maxMs: 5000 } },
+};
 const QUICK = { clients: 4, records: 500, steps: 4, settleMs: 20_000 };
 
 const sleep = (ms) => new Promise((wake) => setTimeout(wake, ms));
@@ -50,7 +59,18 @@ async function runSimulation(input = {}) {
 
     const clients = ids.map((id) => new ClientProcess(id, options.clientModule));
     cleanup.unshift(() => Promise.all(clients.map((client) => client.close())));
-    await Promise.all(clients.map((client) => client.call('init', { clientId: client.clientId, apiKey: keyOf.get(client.clientId), baseUrl: proxyUrl, seed, records: options.records, clientOptions: options.clientOptions })));
+    await Promise.all(
+      clients.map((client) =>
+        client.call('init', {
+          clientId: client.clientId,
+          apiKey: keyOf.get(client.clientId),
+          baseUrl: proxyUrl,
+          seed,
+          records: options.records,
+          clientOptions: options.clientOptions,
+        }),
+      ),
+    );
 
     const started = Date.now();
     const all = (command, args, which = clients) => Promise.all(which.map((client) => client.call(command, args)));
@@ -65,11 +85,21 @@ async function runSimulation(input = {}) {
     await all('start', { intervalMs: options.intervalMs });
     let changes = 0;
     for (let step = 0; step < options.steps; step++) {
-      const offline = new Set(step === 0 ? [] : ids.filter((id) => (id === longOffline && step < options.steps - 1) || chance(seed, 'offline', id, step) < options.offlineShare));
+      const offline = new Set(
+        step === 0
+          ? []
+          : ids.filter(
+              (id) =>
+                (id === longOffline && step < options.steps - 1) ||
+                chance(seed, 'offline', id, step) < options.offlineShare,
+            ),
+      );
       for (const id of ids) proxy.setOffline(id, offline.has(id));
       const written = await all('write', { step, steps: options.steps });
       changes += written.reduce((sum, w) => sum + w.changes, 0);
-      log(`step ${step + 1}/${options.steps}: ${changes} changes written, offline: ${[...offline].join(' ') || 'none'}`);
+      log(
+        `step ${step + 1}/${options.steps}: ${changes} changes written, offline: ${[...offline].join(' ') || 'none'}`,
+      );
 
       if (step === 1 || step === options.steps - 2) {
         await sleep(300); // mid-sync: the clients have just started pushing this step's changes
@@ -81,8 +111,14 @@ async function runSimulation(input = {}) {
         proxy.setUpstreamDown(false);
         note('server restarted');
       }
-      if (step === 2) note(`DBA deleted ${await deleteRandomOperations(database.url, `${seed}:${step}`, 0.03)} random operation rows`);
-      await settle(clients.filter((client) => !offline.has(client.clientId)), options.settleMs);
+      if (step === 2)
+        note(
+          `DBA deleted ${await deleteRandomOperations(database.url, `${seed}:${step}`, 0.03)} random operation rows`,
+        );
+      await settle(
+        clients.filter((client) => !offline.has(client.clientId)),
+        options.settleMs,
+      );
     }
 
     // The last faults: late duplicates of earlier writes (a CREATE after its record's DELETE, an
@@ -90,7 +126,9 @@ async function runSimulation(input = {}) {
     note(`replayed ${await proxy.replayDuplicates()} delayed duplicate requests`);
     // Counted before the DBA below deletes some of the operations that show them.
     const lateWrites = await withChecker(database.url, (checker) => checker.lateWrites(ids));
-    note(`late writes so far: ${lateWrites.late} arrived after a newer change of their record, ${lateWrites.afterDelete} of them after its DELETE`);
+    note(
+      `late writes so far: ${lateWrites.late} arrived after a newer change of their record, ${lateWrites.afterDelete} of them after its DELETE`,
+    );
     note(`DBA deleted all ${await deleteClientOperations(database.url, bulkDeleted)} operations of ${bulkDeleted}`);
     note(`DBA deleted ${await deleteRandomOperations(database.url, `${seed}:end`, 0.02)} random operation rows`);
     proxy.setFaults(false);
@@ -106,7 +144,9 @@ async function runSimulation(input = {}) {
       const audits = await all('audit');
       const healed = audits.reduce((sum, a) => sum + a.healed, 0);
       const pending = audits.reduce((sum, a) => sum + a.pending, 0);
-      log(`audit round ${rounds}: ${audits.reduce((sum, a) => sum + a.checked, 0)} records checked, ${healed} needed a resend, ${pending} still open`);
+      log(
+        `audit round ${rounds}: ${audits.reduce((sum, a) => sum + a.checked, 0)} records checked, ${healed} needed a resend, ${pending} still open`,
+      );
       if ((healed === 0 && pending === 0) || rounds >= options.maxRounds) break;
       await all('syncUntilIdle', { attempts: 50 });
     }
@@ -123,17 +163,21 @@ async function runSimulation(input = {}) {
         for (const key of ['lost', 'mismatched', 'duplicates']) totals[key] += counts[key];
         totals.rejected += dump.rejected;
         if (counts.lost + counts.mismatched + counts.duplicates > 0) {
-          log(`${client.clientId}: lost=${counts.lost} mismatched=${counts.mismatched} duplicates=${counts.duplicates}; for example:`);
+          log(
+            `${client.clientId}: lost=${counts.lost} mismatched=${counts.mismatched} duplicates=${counts.duplicates}; for example:`,
+          );
           for (const example of counts.examples) log(`  ${example}`);
         }
       }
       const history = await checker.missingHistory(ids);
       totals.missingHistory = history.missing;
-      if (history.missing > 0) log(`rows without a COMPLETED operation for their version, for example: ${history.examples.join(', ')}`);
+      if (history.missing > 0)
+        log(`rows without a COMPLETED operation for their version, for example: ${history.examples.join(', ')}`);
     } finally {
       await checker.close();
     }
-    const converged = rounds <= options.maxRounds && totals.lost + totals.mismatched + totals.missingHistory + totals.duplicates === 0;
+    const converged =
+      rounds <= options.maxRounds && totals.lost + totals.mismatched + totals.missingHistory + totals.duplicates === 0;
     return {
       converged,
       seed,

@@ -21,16 +21,28 @@ const INSERT = `
   RETURNING id::text, note`;
 
 fastify.post('/items', async (request, reply) => {
-  if (request.headers.authorization !== AUTH) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Unknown client key' });
+  if (request.headers.authorization !== AUTH)
+    return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Unknown client key' });
   const { id, ver = 1, id_cola: _queue, ...fields } = request.body ?? {};
-  if (typeof id !== 'string' || id.length === 0) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'id is required' });
+  if (typeof id !== 'string' || id.length === 0)
+    return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'id is required' });
   const { rows } = await pool.query(INSERT, [CLIENT, id, ver, JSON.stringify(fields)]);
-  return { status: 'success', ...(rows[0].note ? { note: rows[0].note } : {}), hash_id: id, operation: 'CREATE', operation_id: rows[0].id };
+  return {
+    status: 'success',
+    ...(rows[0].note ? { note: rows[0].note } : {}),
+    hash_id: id,
+    operation: 'CREATE',
+    operation_id: rows[0].id,
+  };
 });
 
 fastify.get('/health', async () => ({ status: 'ok' }));
 
-const stop = () => fastify.close().then(() => pool.end()).then(() => process.exit(0));
+const stop = () =>
+  fastify
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).catch((error) => {

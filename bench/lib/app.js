@@ -50,7 +50,13 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
       child.kill('SIGKILL');
       throw new Error(`the app did not answer /health within 30 s (${logFile}):\n${tail()}`);
     }
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await sleep(100);
   }
   return {

@@ -15,32 +15,51 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The bench queues far more than the default limit would let through: backpressure is not measured here.
 const NO_LIMIT = { ASYNC_MAX_QUEUE_DEPTH: '100000000' };
 
-const queued = async (url) => (await query(url, `SELECT count(*)::int AS n FROM sync_operations WHERE status = 'QUEUED'`)).rows[0].n;
+const queued = async (url) =>
+  (await query(url, `SELECT count(*)::int AS n FROM sync_operations WHERE status = 'QUEUED'`)).rows[0].n;
 
 /** Accepting batches of `size` with Prefer: respond-async: QUEUED operations written, no rows (no worker runs). */
-const apiAccept = (ctx, size, url) => async ({ app, pids, seconds, label }) => {
-  const before = await baseline.counts(url);
-  const r = await http({
-    url: app.url, path: '/tables/venta/batch', headers: asyncHeaders, connections: ctx.settings.connections, seconds, label, pids, perRequest: size,
-    body: () => batchBody(ids('q', size)),
-    check: (t) => t.includes('"status":"accepted"') && t.includes(`"queued":${size},"failed":0`) && count(t, '"status":"QUEUED"') === size,
-  });
-  await sleep(300); // requests cut off when the load stopped still land
-  const after = await baseline.counts(url);
-  const ops = after.ops - before.ops;
-  if (after.rows !== before.rows || ops < r.records || ops > r.records + ctx.settings.connections * size) {
-    throw new Error(`${label}: ${fmt(r.records)} records acknowledged but ${fmt(ops)} operations queued and ${fmt(after.rows - before.rows)} rows written`);
-  }
-  return r;
-};
+const apiAccept =
+  (ctx, size, url) =>
+  async ({ app, pids, seconds, label }) => {
+    const before = await baseline.counts(url);
+    const r = await http({
+      url: app.url,
+      path: '/tables/venta/batch',
+      headers: asyncHeaders,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perRequest: size,
+      body: () => batchBody(ids('q', size)),
+      check: (t) =>
+        t.includes('"status":"accepted"') &&
+        t.includes(`"queued":${size},"failed":0`) &&
+        count(t, '"status":"QUEUED"') === size,
+    });
+    await sleep(300); // requests cut off when the load stopped still land
+    const after = await baseline.counts(url);
+    const ops = after.ops - before.ops;
+    if (after.rows !== before.rows || ops < r.records || ops > r.records + ctx.settings.connections * size) {
+      throw new Error(
+        `${label}: ${fmt(r.records)} records acknowledged but ${fmt(ops)} operations queued and ${fmt(after.rows - before.rows)} rows written`,
+      );
+    }
+    return r;
+  };
 
 /** Async acceptance of batches of 1,000 against synchronous ingest of the same batches, alternating, each on its own database. */
 async function asyncAccept(ctx, size = 1000) {
-  const [asyncDb, syncDb] = [await ctx.db.createDatabase('async_accept'), await ctx.db.createDatabase('async_accept_sync')];
+  const [asyncDb, syncDb] = [
+    await ctx.db.createDatabase('async_accept'),
+    await ctx.db.createDatabase('async_accept_sync'),
+  ];
   const sync = await startApp(syncDb, 'async-accept-sync');
   try {
     const syncIngest = apiIngest(ctx, size, syncDb);
-    const syncSide = ({ seconds, label }) => syncIngest({ app: sync, pids: { app: sync.pid, postgres: ctx.db.pid }, seconds, label });
+    const syncSide = ({ seconds, label }) =>
+      syncIngest({ app: sync, pids: { app: sync.pid, postgres: ctx.db.pid }, seconds, label });
     await syncSide({ seconds: ctx.settings.warmup, label: 'async-accept sync warm-up' });
     return await pair(ctx, `async-accept-${size}`, asyncDb, apiAccept(ctx, size, asyncDb), syncSide, NO_LIMIT);
   } finally {
@@ -57,9 +76,15 @@ async function push(url, total, size, connections, asynchronous) {
       while (sent < total) {
         const n = Math.min(size, total - sent);
         sent += n;
-        const res = await fetch(`${url}/tables/venta/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...(asynchronous ? asyncHeaders : auth) }, body: batchBody(ids('e', n)) });
+        const res = await fetch(`${url}/tables/venta/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(asynchronous ? asyncHeaders : auth) },
+          body: batchBody(ids('e', n)),
+        });
         const text = await res.text();
-        const ok = asynchronous ? res.status === 202 && text.includes(`"queued":${n},"failed":0`) : res.status === 200 && text.endsWith('"failed":0}');
+        const ok = asynchronous
+          ? res.status === 202 && text.includes(`"queued":${n},"failed":0`)
+          : res.status === 200 && text.endsWith('"failed":0}');
         if (!ok) throw new Error(`push: ${res.status} ${text.slice(0, 200)}`);
       }
     }),
@@ -87,11 +112,15 @@ async function asyncEndToEnd(ctx, total) {
   }
   const syncRows = (await baseline.counts(syncDb)).rows;
   if (syncRows !== total + 10_000) throw new Error(`${name}: ${fmt(syncRows)} rows after the synchronous push`);
-  log(`  [${name}] synchronous: ${fmt(total)} records in ${syncSeconds.toFixed(1)} s, ${fmt(total / syncSeconds)} records/s`);
+  log(
+    `  [${name}] synchronous: ${fmt(total)} records in ${syncSeconds.toFixed(1)} s, ${fmt(total / syncSeconds)} records/s`,
+  );
 
   const asyncDb = await ctx.db.createDatabase('async_e2e');
   const api = await startApp(asyncDb, `${name}-api`, NO_LIMIT);
-  const workers = await Promise.all([1, 2].map((n) => startApp(asyncDb, `${name}-worker-${n}`, { RUN_JOBS: 'true' }, WORKER_MAIN)));
+  const workers = await Promise.all(
+    [1, 2].map((n) => startApp(asyncDb, `${name}-worker-${n}`, { RUN_JOBS: 'true' }, WORKER_MAIN)),
+  );
   let seconds;
   let acceptSeconds;
   let peakMiB;
@@ -110,16 +139,26 @@ async function asyncEndToEnd(ctx, total) {
   } finally {
     await Promise.all([api.stop(), ...workers.map((w) => w.stop())]);
   }
-  const { rows } = await query(asyncDb, `SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations WHERE status = 'COMPLETED' AND note IS NULL)::int AS completed`);
-  if (rows[0].rows !== total + 10_000 || rows[0].completed !== total + 10_000) throw new Error(`${name}: ${fmt(rows[0].rows)} rows, ${fmt(rows[0].completed)} operations COMPLETED without a note`);
+  const { rows } = await query(
+    asyncDb,
+    `SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations WHERE status = 'COMPLETED' AND note IS NULL)::int AS completed`,
+  );
+  if (rows[0].rows !== total + 10_000 || rows[0].completed !== total + 10_000)
+    throw new Error(
+      `${name}: ${fmt(rows[0].rows)} rows, ${fmt(rows[0].completed)} operations COMPLETED without a note`,
+    );
   const rate = total / seconds;
-  log(`  [${name}] asynchronous: accepted in ${acceptSeconds.toFixed(1)} s, all COMPLETED after ${seconds.toFixed(1)} s: ${fmt(rate)} records/s`);
+  log(
+    `  [${name}] asynchronous: accepted in ${acceptSeconds.toFixed(1)} s, all COMPLETED after ${seconds.toFixed(1)} s: ${fmt(rate)} records/s`,
+  );
   keep(name, { syncSeconds, acceptSeconds, seconds, total });
   return {
     api: { rate },
     baseline: { rate: total / syncSeconds },
     peakMiB,
-    notes: [`accepted in ${acceptSeconds.toFixed(1)} s (${fmt(total / acceptSeconds)} records/s), all COMPLETED after ${seconds.toFixed(1)} s; synchronous ${syncSeconds.toFixed(1)} s`],
+    notes: [
+      `accepted in ${acceptSeconds.toFixed(1)} s (${fmt(total / acceptSeconds)} records/s), all COMPLETED after ${seconds.toFixed(1)} s; synchronous ${syncSeconds.toFixed(1)} s`,
+    ],
   };
 }
 
@@ -131,15 +170,22 @@ async function asyncLatency(ctx, samples) {
   const db = await ctx.db.createDatabase('async_latency');
   const app = await startApp(db, 'async-latency', { RUN_JOBS: 'true' });
   const latencies = [];
-  const started = Date.now();
   try {
     for (let i = 0; i < samples; i++) {
       const [id] = ids('l', 1);
       const t0 = performance.now();
-      const res = await fetch(`${app.url}/items`, { method: 'POST', headers: { 'content-type': 'application/json', ...asyncHeaders }, body: itemBody(id) });
+      const res = await fetch(`${app.url}/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asyncHeaders },
+        body: itemBody(id),
+      });
       if (res.status !== 202) throw new Error(`async-latency: ${res.status} ${await res.text()}`);
       for (;;) {
-        const status = await fetch(`${app.url}/records`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: `{"hash_id":"${id}"}` });
+        const status = await fetch(`${app.url}/records`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: `{"hash_id":"${id}"}`,
+        });
         const text = await status.text();
         if (text.includes('"status":"COMPLETED"')) break;
         if (!text.includes('"status":"PROCESSING"')) throw new Error(`async-latency: ${text.slice(0, 200)}`);
@@ -156,7 +202,13 @@ async function asyncLatency(ctx, samples) {
   const [p50, p99] = [at(0.5), at(0.99)];
   log(`  [async-latency] ${samples} records one at a time: median ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
   keep('async-latency', { latencies });
-  return { api: { rate: p50 }, baseline: { rate: p99 }, notes: [`acceptance to COMPLETED, ${samples} records one at a time: median ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (these two columns are ms, not records/s)`] };
+  return {
+    api: { rate: p50 },
+    baseline: { rate: p99 },
+    notes: [
+      `acceptance to COMPLETED, ${samples} records one at a time: median ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (these two columns are ms, not records/s)`,
+    ],
+  };
 }
 
 module.exports = { asyncAccept, asyncEndToEnd, asyncLatency };

@@ -34,7 +34,11 @@ async function ingestBatch(client, list) {
 async function ingestRowByRow(client, id) {
   let note = null;
   try {
-    await client.query(`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES ($1, $2, 1, $3::jsonb)`, [CLIENT, id, DATA]);
+    await client.query(`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES ($1, $2, 1, $3::jsonb)`, [
+      CLIENT,
+      id,
+      DATA,
+    ]);
   } catch (error) {
     if (error.code !== '23505') throw error;
     note = 'Duplicate bypassed';
@@ -74,7 +78,8 @@ async function status(client, list) {
   const none = list.map(() => null);
   const { rows } = await client.query(STATUS_SQL, [CLIENT, list, none, none]);
   // Every id asked exists: live, or deleted (a tombstone, with its DELETE operation).
-  if (rows.length !== list.length || rows.some((r) => r.status !== 'COMPLETED' || !(r.row_exists || r.tombstone))) throw new Error(`status baseline: wrong answer for ${list.length} ids`);
+  if (rows.length !== list.length || rows.some((r) => r.status !== 'COMPLETED' || !(r.row_exists || r.tombstone)))
+    throw new Error(`status baseline: wrong answer for ${list.length} ids`);
 }
 
 /**
@@ -83,7 +88,11 @@ async function status(client, list) {
  * API deletes: a tombstone at ver 2 and a COMPLETED DELETE operation.
  */
 async function prefill(url, prefix, count, deletedShare = 0) {
-  await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, $2 || '-' || g, 1, $3::jsonb FROM generate_series(1, $4::int) g`, [CLIENT, prefix, DATA, count]);
+  await query(
+    url,
+    `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, $2 || '-' || g, 1, $3::jsonb FROM generate_series(1, $4::int) g`,
+    [CLIENT, prefix, DATA, count],
+  );
   await query(
     url,
     `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, payload)
@@ -92,7 +101,11 @@ async function prefill(url, prefix, count, deletedShare = 0) {
   );
   if (deletedShare > 0) {
     const tenths = Math.round(deletedShare * 10);
-    await query(url, `UPDATE venta SET _deleted = true, _deleted_at = now(), _ver = 2, data = '{}' WHERE _client_id = $1 AND _hash_id LIKE $2 || '-%' AND (split_part(_hash_id, '-', 2)::int % 10) < $3`, [CLIENT, prefix, tenths]);
+    await query(
+      url,
+      `UPDATE venta SET _deleted = true, _deleted_at = now(), _ver = 2, data = '{}' WHERE _client_id = $1 AND _hash_id LIKE $2 || '-%' AND (split_part(_hash_id, '-', 2)::int % 10) < $3`,
+      [CLIENT, prefix, tenths],
+    );
     await query(
       url,
       `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status)
@@ -105,7 +118,10 @@ async function prefill(url, prefix, count, deletedShare = 0) {
 
 /** Rows and operation rows of venta: what a scenario wrote is the difference. */
 async function counts(url) {
-  const { rows } = await query(url, 'SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops');
+  const { rows } = await query(
+    url,
+    'SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops',
+  );
   return rows[0];
 }
 

@@ -2,7 +2,12 @@
 // the raw-SQL baseline, for ingest (solid) and status (dashed).
 const { fmt } = require('./log');
 
-const W = 720, H = 440, L = 84, R = 40, T = 70, B = 56;
+const W = 720,
+  H = 440,
+  L = 84,
+  R = 40,
+  T = 70,
+  B = 56;
 const COLORS = { api: '#1f6feb', baseline: '#6e7781' };
 
 function svgChart(series) {
@@ -31,7 +36,9 @@ function svgChart(series) {
     for (const side of ['baseline', 'api']) {
       const pts = s.points.filter((p) => p[side] > 0);
       const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-      parts.push(`<polyline fill="none" stroke="${COLORS[side]}" stroke-width="2.5"${dash} points="${pts.map((p) => `${x(p.size)},${y(p[side])}`).join(' ')}"/>`);
+      parts.push(
+        `<polyline fill="none" stroke="${COLORS[side]}" stroke-width="2.5"${dash} points="${pts.map((p) => `${x(p.size)},${y(p[side])}`).join(' ')}"/>`,
+      );
       for (const p of pts) {
         parts.push(`<circle cx="${x(p.size)}" cy="${y(p[side])}" r="4" fill="${COLORS[side]}"/>`);
         labels.push({ size: p.size, y: y(p[side]) + 4, text: `${fmt(p[side])} ${s.name}`, color: COLORS[side] });
@@ -40,9 +47,14 @@ function svgChart(series) {
   });
   parts.push(...placeLabels(labels, x, Math.max(...sizes)));
   const legend = [
-    ['API over HTTP', COLORS.api, ''], ['raw SQL (node-pg)', COLORS.baseline, ''],
-    ['ingest', '#333', ''], ['status', '#333', ' stroke-dasharray="6 4"'],
-  ].map(([text, color, dash], i) => `<line x1="${L + i * 150}" x2="${L + i * 150 + 26}" y1="44" y2="44" stroke="${color}" stroke-width="2.5"${dash}/><text x="${L + i * 150 + 32}" y="48" font-size="12">${text}</text>`);
+    ['API over HTTP', COLORS.api, ''],
+    ['raw SQL (node-pg)', COLORS.baseline, ''],
+    ['ingest', '#333', ''],
+    ['status', '#333', ' stroke-dasharray="6 4"'],
+  ].map(
+    ([text, color, dash], i) =>
+      `<line x1="${L + i * 150}" x2="${L + i * 150 + 26}" y1="44" y2="44" stroke="${color}" stroke-width="2.5"${dash}/><text x="${L + i * 150 + 32}" y="48" font-size="12">${text}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
 <text x="${(L + W - R) / 2}" y="24" font-size="15" text-anchor="middle">Records per second against records per request (log-log)</text>
@@ -62,14 +74,20 @@ function placeLabels(labels, x, lastSize) {
       if (i > 0) l.y = Math.max(l.y, column[i - 1].y + 13);
     });
     const left = size === lastSize;
-    for (const l of column) out.push(`<text x="${x(size) + (left ? -8 : 8)}" y="${l.y}" font-size="11" text-anchor="${left ? 'end' : 'start'}" fill="${l.color}" stroke="white" stroke-width="3" paint-order="stroke">${l.text}</text>`);
+    for (const l of column)
+      out.push(
+        `<text x="${x(size) + (left ? -8 : 8)}" y="${l.y}" font-size="11" text-anchor="${left ? 'end' : 'start'}" fill="${l.color}" stroke="white" stroke-width="3" paint-order="stroke">${l.text}</text>`,
+      );
   }
   return out;
 }
 
 /** The nearest 1-2-5 step at or below (above) v, for the axis' ends. */
 const steps = (v) => [1, 2, 5, 10].map((m) => m * 10 ** Math.floor(Math.log10(v)));
-const niceBelow = (v) => steps(v).filter((s) => s <= v).pop();
+const niceBelow = (v) =>
+  steps(v)
+    .filter((s) => s <= v)
+    .pop();
 const niceAbove = (v) => steps(v).find((s) => s >= v);
 
 module.exports = { svgChart };

@@ -17,7 +17,10 @@ const TICKS = (() => {
 function stat(pid) {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+    return text
+      .slice(text.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
   } catch {
     return undefined; // exited
   }
@@ -64,11 +67,19 @@ function meter(pids) {
       const wall = Number(end.at - start.at) / 1e9;
       const cores = (a, b) => Math.round(((b - a) / wall) * 100) / 100;
       const m = (k) => cores(start.machine[k], end.machine[k]);
-      return { app: cores(start.app, end.app), postgres: cores(start.postgres, end.postgres), bench: cores(start.bench, end.bench), idle: m('idle'), iowait: m('iowait'), steal: m('steal') };
+      return {
+        app: cores(start.app, end.app),
+        postgres: cores(start.postgres, end.postgres),
+        bench: cores(start.bench, end.bench),
+        idle: m('idle'),
+        iowait: m('iowait'),
+        steal: m('steal'),
+      };
     },
   };
 }
 
-const describeCpu = (c) => `cpu cores: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, bench ${c.bench.toFixed(2)}, idle ${c.idle.toFixed(2)}, iowait ${c.iowait.toFixed(2)}, steal ${c.steal.toFixed(2)}`;
+const describeCpu = (c) =>
+  `cpu cores: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, bench ${c.bench.toFixed(2)}, idle ${c.idle.toFixed(2)}, iowait ${c.iowait.toFixed(2)}, steal ${c.steal.toFixed(2)}`;
 
 module.exports = { meter, describeCpu };

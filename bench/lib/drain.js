@@ -31,16 +31,27 @@ function startEndpoint() {
   });
   server.keepAliveTimeout = 30_000;
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, state, close: () => new Promise((r) => {
-          server.closeAllConnections();
-          server.close(r);
-        }) })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        state,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(r);
+          }),
+      }),
+    ),
   );
 }
 
 async function seed(url, count) {
   try {
-    await query(url, `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, 'd-' || g, 1, $2::jsonb FROM generate_series(1, $3::int) g`, [CLIENT, DATA, count]);
+    await query(
+      url,
+      `INSERT INTO venta (_client_id, _hash_id, _ver, data) SELECT $1, 'd-' || g, 1, $2::jsonb FROM generate_series(1, $3::int) g`,
+      [CLIENT, DATA, count],
+    );
     await query(
       url,
       `INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at, client_id, table_name, record_id, next_retry_at)
@@ -61,13 +72,34 @@ async function drain(ctx, url, count) {
   const endpoint = await startEndpoint();
   const result = { endpointMax: NaN };
   try {
-    const max = await http({ url: endpoint.url, path: '/max', body: () => '{"entity_type":"SALE"}', perRequest: 1, connections, seconds: ctx.settings.seconds, label: 'drain endpoint max', pids: {} });
+    const max = await http({
+      url: endpoint.url,
+      path: '/max',
+      body: () => '{"entity_type":"SALE"}',
+      perRequest: 1,
+      connections,
+      seconds: ctx.settings.seconds,
+      label: 'drain endpoint max',
+      pids: {},
+    });
     result.endpointMax = max.rate;
     await seed(url, count);
-    const env = { RUN_JOBS: 'true', EXTERNAL_SYNC_URL: `${endpoint.url}/events`, SYNC_RETRY_CRON: '* * * * * *', SYNC_RETRY_CONCURRENCY: String(connections), SYNC_RETRY_BATCH_SIZE: '500' };
-    log(`  app: ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    const env = {
+      RUN_JOBS: 'true',
+      EXTERNAL_SYNC_URL: `${endpoint.url}/events`,
+      SYNC_RETRY_CRON: '* * * * * *',
+      SYNC_RETRY_CONCURRENCY: String(connections),
+      SYNC_RETRY_BATCH_SIZE: '500',
+    };
+    log(
+      `  app: ${Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
     const app = await startApp(url, 'drain', env).catch((error) => {
-      throw new Skip(`the app does not start with the retry settings: ${error.message.split('\n').slice(0, 4).join(' ')}`);
+      throw new Skip(
+        `the app does not start with the retry settings: ${error.message.split('\n').slice(0, 4).join(' ')}`,
+      );
     });
     try {
       const cpu = meter({ app: app.pid, postgres: ctx.db.pid });
@@ -83,16 +115,26 @@ async function drain(ctx, url, count) {
         remaining = now;
         if (Date.now() - lastLog >= 1000) {
           lastLog = Date.now();
-          log(`  [drain] ${((lastLog - started) / 1000).toFixed(0)}s: ${fmt(count - remaining)}/${fmt(count)} deleted, ${fmt(endpoint.state.received)} deliveries received`);
+          log(
+            `  [drain] ${((lastLog - started) / 1000).toFixed(0)}s: ${fmt(count - remaining)}/${fmt(count)} deleted, ${fmt(endpoint.state.received)} deliveries received`,
+          );
         }
-        if (remaining === count && Date.now() - started > 20_000) throw new Skip(`no sync_failures row deleted within 20 s of start-up (${fmt(endpoint.state.received)} deliveries received; is the retry job running? see ${app.logFile})`);
-        if (Date.now() - lastChange > 20_000) throw new Error(`drain stalled with ${fmt(remaining)} rows left (see ${app.logFile})`);
-        if (Date.now() > deadline) throw new Error(`drain: ${fmt(remaining)} rows left after ${(deadline - started) / 1000} s`);
+        if (remaining === count && Date.now() - started > 20_000)
+          throw new Skip(
+            `no sync_failures row deleted within 20 s of start-up (${fmt(endpoint.state.received)} deliveries received; is the retry job running? see ${app.logFile})`,
+          );
+        if (Date.now() - lastChange > 20_000)
+          throw new Error(`drain stalled with ${fmt(remaining)} rows left (see ${app.logFile})`);
+        if (Date.now() > deadline)
+          throw new Error(`drain: ${fmt(remaining)} rows left after ${(deadline - started) / 1000} s`);
       }
       const emptyAt = Date.now();
       const used = cpu.stop();
       const delivered = endpoint.state.keys.size;
-      if (delivered < count) throw new Error(`sync_failures is empty but the endpoint received only ${fmt(delivered)} distinct deliveries of ${fmt(count)}`);
+      if (delivered < count)
+        throw new Error(
+          `sync_failures is empty but the endpoint received only ${fmt(delivered)} distinct deliveries of ${fmt(count)}`,
+        );
       Object.assign(result, {
         rate: count / ((emptyAt - endpoint.state.firstAt) / 1000),
         duplicates: endpoint.state.received - delivered,
@@ -100,7 +142,9 @@ async function drain(ctx, url, count) {
         cpu: used,
         seconds: (emptyAt - endpoint.state.firstAt) / 1000,
       });
-      log(`  [drain] ${fmt(count)} rows delivered and deleted in ${result.seconds.toFixed(1)} s (${result.duplicates} duplicate deliveries); ${describeCpu(used)}`);
+      log(
+        `  [drain] ${fmt(count)} rows delivered and deleted in ${result.seconds.toFixed(1)} s (${result.duplicates} duplicate deliveries); ${describeCpu(used)}`,
+      );
       log(`  [drain] app peak memory (VmHWM): ${result.peakMiB} MiB`);
       keep('drain', { ...result, endpoint: max, env });
       return result;

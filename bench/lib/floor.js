@@ -12,15 +12,28 @@ async function startFloor(databaseUrl) {
   const logFile = join(OUT, 'floor.log');
   const out = openSync(logFile, 'w');
   const child = spawn(process.execPath, [join(__dirname, '..', 'floor', 'server.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, API_KEY, POOL_SIZE: String(POOL_SIZE) },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      API_KEY,
+      POOL_SIZE: String(POOL_SIZE),
+    },
     stdio: ['ignore', out, out],
   });
   closeSync(out);
   process.on('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
-  while (!(await fetch(`${url}/health`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the HTTP floor server did not start (${logFile})`);
+  while (
+    !(await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the HTTP floor server did not start (${logFile})`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -57,12 +57,26 @@ function http({ url, path, headers, body, check, perRequest, connections, second
         if (error) return reject(error);
         const failed = result.non2xx + result.errors + result.timeouts;
         if (failed > 0 || wrong > 0) {
-          const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count}`).join(' ');
-          return reject(new Error(`${label}: ${result.non2xx} non-2xx (${codes}), ${result.errors} errors, ${result.timeouts} timeouts, ${wrong} wrong answers${firstWrong ? `, e.g. ${firstWrong}` : ''}`));
+          const codes = Object.entries(result.statusCodeStats ?? {})
+            .map(([code, s]) => `${code}×${s.count}`)
+            .join(' ');
+          return reject(
+            new Error(
+              `${label}: ${result.non2xx} non-2xx (${codes}), ${result.errors} errors, ${result.timeouts} timeouts, ${wrong} wrong answers${firstWrong ? `, e.g. ${firstWrong}` : ''}`,
+            ),
+          );
         }
-        const out = { requests: result.requests.total, seconds: result.duration, records: result.requests.total * perRequest, latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max }, cpu: used };
+        const out = {
+          requests: result.requests.total,
+          seconds: result.duration,
+          records: result.requests.total * perRequest,
+          latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+          cpu: used,
+        };
         out.rate = out.records / out.seconds;
-        log(`  [${label}] ${fmt(out.rate)} records/s over ${out.seconds.toFixed(1)} s, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms; ${describeCpu(used)}`);
+        log(
+          `  [${label}] ${fmt(out.rate)} records/s over ${out.seconds.toFixed(1)} s, p50 ${out.latencyMs.p50} ms, p99 ${out.latencyMs.p99} ms; ${describeCpu(used)}`,
+        );
         resolve(out);
       },
     );
@@ -89,7 +103,10 @@ async function sqlLoop({ url, connections, seconds, label, work, perCall, pids }
     await Promise.all(
       clients.map(async (client) => {
         while (!failure && Date.now() < deadline && calls < maxCalls) {
-          await work(client).then(() => calls++, (error) => (failure ??= error));
+          await work(client).then(
+            () => calls++,
+            (error) => (failure ??= error),
+          );
         }
       }),
     );

@@ -21,7 +21,10 @@ function write({ results, settings, postgres, started, finished }) {
     return r && { size, api: r.api, baseline: r.baseline };
   };
   const series = [
-    { name: 'ingest', points: [point('ingest-1', 1), point('ingest-100', 100), point('ingest-1000', 1000)].filter(Boolean) },
+    {
+      name: 'ingest',
+      points: [point('ingest-1', 1), point('ingest-100', 100), point('ingest-1000', 1000)].filter(Boolean),
+    },
     { name: 'status', dashed: true, points: [point('status-1', 1), point('status-1000', 1000)].filter(Boolean) },
   ].filter((s) => s.points.length > 0);
   const chart = series.length > 0;

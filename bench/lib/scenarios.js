@@ -25,7 +25,11 @@ async function pair(ctx, name, apiDb, api, sql, env = {}) {
       const order = round % 2 ? ['api', 'baseline'] : ['baseline', 'api'];
       for (const side of order) {
         const label = `${name} ${side} ${round}/${settings.rounds}`;
-        runs[side].push(side === 'api' ? await api({ app, pids, seconds: settings.seconds, label }) : await sql({ pids: { postgres: ctx.db.pid }, seconds: settings.seconds, label }));
+        runs[side].push(
+          side === 'api'
+            ? await api({ app, pids, seconds: settings.seconds, label })
+            : await sql({ pids: { postgres: ctx.db.pid }, seconds: settings.seconds, label }),
+        );
       }
     }
     const peakMiB = app.peakMiB();
@@ -41,21 +45,44 @@ function total(runs) {
   const sum = (f) => runs.reduce((a, r) => a + f(r), 0);
   const seconds = sum((r) => r.seconds);
   const avg = (k) => Math.round((sum((r) => r.cpu[k] * r.seconds) / seconds) * 100) / 100;
-  return { rate: sum((r) => r.records) / seconds, p99: Math.max(...runs.map((r) => r.latencyMs?.p99 ?? 0)), cpu: { app: avg('app'), postgres: avg('postgres'), bench: avg('bench'), idle: avg('idle'), iowait: avg('iowait'), steal: avg('steal') } };
+  return {
+    rate: sum((r) => r.records) / seconds,
+    p99: Math.max(...runs.map((r) => r.latencyMs?.p99 ?? 0)),
+    cpu: {
+      app: avg('app'),
+      postgres: avg('postgres'),
+      bench: avg('bench'),
+      idle: avg('idle'),
+      iowait: avg('iowait'),
+      steal: avg('steal'),
+    },
+  };
 }
 
 /** API side of ingest: new ids, then rows and operations written must match what was acknowledged. */
-const apiIngest = (ctx, size, url) => async ({ app, pids, seconds, label }) => {
-  const before = await baseline.counts(url);
-  const r = await http({
-    url: app.url, path: size === 1 ? '/items' : '/tables/venta/batch', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size,
-    body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
-    // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
-    check: size === 1 ? (t) => t.includes('"status":"success"') && !t.includes('"note"') : (t) => t.endsWith('"failed":0}') && count(t, '"status":"COMPLETED"') === size && !t.includes('"note"'),
-  });
-  checkWritten(label, before, await settled(url), r.records, ctx.settings.connections * size);
-  return r;
-};
+const apiIngest =
+  (ctx, size, url) =>
+  async ({ app, pids, seconds, label }) => {
+    const before = await baseline.counts(url);
+    const r = await http({
+      url: app.url,
+      path: size === 1 ? '/items' : '/tables/venta/batch',
+      headers,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perRequest: size,
+      body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
+      // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
+      check:
+        size === 1
+          ? (t) => t.includes('"status":"success"') && !t.includes('"note"')
+          : (t) => t.endsWith('"failed":0}') && count(t, '"status":"COMPLETED"') === size && !t.includes('"note"'),
+    });
+    checkWritten(label, before, await settled(url), r.records, ctx.settings.connections * size);
+    return r;
+  };
 
 /** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 5 s. */
 async function settled(url) {
@@ -69,24 +96,39 @@ async function settled(url) {
   return last;
 }
 
-const sqlIngest = (ctx, size, url) => async ({ pids, seconds, label }) => {
-  const before = await baseline.counts(url);
-  const r = await sqlLoop({ url, connections: ctx.settings.connections, seconds, label, pids, perCall: size, work: (client) => baseline.ingestBatch(client, ids('b', size)) });
-  checkWritten(label, before, await baseline.counts(url), r.records, 0);
-  return r;
-};
+const sqlIngest =
+  (ctx, size, url) =>
+  async ({ pids, seconds, label }) => {
+    const before = await baseline.counts(url);
+    const r = await sqlLoop({
+      url,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perCall: size,
+      work: (client) => baseline.ingestBatch(client, ids('b', size)),
+    });
+    checkWritten(label, before, await baseline.counts(url), r.records, 0);
+    return r;
+  };
 
 /** Rows written equal what was acknowledged (plus requests still in flight when the clock stopped), each with its operation. */
 function checkWritten(label, before, after, acknowledged, inFlight) {
   const rows = after.rows - before.rows;
   const ops = after.ops - before.ops;
   if (rows < acknowledged || rows > acknowledged + inFlight || ops !== rows) {
-    throw new Error(`${label}: ${fmt(acknowledged)} records acknowledged but ${fmt(rows)} rows and ${fmt(ops)} operations written`);
+    throw new Error(
+      `${label}: ${fmt(acknowledged)} records acknowledged but ${fmt(rows)} rows and ${fmt(ops)} operations written`,
+    );
   }
 }
 
 async function ingest(ctx, size) {
-  const [apiDb, sqlDb] = [await ctx.db.createDatabase(`ingest_${size}_api`), await ctx.db.createDatabase(`ingest_${size}_sql`)];
+  const [apiDb, sqlDb] = [
+    await ctx.db.createDatabase(`ingest_${size}_api`),
+    await ctx.db.createDatabase(`ingest_${size}_sql`),
+  ];
   return pair(ctx, `ingest-${size}`, apiDb, apiIngest(ctx, size, apiDb), sqlIngest(ctx, size, sqlDb));
 }
 
@@ -99,7 +141,9 @@ async function httpFloor(ctx) {
   const floor = await startFloor(floorDb);
   try {
     const bare = apiIngest(ctx, 1, floorDb);
-    return await pair(ctx, 'ingest-1-http-floor', apiDb, apiIngest(ctx, 1, apiDb), ({ pids, seconds, label }) => bare({ app: floor, pids: { app: floor.pid, postgres: pids.postgres }, seconds, label }));
+    return await pair(ctx, 'ingest-1-http-floor', apiDb, apiIngest(ctx, 1, apiDb), ({ pids, seconds, label }) =>
+      bare({ app: floor, pids: { app: floor.pid, postgres: pids.postgres }, seconds, label }),
+    );
   } finally {
     await floor.stop();
   }
@@ -110,7 +154,15 @@ async function rowByRow(ctx) {
   const [apiDb, sqlDb] = [await ctx.db.createDatabase('rbr_api'), await ctx.db.createDatabase('rbr_sql')];
   return pair(ctx, 'row-by-row', apiDb, apiIngest(ctx, 100, apiDb), async ({ pids, seconds, label }) => {
     const before = await baseline.counts(sqlDb);
-    const r = await sqlLoop({ url: sqlDb, connections: ctx.settings.connections, seconds, label, pids, perCall: 1, work: (client) => baseline.ingestRowByRow(client, ids('r', 1)[0]) });
+    const r = await sqlLoop({
+      url: sqlDb,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perCall: 1,
+      work: (client) => baseline.ingestRowByRow(client, ids('r', 1)[0]),
+    });
     checkWritten(label, before, await baseline.counts(sqlDb), r.records, 0);
     return r;
   });
@@ -123,7 +175,9 @@ async function growth(ctx, name, prefill) {
   const started = Date.now();
   await baseline.prefill(apiDb, 'old', prefill);
   const sqlDb = await ctx.db.cloneDatabase(apiDb, 'grown_sql');
-  log(`  pre-filled in ${((Date.now() - started) / 1000).toFixed(1)} s (one INSERT ... generate_series each, the copy for the baseline by CREATE DATABASE ... TEMPLATE)`);
+  log(
+    `  pre-filled in ${((Date.now() - started) / 1000).toFixed(1)} s (one INSERT ... generate_series each, the copy for the baseline by CREATE DATABASE ... TEMPLATE)`,
+  );
   return pair(ctx, name, apiDb, apiIngest(ctx, 100, apiDb), sqlIngest(ctx, 100, sqlDb));
 }
 
@@ -145,8 +199,31 @@ async function status(ctx, size, stored, deletedShare = 0) {
   const dbs = await statusDatabases(ctx, name.replaceAll('-', '_'), stored, deletedShare);
   const pick = (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
   const api = ({ app, pids, seconds, label }) =>
-    http({ url: app.url, path: '/records', headers, connections: ctx.settings.connections, seconds, label, pids, perRequest: size, body: () => statusBody(pick(size)), check: (t) => count(t, '"status":"COMPLETED"') === size && count(t, '"data":null') === count(t, '"note":"Record was deleted"') && (deletedShare > 0 || !t.includes('"data":null')) });
-  const sql = ({ pids, seconds, label }) => sqlLoop({ url: dbs.sql, connections: ctx.settings.connections, seconds, label, pids, perCall: size, work: (client) => baseline.status(client, pick(size)) });
+    http({
+      url: app.url,
+      path: '/records',
+      headers,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perRequest: size,
+      body: () => statusBody(pick(size)),
+      check: (t) =>
+        count(t, '"status":"COMPLETED"') === size &&
+        count(t, '"data":null') === count(t, '"note":"Record was deleted"') &&
+        (deletedShare > 0 || !t.includes('"data":null')),
+    });
+  const sql = ({ pids, seconds, label }) =>
+    sqlLoop({
+      url: dbs.sql,
+      connections: ctx.settings.connections,
+      seconds,
+      label,
+      pids,
+      perCall: size,
+      work: (client) => baseline.status(client, pick(size)),
+    });
   return pair(ctx, name, dbs.api, api, sql);
 }
 
@@ -166,7 +243,8 @@ async function auditCost(ctx) {
   const off = await startApp(offDb, 'audit-cost-off', { AUDIT_PAYLOADS: 'false' });
   try {
     const offIngest = apiIngest(ctx, 100, offDb);
-    const offSide = ({ seconds, label }) => offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
+    const offSide = ({ seconds, label }) =>
+      offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
     await offSide({ seconds: ctx.settings.warmup, label: 'audit-cost off warm-up' });
     return await pair(ctx, 'audit-cost', onDb, apiIngest(ctx, 100, onDb), offSide);
   } finally {
@@ -188,9 +266,17 @@ async function metricsCost(ctx) {
   try {
     const offIngest = apiIngest(ctx, 100, offDb);
     const onIngest = apiIngest(ctx, 100, onDb);
-    const offSide = ({ seconds, label }) => offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
+    const offSide = ({ seconds, label }) =>
+      offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
     const onSide = (run) => {
-      scraper ??= setInterval(() => fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text(), () => undefined), SCRAPE_MS);
+      scraper ??= setInterval(
+        () =>
+          fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then(
+            (r) => r.text(),
+            () => undefined,
+          ),
+        SCRAPE_MS,
+      );
       return onIngest(run);
     };
     await offSide({ seconds: ctx.settings.warmup, label: 'metrics-cost off warm-up' });
@@ -201,4 +287,15 @@ async function metricsCost(ctx) {
   }
 }
 
-module.exports = { pair, apiIngest, ingest, httpFloor, rowByRow, growth, status, ingestAmongTombstones, auditCost, metricsCost };
+module.exports = {
+  pair,
+  apiIngest,
+  ingest,
+  httpFloor,
+  rowByRow,
+  growth,
+  status,
+  ingestAmongTombstones,
+  auditCost,
+  metricsCost,
+};

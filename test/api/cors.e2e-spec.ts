@@ -9,7 +9,10 @@ describe('CORS', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ module: (config) => ApiModule.register(config), env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173`, CORS_MAX_AGE: '15m' } });
+    t = await createTestApp({
+      module: (config) => ApiModule.register(config),
+      env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173`, CORS_MAX_AGE: '15m' },
+    });
   });
   afterAll(() => t.close());
 
@@ -22,7 +25,9 @@ describe('CORS', () => {
       .set('Access-Control-Request-Headers', 'authorization,content-type,prefer');
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
-    const allowed = String(response.headers['access-control-allow-headers']).toLowerCase().split(/\s*,\s*/);
+    const allowed = String(response.headers['access-control-allow-headers'])
+      .toLowerCase()
+      .split(/\s*,\s*/);
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'prefer']));
     expect(String(response.headers['access-control-allow-methods'])).toMatch(/POST/);
     expect(response.headers['access-control-max-age']).toBe('900');
@@ -36,7 +41,11 @@ describe('CORS', () => {
   });
 
   it('gives another origin no CORS headers, for preflights and requests', async () => {
-    const preflight = await t.as('anonymous').options('/items').set('Origin', OTHER).set('Access-Control-Request-Method', 'POST');
+    const preflight = await t
+      .as('anonymous')
+      .options('/items')
+      .set('Origin', OTHER)
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const response = await t.as('MTY').post('/records').set('Origin', OTHER).send({ hash_id: 'cors-2' }).expect(200);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
@@ -45,7 +54,11 @@ describe('CORS', () => {
   it('is off without CORS_ORIGINS', async () => {
     const plain = await createTestApp({ module: (config) => ApiModule.register(config), database: t.database });
     try {
-      const response = await plain.as('anonymous').options('/items').set('Origin', ALLOWED).set('Access-Control-Request-Method', 'POST');
+      const response = await plain
+        .as('anonymous')
+        .options('/items')
+        .set('Origin', ALLOWED)
+        .set('Access-Control-Request-Method', 'POST');
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await plain.close();

@@ -11,12 +11,17 @@ describe('Hostile input', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ module: (config) => ApiModule.register(config), env: { BODY_LIMIT_BYTES: String(LIMIT) } });
+    t = await createTestApp({
+      module: (config) => ApiModule.register(config),
+      env: { BODY_LIMIT_BYTES: String(LIMIT) },
+    });
   });
   afterAll(() => t.close());
 
   const counts = async () => {
-    const [row] = await t.prisma.$queryRaw<{ rows: number; ops: number }[]>`SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops`;
+    const [row] = await t.prisma.$queryRaw<
+      { rows: number; ops: number }[]
+    >`SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops`;
     return row;
   };
   const nested = (depth: number, leaf: unknown = 1): unknown => {
@@ -26,19 +31,38 @@ describe('Hostile input', () => {
   };
   /** Sends bytes exactly as given (supertest would JSON-encode a Buffer), injected without a socket. */
   const raw = async (path: string, body: Buffer | string, headers: Record<string, string>) => {
-    const response = await t.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: path,
-      headers: { authorization: `Bearer ${TEST_CLIENTS.MTY.key}`, 'content-type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) },
-      payload: body,
-    });
-    return { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') }, body: response.body ? JSON.parse(response.body) : undefined };
+    const response = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: path,
+        headers: {
+          authorization: `Bearer ${TEST_CLIENTS.MTY.key}`,
+          'content-type': 'application/json',
+          ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+        },
+        payload: body,
+      });
+    return {
+      status: response.statusCode,
+      headers: { 'content-type': String(response.headers['content-type'] ?? '') },
+      body: response.body ? JSON.parse(response.body) : undefined,
+    };
   };
 
-  async function expectRefused(response: { status: number; body: Record<string, unknown>; headers: Record<string, string> }, status: number, message: RegExp) {
+  async function expectRefused(
+    response: { status: number; body: Record<string, unknown>; headers: Record<string, string> },
+    status: number,
+    message: RegExp,
+  ) {
     expect({ status: response.status, body: response.body }).toEqual({
       status,
-      body: expect.objectContaining({ statusCode: status, message: expect.stringMatching(message), requestId: expect.any(String) }),
+      body: expect.objectContaining({
+        statusCode: status,
+        message: expect.stringMatching(message),
+        requestId: expect.any(String),
+      }),
     });
     expect(response.headers['content-type']).toMatch(/^application\/json/);
   }
@@ -51,7 +75,11 @@ describe('Hostile input', () => {
       ['deflate', deflateSync],
       ['br', brotliCompressSync],
     ])('accepts a valid %s body', async (encoding, compress) => {
-      const response = await raw('/items', compress(Buffer.from(JSON.stringify({ id: `zipped-${encoding}`, total: 5 }))), { 'Content-Encoding': encoding });
+      const response = await raw(
+        '/items',
+        compress(Buffer.from(JSON.stringify({ id: `zipped-${encoding}`, total: 5 }))),
+        { 'Content-Encoding': encoding },
+      );
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ status: 'success', hash_id: `zipped-${encoding}` });
     });
@@ -68,20 +96,32 @@ describe('Hostile input', () => {
     });
 
     it('refuses an unknown encoding with 415', async () => {
-      await expectRefused(await raw('/items', Buffer.from(record), { 'Content-Encoding': 'zstd' }), 415, /Unsupported Content-Encoding/);
+      await expectRefused(
+        await raw('/items', Buffer.from(record), { 'Content-Encoding': 'zstd' }),
+        415,
+        /Unsupported Content-Encoding/,
+      );
     });
 
     it('refuses a small body that inflates past the limit with 413', async () => {
       const bomb = gzipSync(Buffer.from(JSON.stringify({ id: 'bomb', blob: 'x'.repeat(LIMIT * 20) })));
       expect(bomb.length).toBeLessThan(LIMIT);
-      await expectRefused(await raw('/items', bomb, { 'Content-Encoding': 'gzip' }), 413, /larger than the limit of 65536 bytes/);
+      await expectRefused(
+        await raw('/items', bomb, { 'Content-Encoding': 'gzip' }),
+        413,
+        /larger than the limit of 65536 bytes/,
+      );
     });
   });
 
   describe('text', () => {
     it('refuses invalid UTF-8 with 400 instead of storing U+FFFD', async () => {
       const before = await counts();
-      const body = Buffer.concat([Buffer.from('{"id":"utf-1","name":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+      const body = Buffer.concat([
+        Buffer.from('{"id":"utf-1","name":"caf'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"}'),
+      ]);
       await expectRefused(await raw('/items', body, {}), 400, /not valid UTF-8/);
       expect(await counts()).toEqual(before);
     });
@@ -93,7 +133,11 @@ describe('Hostile input', () => {
     });
 
     it('refuses a charset other than UTF-8 with 415', async () => {
-      await expectRefused(await raw('/items', '{"id":"latin"}', { 'Content-Type': 'application/json; charset=latin1' }), 415, /charset/);
+      await expectRefused(
+        await raw('/items', '{"id":"latin"}', { 'Content-Type': 'application/json; charset=latin1' }),
+        415,
+        /charset/,
+      );
     });
 
     it('refuses a body that is not JSON with 415', async () => {
@@ -114,18 +158,38 @@ describe('Hostile input', () => {
       const { body } = await t
         .as('MTY')
         .post('/tables/venta/batch')
-        .send({ operations: [{ operation: 'CREATE', record: { id: 'shallow-1' } }, { operation: 'CREATE', record: { id: 'deep-1', x: nested(900) } }, { operation: 'CREATE', record: { id: 'shallow-2' } }] })
+        .send({
+          operations: [
+            { operation: 'CREATE', record: { id: 'shallow-1' } },
+            { operation: 'CREATE', record: { id: 'deep-1', x: nested(900) } },
+            { operation: 'CREATE', record: { id: 'shallow-2' } },
+          ],
+        })
         .expect(200);
       expect(body).toMatchObject({ completed: 2, failed: 1 });
-      expect(body.results[1]).toMatchObject({ id: 'deep-1', status: 'ERROR', error: expect.stringMatching(/nested more than 64 levels/) });
+      expect(body.results[1]).toMatchObject({
+        id: 'deep-1',
+        status: 'ERROR',
+        error: expect.stringMatching(/nested more than 64 levels/),
+      });
     });
 
     it('refuses a single deeply nested record with 400', async () => {
-      await expectRefused(await t.as('MTY').post('/items').send({ id: 'deep-2', x: nested(900) }), 400, /nested more than 64 levels/);
+      await expectRefused(
+        await t
+          .as('MTY')
+          .post('/items')
+          .send({ id: 'deep-2', x: nested(900) }),
+        400,
+        /nested more than 64 levels/,
+      );
     });
 
     it('answers a deeply nested admin body with 400, not 500', async () => {
-      const response = await t.as('admin').post('/sync-failures/retry').send({ entity_type: 'SALE', x: nested(900) });
+      const response = await t
+        .as('admin')
+        .post('/sync-failures/retry')
+        .send({ entity_type: 'SALE', x: nested(900) });
       expect(response.status).toBe(400);
     });
   });
@@ -144,7 +208,11 @@ describe('Hostile input', () => {
     });
 
     it('refuses a NUL in the retry body with 400', async () => {
-      await expectRefused(await t.as('admin').post('/sync-failures/retry').send({ entity_id: 'a\u0000b' }), 400, /control characters/);
+      await expectRefused(
+        await t.as('admin').post('/sync-failures/retry').send({ entity_id: 'a\u0000b' }),
+        400,
+        /control characters/,
+      );
     });
 
     it.each([
@@ -152,7 +220,8 @@ describe('Hostile input', () => {
       ['a ver of 1e400 (Infinity)', '{"id":"n-2","ver":1e400}'],
       ['a negative ver', { id: 'n-3', ver: -1 }],
     ])('refuses %s in a record with 400', async (_, body) => {
-      const response = typeof body === 'string' ? await raw('/items', body, {}) : await t.as('MTY').post('/items').send(body);
+      const response =
+        typeof body === 'string' ? await raw('/items', body, {}) : await t.as('MTY').post('/items').send(body);
       await expectRefused(response, 400, /ver must be an integer/);
     });
 
@@ -164,8 +233,15 @@ describe('Hostile input', () => {
   describe('ids in the path', () => {
     it('accepts an id of 255 characters in the path', async () => {
       const id = 'é'.repeat(255);
-      await t.as('MTY').put(`/items/${encodeURIComponent(id)}`).send({ total: 1 }).expect(200);
-      const { body } = await t.as('MTY').get(`/items/${encodeURIComponent(id)}/history`).expect(200);
+      await t
+        .as('MTY')
+        .put(`/items/${encodeURIComponent(id)}`)
+        .send({ total: 1 })
+        .expect(200);
+      const { body } = await t
+        .as('MTY')
+        .get(`/items/${encodeURIComponent(id)}/history`)
+        .expect(200);
       expect(body.hash_id).toBe(id);
     });
 
@@ -187,12 +263,22 @@ describe('Hostile input', () => {
 describe('/health during a database outage', () => {
   it('names the dependency that is down and nothing else: no host, port or driver message', async () => {
     const port = await freePort();
-    const unreachable: TestDatabase = { name: 'none', url: `postgresql://resync:secret@127.0.0.1:${port}/resync`, drop: async () => undefined };
+    const unreachable: TestDatabase = {
+      name: 'none',
+      url: `postgresql://resync:secret@127.0.0.1:${port}/resync`,
+      drop: async () => undefined,
+    };
     const down = await createTestApp({ module: (config) => ApiModule.register(config), database: unreachable });
     try {
       const response = await down.as('anonymous').get('/health');
       expect(response.status).toBe(503);
-      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Health check failed: database', details: ['database: down'], requestId: expect.any(String) });
+      expect(response.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Health check failed: database',
+        details: ['database: down'],
+        requestId: expect.any(String),
+      });
       expect(JSON.stringify(response.body)).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${port}|ECONNREFUSED`));
     } finally {
       await down.close();

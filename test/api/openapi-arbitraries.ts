@@ -30,14 +30,25 @@ const NO_NUL = (value: unknown) => !JSON.stringify(value).includes('\\u0000');
 
 /** Printable text (no control characters), including non-ASCII and astral characters. */
 const printable = (minLength: number, maxLength: number) =>
-  fc.string({ unit: fc.oneof(fc.constantFrom(...'abcXYZ09 _-:.\'"\\/%?#&=+'.split('')), fc.constantFrom('é', 'ñ', '☕', '𝄞', '中')), minLength, maxLength });
+  fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(...'abcXYZ09 _-:.\'"\\/%?#&=+'.split('')),
+      fc.constantFrom('é', 'ñ', '☕', '𝄞', '中'),
+    ),
+    minLength,
+    maxLength,
+  });
 
 /**
  * Values valid against `schema`, resolving $refs in `document`. Free-form objects
  * (additionalProperties: true) get a few extra fields of any JSON without U+0000.
  */
-export function valid(schema: Schema, document: { components?: { schemas?: Record<string, Schema> } }): fc.Arbitrary<unknown> {
-  const resolve = (s: Schema): Schema => (s.$ref ? resolve(document.components!.schemas![s.$ref.split('/').pop()!]) : s);
+export function valid(
+  schema: Schema,
+  document: { components?: { schemas?: Record<string, Schema> } },
+): fc.Arbitrary<unknown> {
+  const resolve = (s: Schema): Schema =>
+    s.$ref ? resolve(document.components!.schemas![s.$ref.split('/').pop()!]) : s;
   const build = (raw: Schema): fc.Arbitrary<unknown> => {
     const s = resolve(raw);
     const value = buildType(s);
@@ -52,7 +63,10 @@ export function valid(schema: Schema, document: { components?: { schemas?: Recor
       case 'string': {
         const min = s.minLength ?? 0;
         const max = Math.min(s.maxLength ?? 40, 40);
-        if (s.pattern && !s.pattern.startsWith('^[^\\u0000')) return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity));
+        if (s.pattern && !s.pattern.startsWith('^[^\\u0000'))
+          return fc
+            .stringMatching(new RegExp(s.pattern))
+            .filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity));
         // The longest allowed value too, where a limit is stated: off-by-one errors live there.
         return s.maxLength ? fc.oneof(printable(min, max), printable(s.maxLength, s.maxLength)) : printable(min, max);
       }
@@ -63,15 +77,24 @@ export function valid(schema: Schema, document: { components?: { schemas?: Recor
       case 'boolean':
         return fc.boolean();
       case 'array':
-        return fc.array(build(s.items ?? {}), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS) });
+        return fc.array(build(s.items ?? {}), {
+          minLength: s.minItems ?? 0,
+          maxLength: Math.min(s.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS),
+        });
       case 'object':
       case undefined: {
         if (!s.properties && s.type === undefined) return fc.jsonValue({ maxDepth: 2 }).filter(NO_NUL);
         const required = new Set(s.required ?? []);
-        const known = Object.fromEntries(Object.entries(s.properties ?? {}).map(([name, property]) => [name, build(property)]));
+        const known = Object.fromEntries(
+          Object.entries(s.properties ?? {}).map(([name, property]) => [name, build(property)]),
+        );
         const record = fc.record(known, { requiredKeys: [...required].filter((k) => k in known) });
         if (s.additionalProperties !== true) return record;
-        const extra = fc.dictionary(fc.constantFrom(...FREE_FIELD_NAMES), fc.jsonValue({ maxDepth: 3 }).filter(NO_NUL), { maxKeys: 3 });
+        const extra = fc.dictionary(
+          fc.constantFrom(...FREE_FIELD_NAMES),
+          fc.jsonValue({ maxDepth: 3 }).filter(NO_NUL),
+          { maxKeys: 3 },
+        );
         return fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...r }));
       }
       default:
@@ -84,7 +107,21 @@ export function valid(schema: Schema, document: { components?: { schemas?: Recor
 /** Anything a hostile client might put where a value is expected. */
 export function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom('', 'a\u0000b', '\u0007bell', 'x'.repeat(300), '99999999999999999999', '-1', '0', '1e400', '1.5', 'true', '%00', '<script>', "'; DROP TABLE venta; --"),
+    fc.constantFrom(
+      '',
+      'a\u0000b',
+      '\u0007bell',
+      'x'.repeat(300),
+      '99999999999999999999',
+      '-1',
+      '0',
+      '1e400',
+      '1.5',
+      'true',
+      '%00',
+      '<script>',
+      "'; DROP TABLE venta; --",
+    ),
     fc.integer(),
     fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, 1.5, -0.5),
     fc.boolean(),
@@ -95,5 +132,9 @@ export function hostileValue(): fc.Arbitrary<unknown> {
 
 /** Text for a path or query slot: hostile strings, sometimes with reserved URL characters. */
 export function hostileText(): fc.Arbitrary<string> {
-  return fc.oneof(hostileValue().map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? 'null')), fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 20 }));
+  return fc.oneof(
+    hostileValue().map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'))),
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
 }

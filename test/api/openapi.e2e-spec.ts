@@ -15,7 +15,13 @@ interface Schema {
 describe('OpenAPI document', () => {
   let t: TestApp;
   let doc: {
-    paths: Record<string, Record<string, { summary?: string; operationId?: string; parameters?: { name: string; in: string }[]; responses: object }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { summary?: string; operationId?: string; parameters?: { name: string; in: string }[]; responses: object }
+      >
+    >;
     components: { schemas: Record<string, Schema> };
   };
 
@@ -64,9 +70,14 @@ describe('OpenAPI document', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       for (const [method, op] of Object.entries(methods)) {
-        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
-        if (declared.join() !== inPath.join()) problems.push(`${method.toUpperCase()} ${path}: path parameters ${declared.join(',') || 'none'}`);
-        if (!/^[A-Za-z_][\w]*$/.test(op.operationId ?? '')) problems.push(`${method.toUpperCase()} ${path}: operationId ${op.operationId}`);
+        const declared = (op.parameters ?? [])
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort();
+        if (declared.join() !== inPath.join())
+          problems.push(`${method.toUpperCase()} ${path}: path parameters ${declared.join(',') || 'none'}`);
+        if (!/^[A-Za-z_][\w]*$/.test(op.operationId ?? ''))
+          problems.push(`${method.toUpperCase()} ${path}: operationId ${op.operationId}`);
       }
     }
     expect(problems).toEqual([]);
@@ -74,14 +85,25 @@ describe('OpenAPI document', () => {
 
   it('gives every DTO field a description and an example', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['SingleIngestResponseDto', 'BatchRequestDto', 'BatchResponseDto', 'StatusQueryDto', 'StatusBatchRequestDto', 'RecordStatusDto', 'OperationHistoryDto', 'MissingOperationsReportDto', 'ErrorResponseDto']),
+      expect.arrayContaining([
+        'SingleIngestResponseDto',
+        'BatchRequestDto',
+        'BatchResponseDto',
+        'StatusQueryDto',
+        'StatusBatchRequestDto',
+        'RecordStatusDto',
+        'OperationHistoryDto',
+        'MissingOperationsReportDto',
+        'ErrorResponseDto',
+      ]),
     );
     const missing: string[] = [];
     for (const [name, schema] of Object.entries(doc.components.schemas)) {
       for (const [field, property] of Object.entries(schema.properties ?? {})) {
         const documented = property.allOf?.[0] ?? property;
         if (!property.description) missing.push(`${name}.${field}: description`);
-        if (property.example === undefined && !documented.$ref && !property.items?.$ref) missing.push(`${name}.${field}: example`);
+        if (property.example === undefined && !documented.$ref && !property.items?.$ref)
+          missing.push(`${name}.${field}: example`);
       }
     }
     expect(missing).toEqual([]);

@@ -52,11 +52,15 @@ describe('HTTP timeouts', () => {
   it('cuts off a client that sends its body one byte at a time', async () => {
     const { socket, closed } = open();
     const body = JSON.stringify({ id: 'slow-1', pad: 'x'.repeat(560) });
-    socket.write(`POST /items HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${TEST_CLIENTS.MTY.key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    socket.write(
+      `POST /items HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${TEST_CLIENTS.MTY.key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+    );
     drip(socket, body);
     const answer = await closed;
     expect(answer).not.toMatch(/HTTP\/1\.1 2\d\d/);
-    const [{ n }] = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM venta WHERE _hash_id = 'slow-1'`;
+    const [{ n }] = await t.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM venta WHERE _hash_id = 'slow-1'`;
     expect(n).toBe(0);
   });
 
@@ -81,9 +85,13 @@ describe('Graceful shutdown', () => {
     const socket = connect((server.address() as { port: number }).port, '127.0.0.1');
     let received = '';
     socket.on('data', (chunk) => (received += chunk.toString()));
-    const answered = new Promise<void>((resolve) => socket.on('data', () => received.includes('\r\n\r\n{') && received.trimEnd().endsWith('}') && resolve()));
+    const answered = new Promise<void>((resolve) =>
+      socket.on('data', () => received.includes('\r\n\r\n{') && received.trimEnd().endsWith('}') && resolve()),
+    );
     const body = JSON.stringify({ id: 'in-flight-1', total: 3 });
-    socket.write(`POST /items HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${TEST_CLIENTS.MTY.key}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    socket.write(
+      `POST /items HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${TEST_CLIENTS.MTY.key}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200)); // the request is in flight: headers read, body not complete
 
     const [{ n: before }] = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM venta`;

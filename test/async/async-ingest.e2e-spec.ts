@@ -10,15 +10,29 @@ describe('Asynchronous ingest', () => {
   let worker: AsyncIngestWorker;
 
   beforeAll(async () => {
-    t = await createTestApp({ module: (config) => ApiModule.register(config), env: { EXTERNAL_SYNC_URL: 'http://127.0.0.1:9/never-called' } });
+    t = await createTestApp({
+      module: (config) => ApiModule.register(config),
+      env: { EXTERNAL_SYNC_URL: 'http://127.0.0.1:9/never-called' },
+    });
     worker = t.get(AsyncIngestWorker);
   });
   afterAll(() => t.close());
 
   const mty = () => t.as('MTY');
   const async = (req: ReturnType<ReturnType<typeof mty>['post']>) => req.set('Prefer', 'respond-async');
-  const statusOf = async (id: string, extra: Record<string, unknown> = {}) => (await mty().post('/records').send({ hash_id: id, ...extra }).expect(200)).body;
-  const history = async (id: string) => (await mty().get(`/items/${encodeURIComponent(id)}/history`).expect(200)).body.operations;
+  const statusOf = async (id: string, extra: Record<string, unknown> = {}) =>
+    (
+      await mty()
+        .post('/records')
+        .send({ hash_id: id, ...extra })
+        .expect(200)
+    ).body;
+  const history = async (id: string) =>
+    (
+      await mty()
+        .get(`/items/${encodeURIComponent(id)}/history`)
+        .expect(200)
+    ).body.operations;
   const drain = async () => {
     let total = { completed: 0, failed: 0 };
     for (;;) {
@@ -31,47 +45,92 @@ describe('Asynchronous ingest', () => {
   it('answers 202 with the job id and one entry per record; status is PROCESSING until a worker applies it, then COMPLETED', async () => {
     const [a, b] = [recordId(), recordId()];
     const res = await async(mty().post('/tables/venta/batch'))
-      .send({ operations: [{ operation: 'CREATE', record: { id: a, id_cola: 'job-1', total: 1 } }, { operation: 'CREATE', record: { id: b, total: 2 } }] })
+      .send({
+        operations: [
+          { operation: 'CREATE', record: { id: a, id_cola: 'job-1', total: 1 } },
+          { operation: 'CREATE', record: { id: b, total: 2 } },
+        ],
+      })
       .expect(202);
     expect(res.headers['preference-applied']).toBe('respond-async');
     expect(res.headers.location).toBe('/jobs/job-1');
     expect(res.body).toMatchObject({ status: 'accepted', id_cola: 'job-1', queued: 2, failed: 0 });
-    expect(res.body.results.map((r: { index: number; id: string; status: string }) => [r.index, r.id, r.status])).toEqual([
+    expect(
+      res.body.results.map((r: { index: number; id: string; status: string }) => [r.index, r.id, r.status]),
+    ).toEqual([
       [0, a, 'QUEUED'],
       [1, b, 'QUEUED'],
     ]);
 
     expect(await statusOf(a)).toEqual({ hash_id: a, status: 'PROCESSING', data: null });
     expect(await statusOf(b, { id_cola: 'job-1' })).toEqual({ hash_id: b, status: 'PROCESSING', data: null });
-    expect((await history(a)).map((o: { status: string; queue_id: string }) => [o.status, o.queue_id])).toEqual([['QUEUED', 'job-1']]);
-    const [{ n }] = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM venta WHERE _hash_id IN (${a}, ${b})`;
+    expect((await history(a)).map((o: { status: string; queue_id: string }) => [o.status, o.queue_id])).toEqual([
+      ['QUEUED', 'job-1'],
+    ]);
+    const [{ n }] = await t.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM venta WHERE _hash_id IN (${a}, ${b})`;
     expect(n).toBe(0);
-    expect((await mty().get('/jobs/job-1').expect(200)).body).toMatchObject({ id_cola: 'job-1', status: 'PROCESSING', total: 2, queued: 2, completed: 0, error: 0, finished_at: null });
+    expect((await mty().get('/jobs/job-1').expect(200)).body).toMatchObject({
+      id_cola: 'job-1',
+      status: 'PROCESSING',
+      total: 2,
+      queued: 2,
+      completed: 0,
+      error: 0,
+      finished_at: null,
+    });
 
     expect(await drain()).toEqual({ completed: 2, failed: 0 });
     expect(await statusOf(a)).toEqual({ hash_id: a, status: 'COMPLETED', data: { _hash_id: a, _ver: 1, total: 1 } });
     expect(await statusOf(b)).toMatchObject({ status: 'COMPLETED', data: { _hash_id: b, _ver: 1, total: 2 } });
     // The operation is the same row, now COMPLETED (one history entry, not two).
-    expect((await history(a)).map((o: { status: string; id: string }) => [o.status, o.id])).toEqual([['COMPLETED', res.body.results[0].operation_id]]);
+    expect((await history(a)).map((o: { status: string; id: string }) => [o.status, o.id])).toEqual([
+      ['COMPLETED', res.body.results[0].operation_id],
+    ]);
     const job = (await mty().get('/jobs/job-1').expect(200)).body;
-    expect(job).toMatchObject({ status: 'COMPLETED', total: 2, queued: 0, processing: 0, completed: 2, error: 0, errors: [] });
+    expect(job).toMatchObject({
+      status: 'COMPLETED',
+      total: 2,
+      queued: 0,
+      processing: 0,
+      completed: 2,
+      error: 0,
+      errors: [],
+    });
     expect(Date.parse(job.finished_at)).toBeGreaterThanOrEqual(Date.parse(job.accepted_at));
   });
 
   it('makes up a job id when the client gives none, on the single-record endpoints too', async () => {
     const id = recordId();
     const res = await async(mty().post('/items')).send({ id, total: 3 }).expect(202);
-    expect(res.body).toEqual({ status: 'accepted', id_cola: expect.stringMatching(/^job_/), hash_id: id, operation: 'CREATE', operation_id: expect.any(String) });
+    expect(res.body).toEqual({
+      status: 'accepted',
+      id_cola: expect.stringMatching(/^job_/),
+      hash_id: id,
+      operation: 'CREATE',
+      operation_id: expect.any(String),
+    });
     expect(res.headers.location).toBe(`/jobs/${res.body.id_cola}`);
-    const update = await async(mty().put(`/items/${id}`)).send({ ver: 2, total: 4, id_cola: 'job-single' }).expect(202);
+    const update = await async(mty().put(`/items/${id}`))
+      .send({ ver: 2, total: 4, id_cola: 'job-single' })
+      .expect(202);
     expect(update.body.id_cola).toBe('job-single');
     const del = await mty().delete(`/tables/venta/items/${id}?ver=3`).set('Prefer', 'respond-async').expect(202);
     expect(del.body.operation).toBe('DELETE');
-    expect((await history(id)).map((o: { queue_id: string }) => o.queue_id)).toEqual([res.body.id_cola, 'job-single', del.body.id_cola]);
+    expect((await history(id)).map((o: { queue_id: string }) => o.queue_id)).toEqual([
+      res.body.id_cola,
+      'job-single',
+      del.body.id_cola,
+    ]);
 
     await drain();
     expect(await statusOf(id)).toEqual({ hash_id: id, status: 'COMPLETED', note: 'Record was deleted', data: null });
-    expect((await history(id)).map((o: { status: string }) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    expect((await history(id)).map((o: { status: string }) => o.status)).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
+    ]);
   });
 
   it('applies every case of the synchronous path with the same outcome and note', async () => {
@@ -90,12 +149,26 @@ describe('Asynchronous ingest', () => {
     const run = async (id: string, asynchronous: boolean) => {
       for (const [, method, body] of steps) {
         const path = method === 'POST' ? '/items' : method === 'PUT' ? `/items/${id}` : `/items/${id}?ver=${body.ver}`;
-        let req = method === 'POST' ? mty().post(path).send({ id, ...body }) : method === 'PUT' ? mty().put(path).send(body) : mty().delete(path);
+        let req =
+          method === 'POST'
+            ? mty()
+                .post(path)
+                .send({ id, ...body })
+            : method === 'PUT'
+              ? mty().put(path).send(body)
+              : mty().delete(path);
         if (asynchronous) req = req.set('Prefer', 'respond-async');
         await req.expect(asynchronous ? 202 : 200);
         if (asynchronous) await drain();
       }
-      return { history: (await history(id)).map((o: { operation: string; status: string; note: string | null }) => [o.operation, o.status, o.note]), status: await statusOf(id) };
+      return {
+        history: (await history(id)).map((o: { operation: string; status: string; note: string | null }) => [
+          o.operation,
+          o.status,
+          o.note,
+        ]),
+        status: await statusOf(id),
+      };
     };
     const [syncId, asyncId] = [recordId('sync'), recordId('async')];
     const sync = await run(syncId, false);
@@ -112,14 +185,21 @@ describe('Asynchronous ingest', () => {
       'Stale version ignored',
       'Record did not exist - created by update',
     ]);
-    expect(queued.status).toEqual({ ...sync.status, hash_id: asyncId, data: { ...sync.status.data, _hash_id: asyncId } });
+    expect(queued.status).toEqual({
+      ...sync.status,
+      hash_id: asyncId,
+      data: { ...sync.status.data, _hash_id: asyncId },
+    });
     expect(queued.status.data).toEqual({ _hash_id: asyncId, _ver: 5, total: 5 });
   });
 
   it('a record the database refuses fails alone: ERROR at once, the others queued and applied; the job lists the error', async () => {
     const [good, bad] = [recordId(), recordId()];
     const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good}","id_cola":"job-err"}},{"operation":"CREATE","record":{"id":"${bad}","text":"\\ud800"}},{"operation":"CREATE","record":{"n":1}}]}`;
-    const res = await async(mty().post('/tables/venta/batch')).set('Content-Type', 'application/json').send(body).expect(202);
+    const res = await async(mty().post('/tables/venta/batch'))
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(202);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'ERROR', 'ERROR']);
     expect(res.body.results[1].error).toBe('Could not be stored: invalid input syntax for type json');
     expect(res.body).toMatchObject({ id_cola: 'job-err', queued: 1, failed: 2 });
@@ -127,14 +207,28 @@ describe('Asynchronous ingest', () => {
     expect(await drain()).toEqual({ completed: 1, failed: 0 });
     const job = (await mty().get('/jobs/job-err').expect(200)).body;
     expect(job).toMatchObject({ status: 'COMPLETED', total: 2, completed: 1, error: 1 });
-    expect(job.errors).toEqual([{ table: 'venta', hash_id: bad, operation: 'CREATE', error: 'Could not be stored: invalid input syntax for type json', operation_id: res.body.results[1].operation_id }]);
+    expect(job.errors).toEqual([
+      {
+        table: 'venta',
+        hash_id: bad,
+        operation: 'CREATE',
+        error: 'Could not be stored: invalid input syntax for type json',
+        operation_id: res.body.results[1].operation_id,
+      },
+    ]);
   });
 
   it("applies a record's operations in acceptance order across jobs, one per batch", async () => {
     const id = recordId();
-    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-1', total: 1 } }] }).expect(202);
-    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-2', total: 2 } }] }).expect(202);
-    await async(mty().put(`/items/${id}`)).send({ id_cola: 'order-3', total: 3 }).expect(202);
+    await async(mty().post('/tables/venta/batch'))
+      .send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-1', total: 1 } }] })
+      .expect(202);
+    await async(mty().post('/tables/venta/batch'))
+      .send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-2', total: 2 } }] })
+      .expect(202);
+    await async(mty().put(`/items/${id}`))
+      .send({ id_cola: 'order-3', total: 3 })
+      .expect(202);
     // Each batch takes only the record's oldest waiting operation.
     expect(await worker.processOnce()).toEqual({ completed: 1, failed: 0 });
     expect((await statusOf(id, { id_cola: 'order-1' })).status).toBe('COMPLETED');
@@ -156,7 +250,12 @@ describe('Asynchronous ingest', () => {
     expect(single.body).toMatchObject({ status: 'accepted', id_cola: null, hash_id: id, operation: 'UPDATE' });
     const batch = await mty()
       .post('/tables/venta/batch')
-      .send({ operations: [{ operation: 'UPDATE', record: { id, total: 3, id_cola: 'sync-job' } }, { operation: 'CREATE', record: { id: other } }] })
+      .send({
+        operations: [
+          { operation: 'UPDATE', record: { id, total: 3, id_cola: 'sync-job' } },
+          { operation: 'CREATE', record: { id: other } },
+        ],
+      })
       .expect(200);
     expect(batch.body).toMatchObject({ completed: 1, failed: 0, queued: 1 });
     expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'COMPLETED']);
@@ -164,7 +263,9 @@ describe('Asynchronous ingest', () => {
 
     await drain();
     expect((await statusOf(id)).data).toEqual({ _hash_id: id, _ver: 1, total: 3 });
-    expect((await history(id)).map((o: { operation: string; status: string }) => `${o.operation} ${o.status}`)).toEqual(['CREATE COMPLETED', 'UPDATE COMPLETED', 'UPDATE COMPLETED']);
+    expect((await history(id)).map((o: { operation: string; status: string }) => `${o.operation} ${o.status}`)).toEqual(
+      ['CREATE COMPLETED', 'UPDATE COMPLETED', 'UPDATE COMPLETED'],
+    );
     // Once the queue is empty for the record, synchronous writes apply at once again.
     expect((await mty().put(`/items/${id}`).send({ total: 4 }).expect(200)).body.status).toBe('success');
   });
@@ -172,19 +273,40 @@ describe('Asynchronous ingest', () => {
   it('writes outbox entries for the changes a worker applies, keyed by the queued operation id', async () => {
     const id = recordId();
     const res = await async(mty().post('/items')).send({ id, total: 9 }).expect(202);
-    const before = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sync_outbox WHERE record_id = ${id}`;
+    const before = await t.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM sync_outbox WHERE record_id = ${id}`;
     expect(before[0].n).toBe(0);
     await drain();
     const outbox = await t.prisma.$queryRaw<{ operation_id: bigint; action: string; payload: unknown }[]>`
       SELECT operation_id, action::text, payload FROM sync_outbox WHERE record_id = ${id}`;
-    expect(outbox).toEqual([{ operation_id: BigInt(res.body.operation_id), action: 'CREATE', payload: { _hash_id: id, _ver: 1, total: 9 } }]);
+    expect(outbox).toEqual([
+      { operation_id: BigInt(res.body.operation_id), action: 'CREATE', payload: { _hash_id: id, _ver: 1, total: 9 } },
+    ]);
   });
 
   it('counts applied operations in the metrics like synchronous ones, once applied (not when queued)', async () => {
-    const created = async () => sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { table: 'venta', operation: 'CREATE', outcome: 'created' }) ?? 0;
-    const duplicates = async () => sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { table: 'venta', operation: 'CREATE', outcome: 'duplicate' }) ?? 0;
+    const created = async () =>
+      sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', {
+        table: 'venta',
+        operation: 'CREATE',
+        outcome: 'created',
+      }) ?? 0;
+    const duplicates = async () =>
+      sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', {
+        table: 'venta',
+        operation: 'CREATE',
+        outcome: 'duplicate',
+      }) ?? 0;
     const [id, before, beforeDuplicates] = [recordId(), await created(), await duplicates()];
-    await async(mty().post('/tables/venta/batch')).send({ operations: [{ operation: 'CREATE', record: { id } }, { operation: 'CREATE', record: { id: recordId() } }] }).expect(202);
+    await async(mty().post('/tables/venta/batch'))
+      .send({
+        operations: [
+          { operation: 'CREATE', record: { id } },
+          { operation: 'CREATE', record: { id: recordId() } },
+        ],
+      })
+      .expect(202);
     expect(await created()).toBe(before);
     await drain();
     expect(await created()).toBe(before + 2);
@@ -205,7 +327,12 @@ describe('Asynchronous ingest', () => {
     const id = recordId();
     await async(mty().post('/items')).send({ id, ver: 0 }).expect(400);
     const mixed = await async(mty().post('/tables/venta/batch'))
-      .send({ operations: [{ operation: 'CREATE', record: { id, id_cola: 'a' } }, { operation: 'CREATE', record: { id: recordId(), id_cola: 'b' } }] })
+      .send({
+        operations: [
+          { operation: 'CREATE', record: { id, id_cola: 'a' } },
+          { operation: 'CREATE', record: { id: recordId(), id_cola: 'b' } },
+        ],
+      })
       .expect(400);
     expect(mixed.body.message).toMatch(/one job/);
     expect(await history(id)).toEqual([]);

@@ -38,7 +38,11 @@ describe('Asynchronous ingest workers', () => {
       .as('MTY')
       .post('/tables/venta/batch')
       .set('Prefer', 'respond-async')
-      .send({ operations: ids.slice(0, 500).map((id) => ({ operation: 'UPDATE', record: { id, id_cola: 'two-workers', n: 2 } })) })
+      .send({
+        operations: ids
+          .slice(0, 500)
+          .map((id) => ({ operation: 'UPDATE', record: { id, id_cola: 'two-workers', n: 2 } })),
+      })
       .expect(202);
 
     const work = async (worker: AsyncIngestWorker) => {
@@ -66,7 +70,9 @@ describe('Asynchronous ingest workers', () => {
       { operation: 'CREATE', note: null, n: 3000 },
       { operation: 'UPDATE', note: null, n: 500 },
     ]);
-    const [{ rows }] = await a.prisma.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM venta WHERE data->>'n' = '2'`;
+    const [{ rows }] = await a.prisma.$queryRaw<
+      { rows: number }[]
+    >`SELECT count(*)::int AS rows FROM venta WHERE data->>'n' = '2'`;
     expect(rows).toBe(500);
   });
 

@@ -10,13 +10,27 @@ describe('Audit trail payloads', () => {
   });
   afterAll(() => t.close());
 
-  const history = async (id: string, table?: string) => (await t.as('MTY').get(table ? `/tables/${table}/items/${id}/history` : `/items/${id}/history`).expect(200)).body.operations;
+  const history = async (id: string, table?: string) =>
+    (
+      await t
+        .as('MTY')
+        .get(table ? `/tables/${table}/items/${id}/history` : `/items/${id}/history`)
+        .expect(200)
+    ).body.operations;
 
   it('keeps each operation’s fields as received and shows what each applied UPDATE changed', async () => {
     const sale = saleRecord({ total: 125.5, coupon: 'X1' });
     const { id, ver: _ver, ...fields } = sale as { id: string; ver?: number } & Record<string, unknown>;
-    await t.as('MTY').post('/items').send({ ...sale, id_cola: 'job-1' }).expect(200);
-    await t.as('MTY').put(`/items/${id}`).send({ ...fields, ver: 2, total: 130, coupon: undefined, late: true }).expect(200);
+    await t
+      .as('MTY')
+      .post('/items')
+      .send({ ...sale, id_cola: 'job-1' })
+      .expect(200);
+    await t
+      .as('MTY')
+      .put(`/items/${id}`)
+      .send({ ...fields, ver: 2, total: 130, coupon: undefined, late: true })
+      .expect(200);
     await t.as('MTY').put(`/items/${id}`).send({ ver: 1, total: 1 }).expect(200); // stale: changes nothing
     await t.as('MTY').post('/items').send(sale).expect(200); // duplicate
     await t.as('MTY').delete(`/items/${id}?ver=3`).expect(200);
@@ -52,7 +66,10 @@ describe('Audit trail payloads', () => {
     expect(answer.failed).toBe(1);
 
     const opsA = await history(a, 'devolucion');
-    expect(opsA.map((o: { payload: unknown }) => o.payload)).toEqual([{ total: 1, nested: { deep: [1, { x: 'ü' }] } }, { total: 3, nested: { deep: [1, { x: 'ü' }] } }]);
+    expect(opsA.map((o: { payload: unknown }) => o.payload)).toEqual([
+      { total: 1, nested: { deep: [1, { x: 'ü' }] } },
+      { total: 3, nested: { deep: [1, { x: 'ü' }] } },
+    ]);
     expect(opsA[1].changes).toEqual({ total: { from: 1, to: 3 } });
     expect((await history(b, 'devolucion'))[0].payload).toEqual({ total: 2 });
     // A record rejected before it could be read keeps its error, not a payload.
@@ -79,8 +96,13 @@ describe('Audit trail payloads with AUDIT_PAYLOADS=false', () => {
     await t.as('MTY').post('/items').send({ id, total: 1 }).expect(200);
     await t.as('MTY').put(`/items/${id}`).send({ total: 2 }).expect(200);
     const { body } = await t.as('MTY').get(`/items/${id}/history`).expect(200);
-    expect(body.operations).toEqual([expect.objectContaining({ operation: 'CREATE', payload: null, changes: null }), expect.objectContaining({ operation: 'UPDATE', payload: null, changes: null })]);
-    const [{ kept }] = await t.prisma.$queryRaw<{ kept: number }[]>`SELECT count(*)::int AS kept FROM sync_operations WHERE payload IS NOT NULL`;
+    expect(body.operations).toEqual([
+      expect.objectContaining({ operation: 'CREATE', payload: null, changes: null }),
+      expect.objectContaining({ operation: 'UPDATE', payload: null, changes: null }),
+    ]);
+    const [{ kept }] = await t.prisma.$queryRaw<
+      { kept: number }[]
+    >`SELECT count(*)::int AS kept FROM sync_operations WHERE payload IS NOT NULL`;
     expect(kept).toBe(0);
   });
 });

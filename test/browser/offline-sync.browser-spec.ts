@@ -31,8 +31,10 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
   const tempDirs: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    if (!existsSync(join(ROOT, API_MAIN)) || !existsSync(join(CLIENT_BUILD, 'index.js'))) throw new Error('Run `npm run build` first (npm run test:browser does)');
+    if (!existsSync(CHROMIUM))
+      throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    if (!existsSync(join(ROOT, API_MAIN)) || !existsSync(join(CLIENT_BUILD, 'index.js')))
+      throw new Error('Run `npm run build` first (npm run test:browser does)');
     database = await createTestDatabase();
     page = await startPageServer(CLIENT_BUILD, 'localhost');
     otherPage = await startPageServer(CLIENT_BUILD, '127.0.0.1');
@@ -79,7 +81,12 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
-      const tombstones = (await client.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'venta' AND column_name = '_deleted'`)).rowCount! > 0;
+      const tombstones =
+        (
+          await client.query(
+            `SELECT 1 FROM information_schema.columns WHERE table_name = 'venta' AND column_name = '_deleted'`,
+          )
+        ).rowCount! > 0;
       const live = tombstones ? 'NOT _deleted' : 'true';
       const rows = await client.query(
         `SELECT 'venta' AS t, _hash_id AS id, _ver AS ver, data FROM venta WHERE _client_id = 'WEB_001' AND ${live}
@@ -89,7 +96,10 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
         `SELECT table_name || '/' || record_id || '@' || batch_version || ' ' || operation AS op FROM sync_operations
           WHERE client_id = 'WEB_001' AND status = 'COMPLETED' ORDER BY table_name, record_id, batch_version`,
       );
-      return { rows: rows.rows.map((r) => `${r.t}/${r.id}@${r.ver} ${JSON.stringify(r.data)}`), operations: operations.rows.map((r) => r.op) };
+      return {
+        rows: rows.rows.map((r) => `${r.t}/${r.id}@${r.ver} ${JSON.stringify(r.data)}`),
+        operations: operations.rows.map((r) => r.op),
+      };
     } finally {
       await client.end();
     }
@@ -102,7 +112,12 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
     const offline = await tab.evaluate(
       async ({ baseUrl, apiKey }) => {
         const { ResyncClient, IndexedDbStore } = (globalThis as unknown as PageGlobal).resync;
-        const client = new ResyncClient({ baseUrl, apiKey, store: new IndexedDbStore({ name: 'store-app' }), backoff: { baseMs: 100, maxMs: 400 } });
+        const client = new ResyncClient({
+          baseUrl,
+          apiKey,
+          store: new IndexedDbStore({ name: 'store-app' }),
+          backoff: { baseMs: 100, maxMs: 400 },
+        });
         await client.create('venta', { id: 'web-1', total: 10, note: 'añadido' });
         await client.create('venta', { id: 'web-2', total: 20 });
         await client.update('venta', { id: 'web-1', total: 12.5, note: 'añadido' });
@@ -123,7 +138,13 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
       { baseUrl: apiUrl, apiKey: KEY },
     );
 
-    const queued = ['venta/web-1@1 CREATE', 'venta/web-2@1 CREATE', 'venta/web-1@2 UPDATE', 'devolucion/web-3@1 CREATE', 'venta/web-2@2 DELETE'];
+    const queued = [
+      'venta/web-1@1 CREATE',
+      'venta/web-2@1 CREATE',
+      'venta/web-1@2 UPDATE',
+      'devolucion/web-3@1 CREATE',
+      'venta/web-2@2 DELETE',
+    ];
     expect(offline).toEqual({ attempt: 'still retrying', pending: queued });
     expect(await serverState()).toEqual({ rows: [], operations: [] });
 
@@ -148,7 +169,13 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
     expect(online).toEqual({ before: queued, confirmed: 5, pending: 0, after: 0, healed: 0 });
     expect(await serverState()).toEqual({
       rows: ['devolucion/web-3@1 {"reason":"damaged"}', 'venta/web-1@2 {"note":"añadido","total":12.5}'],
-      operations: ['devolucion/web-3@1 CREATE', 'venta/web-1@1 CREATE', 'venta/web-1@2 UPDATE', 'venta/web-2@1 CREATE', 'venta/web-2@2 DELETE'],
+      operations: [
+        'devolucion/web-3@1 CREATE',
+        'venta/web-1@1 CREATE',
+        'venta/web-1@2 UPDATE',
+        'venta/web-2@1 CREATE',
+        'venta/web-2@2 DELETE',
+      ],
     });
     await tab.close();
   });
@@ -156,7 +183,11 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
   it('the API lets the configured origin read its answers and not another origin', async () => {
     const request = async ({ baseUrl, apiKey }: { baseUrl: string; apiKey: string }) => {
       try {
-        const response = await fetch(`${baseUrl}/records`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ hash_id: 'web-1' }) });
+        const response = await fetch(`${baseUrl}/records`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ hash_id: 'web-1' }),
+        });
         return `${response.status} ${((await response.json()) as { status: string }).status}`;
       } catch (error) {
         return `blocked: ${(error as Error).name}`;

@@ -2,14 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
 
 /**
  * A store's web app as a static site on its own origin: `/` is a page that loads the client's
  * browser build (ES modules from libs/client/dist/esm, served under /client/) and exposes it as
  * `globalThis.resync`.
  */
-export async function startPageServer(clientBuild: string, host: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function startPageServer(
+  clientBuild: string,
+  host: string,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const page = `<!doctype html><meta charset="utf-8"><title>store app</title>
 <script type="module">import * as resync from '/client/index.js'; globalThis.resync = resync; document.title = 'ready';</script>`;
   const server: Server = createServer(async (request, response) => {
@@ -35,6 +42,9 @@ export async function startPageServer(clientBuild: string, host: string): Promis
 }
 
 function send(response: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': TYPES[type] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': TYPES[type] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }

@@ -6,11 +6,20 @@ const { SqliteStore } = require(`${build}/sqlite/index.js`);
 
 async function main() {
   const store = new SqliteStore(dbPath, { synchronous: 'NORMAL' });
-  const client = new ResyncClient({ baseUrl, apiKey, store, batchSize: 20, concurrency: 2, backoff: { baseMs: 20, maxMs: 200 } });
+  const client = new ResyncClient({
+    baseUrl,
+    apiKey,
+    store,
+    batchSize: 20,
+    concurrency: 2,
+    backoff: { baseMs: 20, maxMs: 200 },
+  });
   if (mode === 'write') {
     const ids = Array.from({ length: Number(count) }, (_, i) => `kill-${i}`);
     await client.write(ids.map((id, i) => ({ op: 'CREATE', table: 'venta', record: { id, total: i } })));
-    await client.write(ids.filter((_, i) => i % 3 === 0).map((id) => ({ op: 'UPDATE', table: 'venta', record: { id, total: -1 } })));
+    await client.write(
+      ids.filter((_, i) => i % 3 === 0).map((id) => ({ op: 'UPDATE', table: 'venta', record: { id, total: -1 } })),
+    );
     await client.write(ids.filter((_, i) => i % 7 === 0).map((id) => ({ op: 'DELETE', table: 'venta', id })));
     process.stdout.write('WRITTEN\n');
   }

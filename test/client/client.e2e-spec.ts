@@ -14,7 +14,13 @@ describe('ResyncClient against the server', () => {
   afterAll(() => server.close());
 
   const clientWith = (options: Partial<ResyncClientOptions> = {}) =>
-    new ResyncClient({ baseUrl: server.baseUrl, apiKey: server.apiKey, store: new MemoryStore(), backoff: FAST, ...options });
+    new ResyncClient({
+      baseUrl: server.baseUrl,
+      apiKey: server.apiKey,
+      store: new MemoryStore(),
+      backoff: FAST,
+      ...options,
+    });
 
   const operationsOf = (id: string) =>
     server.sql<{ operation: string; batch_version: number; status: string; note: string | null; queue_id: string }>(
@@ -22,7 +28,12 @@ describe('ResyncClient against the server', () => {
       [server.clientId, id],
     );
   const rowOf = async (id: string, table = 'venta') =>
-    (await server.sql<{ _ver: number; data: unknown; _deleted: boolean }>(`SELECT _ver, data, _deleted FROM ${table} WHERE _client_id = $1 AND _hash_id = $2`, [server.clientId, id]))[0];
+    (
+      await server.sql<{ _ver: number; data: unknown; _deleted: boolean }>(
+        `SELECT _ver, data, _deleted FROM ${table} WHERE _client_id = $1 AND _hash_id = $2`,
+        [server.clientId, id],
+      )
+    )[0];
 
   it('example 3 (normal flow): a change is confirmed by the server once, with its version and id_cola, nothing resent', async () => {
     const client = clientWith();
@@ -43,13 +54,22 @@ describe('ResyncClient against the server', () => {
     const client = clientWith();
     await client.create('venta', { id: 'ex1-abc123', name: 'John' });
     await client.sync();
-    await server.sql(`DELETE FROM sync_operations WHERE client_id = $1 AND record_id = 'ex1-abc123'`, [server.clientId]);
+    await server.sql(`DELETE FROM sync_operations WHERE client_id = $1 AND record_id = 'ex1-abc123'`, [
+      server.clientId,
+    ]);
     expect(await missingHistory(server)).toContain('ex1-abc123');
 
     const report = await client.audit('venta');
 
     expect(report).toMatchObject({ healed: 1, confirmed: 1, pending: 0 });
-    expect(await operationsOf('ex1-abc123')).toEqual([expect.objectContaining({ operation: 'CREATE', batch_version: 1, status: 'COMPLETED', note: 'Duplicate bypassed' })]);
+    expect(await operationsOf('ex1-abc123')).toEqual([
+      expect.objectContaining({
+        operation: 'CREATE',
+        batch_version: 1,
+        status: 'COMPLETED',
+        note: 'Duplicate bypassed',
+      }),
+    ]);
     expect(await missingHistory(server)).not.toContain('ex1-abc123');
     await client.close();
   });
@@ -68,7 +88,9 @@ describe('ResyncClient against the server', () => {
     await client.create('venta', { id: 'ex2-xyz999', name: 'New' });
 
     expect(await client.sync()).toEqual({ pushed: 1, confirmed: 1, resent: 1, rejected: 0, pending: 0 });
-    expect(await operationsOf('ex2-xyz999')).toEqual([expect.objectContaining({ operation: 'CREATE', batch_version: 1, status: 'COMPLETED', note: null })]);
+    expect(await operationsOf('ex2-xyz999')).toEqual([
+      expect.objectContaining({ operation: 'CREATE', batch_version: 1, status: 'COMPLETED', note: null }),
+    ]);
     await client.close();
   });
 
@@ -88,7 +110,10 @@ describe('ResyncClient against the server', () => {
     await client.update('venta', { id: 'lost-1', total: 2 });
 
     expect(await client.sync()).toEqual({ pushed: 2, confirmed: 2, resent: 0, rejected: 0, pending: 0 });
-    expect((await operationsOf('lost-1')).map((o) => `${o.operation}@${o.batch_version}`)).toEqual(['CREATE@1', 'UPDATE@2']);
+    expect((await operationsOf('lost-1')).map((o) => `${o.operation}@${o.batch_version}`)).toEqual([
+      'CREATE@1',
+      'UPDATE@2',
+    ]);
     expect(await rowOf('lost-1')).toMatchObject({ _ver: 2, data: { total: 2 } });
     await client.close();
   });
@@ -103,8 +128,12 @@ describe('ResyncClient against the server', () => {
 
     expect(await client.sync()).toEqual({ pushed: 3, confirmed: 2, resent: 1, rejected: 1, pending: 0 });
 
-    expect(rejected).toEqual([expect.objectContaining({ id: 'bad-1', ver: 1, op: 'CREATE', reason: expect.stringContaining('NUL') })]);
-    expect(await client.rejected()).toEqual([expect.objectContaining({ id: 'bad-1', reason: expect.stringContaining('NUL') })]);
+    expect(rejected).toEqual([
+      expect.objectContaining({ id: 'bad-1', ver: 1, op: 'CREATE', reason: expect.stringContaining('NUL') }),
+    ]);
+    expect(await client.rejected()).toEqual([
+      expect.objectContaining({ id: 'bad-1', reason: expect.stringContaining('NUL') }),
+    ]);
     expect(await rowOf('ok-1')).toBeDefined();
     expect(await rowOf('ok-2')).toBeDefined();
     expect(await rowOf('bad-1')).toBeUndefined();
@@ -119,9 +148,15 @@ describe('ResyncClient against the server', () => {
   it('waits out 503 and 429 with Retry-After, then pushes everything without another write', async () => {
     const faults = [
       () => new Response(JSON.stringify({ message: 'maintenance' }), { status: 503, headers: { 'retry-after': '1' } }),
-      () => new Response(JSON.stringify({ message: 'too many requests' }), { status: 429, headers: { 'retry-after': '1' } }),
+      () =>
+        new Response(JSON.stringify({ message: 'too many requests' }), {
+          status: 429,
+          headers: { 'retry-after': '1' },
+        }),
     ];
-    const client = clientWith({ fetch: async (url, init) => (faults.length > 0 ? faults.shift()!() : fetch(url, init)) });
+    const client = clientWith({
+      fetch: async (url, init) => (faults.length > 0 ? faults.shift()!() : fetch(url, init)),
+    });
     const retries: RetryEvent[] = [];
     client.on('retry', (r) => retries.push(r));
     for (let i = 0; i < 5; i++) await client.create('venta', { id: `busy-${i}`, i });
@@ -142,17 +177,24 @@ describe('ResyncClient against the server', () => {
     await client.sync();
     expect(await rowOf('del-1')).toMatchObject({ _ver: 2, _deleted: true });
     // The DBA removes the CREATE's operation: audit checks the current version (the DELETE), which is intact.
-    await server.sql(`DELETE FROM sync_operations WHERE client_id = $1 AND record_id = 'del-1' AND operation = 'CREATE'`, [server.clientId]);
+    await server.sql(
+      `DELETE FROM sync_operations WHERE client_id = $1 AND record_id = 'del-1' AND operation = 'CREATE'`,
+      [server.clientId],
+    );
     expect(await client.audit('venta')).toMatchObject({ healed: 0, pending: 0 });
     expect(await rowOf('del-1')).toMatchObject({ _ver: 2, _deleted: true });
     await client.close();
   });
 
-  it('after a DBA deletes all of a client\'s operations (and a lost row), audit() restores every history', async () => {
+  it("after a DBA deletes all of a client's operations (and a lost row), audit() restores every history", async () => {
     const client = clientWith({ batchSize: 100, statusBatchSize: 100 });
     const ids = Array.from({ length: 400 }, (_, i) => `bulk-${i}`);
     await client.write(ids.map((id, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id, total: i } })));
-    await client.write(ids.filter((_, i) => i % 4 === 0).map((id) => ({ op: 'UPDATE' as const, table: 'venta', record: { id, total: -1 } })));
+    await client.write(
+      ids
+        .filter((_, i) => i % 4 === 0)
+        .map((id) => ({ op: 'UPDATE' as const, table: 'venta', record: { id, total: -1 } })),
+    );
     await client.write(ids.filter((_, i) => i % 10 === 1).map((id) => ({ op: 'DELETE' as const, table: 'venta', id })));
     await client.create('devolucion', { id: 'bulk-ret', reason: 'damaged' });
     await client.sync();
@@ -207,7 +249,9 @@ describe('ResyncClient against the server with asynchronous ingest', () => {
     });
     const ids = Array.from({ length: 120 }, (_, i) => `async-${i}`);
     await client.write(ids.map((id, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id, total: i } })));
-    await client.write(ids.slice(0, 30).map((id) => ({ op: 'UPDATE' as const, table: 'venta', record: { id, total: -1 } })));
+    await client.write(
+      ids.slice(0, 30).map((id) => ({ op: 'UPDATE' as const, table: 'venta', record: { id, total: -1 } })),
+    );
 
     expect(await client.sync()).toEqual({ pushed: 150, confirmed: 150, resent: 0, rejected: 0, pending: 0 });
     expect(new Set(batchAnswers)).toEqual(new Set([202]));

@@ -31,7 +31,17 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
     dir = mkdtempSync(join(tmpdir(), 'resync-client-kill-'));
     build = join(dir, 'client');
     // The child runs the package as plain CommonJS (compiled here, so the test needs no prior build).
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'libs/client/tsconfig.json'), '--outDir', build, '--declaration', 'false', '--sourceMap', 'false']);
+    execFileSync(process.execPath, [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      join(ROOT, 'libs/client/tsconfig.json'),
+      '--outDir',
+      build,
+      '--declaration',
+      'false',
+      '--sourceMap',
+      'false',
+    ]);
   }, 120_000);
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -40,10 +50,14 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
   });
 
   function run(mode: 'write' | 'sync', dbPath: string) {
-    const child = spawn(process.execPath, [join(__dirname, 'child-client.js'), build, dbPath, server.baseUrl, server.apiKey, mode, String(COUNT)], {
-      env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'child-client.js'), build, dbPath, server.baseUrl, server.apiKey, mode, String(COUNT)],
+      {
+        env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     let output = '';
     const lines: string[] = [];
@@ -57,14 +71,16 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
       new Promise<string>((done, fail) => {
         const timer = setInterval(() => {
           const found = lines.find(test);
-          if (found) return clearInterval(timer), done(found);
-          if (child.exitCode !== null) clearInterval(timer), fail(new Error(`child exited ${child.exitCode} first:\n${output}`));
+          if (found || child.exitCode !== null) clearInterval(timer);
+          if (found) done(found);
+          else if (child.exitCode !== null) fail(new Error(`child exited ${child.exitCode} first:\n${output}`));
         }, 5);
       });
     return { child, waitFor, exited, output: () => output };
   }
 
-  const confirmedAtLeast = (n: number) => (line: string) => line.startsWith('PROGRESS ') && JSON.parse(line.slice(9)).confirmed >= n;
+  const confirmedAtLeast = (n: number) => (line: string) =>
+    line.startsWith('PROGRESS ') && JSON.parse(line.slice(9)).confirmed >= n;
 
   it('loses nothing and never changes a version across two SIGKILLs', async () => {
     const dbPath = join(dir, 'store.db');
@@ -86,7 +102,12 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
 
     const store = new Database(dbPath, { readonly: true });
     const queued = store.prepare('SELECT COUNT(*) AS n FROM queue').get() as { n: number };
-    const records = store.prepare(`SELECT id, ver, op, data FROM records WHERE tbl = 'venta'`).all() as { id: string; ver: number; op: string; data: string | null }[];
+    const records = store.prepare(`SELECT id, ver, op, data FROM records WHERE tbl = 'venta'`).all() as {
+      id: string;
+      ver: number;
+      op: string;
+      data: string | null;
+    }[];
     store.close();
     expect(queued.n).toBe(0);
     expect(records).toHaveLength(COUNT);
@@ -105,14 +126,18 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
       const i = Number(record.id.slice(5));
       const row = serverRows.get(record.id);
       if (!row) problems.push(`${record.id}: no row`);
-      else if (row.ver !== record.ver || row.deleted !== (record.op === 'DELETE')) problems.push(`${record.id}: server v${row.ver} deleted=${row.deleted}, client v${record.ver} ${record.op}`);
+      else if (row.ver !== record.ver || row.deleted !== (record.op === 'DELETE'))
+        problems.push(`${record.id}: server v${row.ver} deleted=${row.deleted}, client v${record.ver} ${record.op}`);
       else if (!row.deleted && JSON.stringify(row.data) !== record.data) problems.push(`${record.id}: data differs`);
       const expected = expectedVersions(i);
       for (const op of ops.filter((o) => o.id === record.id)) {
         if (expected[op.operation] !== op.ver) problems.push(`${record.id}: ${op.operation} sent as v${op.ver}`);
       }
       for (const [operation, ver] of Object.entries(expected)) {
-        if (!ops.some((o) => o.id === record.id && o.operation === operation && o.ver === ver && o.status === 'COMPLETED')) problems.push(`${record.id}: no COMPLETED ${operation} v${ver}`);
+        if (
+          !ops.some((o) => o.id === record.id && o.operation === operation && o.ver === ver && o.status === 'COMPLETED')
+        )
+          problems.push(`${record.id}: no COMPLETED ${operation} v${ver}`);
       }
     }
     expect(problems.slice(0, 20)).toEqual([]);

@@ -7,5 +7,9 @@ const GENERATOR = join(__dirname, '../../libs/client/scripts/api-types.mjs');
 
 /** The TypeScript that openapi-typescript makes of a document (deterministic for one document). */
 export function typesFromDocument(document: object): string {
-  return execFileSync(process.execPath, [GENERATOR], { input: JSON.stringify(document), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(process.execPath, [GENERATOR], {
+    input: JSON.stringify(document),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }

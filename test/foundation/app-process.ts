@@ -27,7 +27,9 @@ export function startApp(main: string, env: Record<string, string>, cwd: string)
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, port: Number(env.PORT), output: () => output, exited };
 }
 
@@ -44,7 +46,9 @@ export async function waitForHealth(app: AppProcess, withinMs = 90_000): Promise
   let last = 'no answer';
   while (Date.now() < deadline) {
     if (app.child.exitCode !== null || app.child.signalCode !== null) {
-      throw new Error(`The app exited (${app.child.exitCode ?? app.child.signalCode}) before /health answered:\n${app.output()}`);
+      throw new Error(
+        `The app exited (${app.child.exitCode ?? app.child.signalCode}) before /health answered:\n${app.output()}`,
+      );
     }
     try {
       const response = await fetch(`http://127.0.0.1:${app.port}/health`, { signal: AbortSignal.timeout(3_000) });

@@ -31,12 +31,17 @@ export async function buildApps(): Promise<void> {
 
 function nestBuild(project: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', project], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', project], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`nest build ${project} failed (exit ${code}):\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`nest build ${project} failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 

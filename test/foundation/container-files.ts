@@ -54,7 +54,10 @@ export interface ComposeService {
 }
 
 /** docker-compose.yml as Docker Compose reads it (YAML merge keys resolved). */
-export function composeFile(file = join(ROOT, 'docker-compose.yml')): { services: Record<string, ComposeService>; volumes?: Record<string, unknown> } {
+export function composeFile(file = join(ROOT, 'docker-compose.yml')): {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+} {
   return parse(readFileSync(file, 'utf8'), { merge: true });
 }
 
@@ -74,7 +77,9 @@ export async function runHealthcheck(command: string[], status: number | undefin
   if (status === undefined) await new Promise((closed) => server.close(closed));
   try {
     return await new Promise((done) => {
-      execFile(process.execPath, args, { env: { PORT: String(port) }, timeout: 20_000 }, (error) => done(error ? Number(error.code ?? 1) : 0));
+      execFile(process.execPath, args, { env: { PORT: String(port) }, timeout: 20_000 }, (error) =>
+        done(error ? Number(error.code ?? 1) : 0),
+      );
     });
   } finally {
     if (status !== undefined) await new Promise((closed) => server.close(closed));

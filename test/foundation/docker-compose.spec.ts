@@ -18,17 +18,25 @@ describe('Dockerfile', () => {
   it('installs with npm ci and builds with npm run build in earlier stages', () => {
     expect(stages.length).toBeGreaterThan(1);
     const building = stages.slice(0, -1).flatMap((stage) => all('RUN', stage));
-    expect(building).toEqual(expect.arrayContaining([expect.stringMatching(/^npm ci\b/), expect.stringMatching(/^npm run build\b/)]));
+    expect(building).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^npm ci\b/), expect.stringMatching(/^npm run build\b/)]),
+    );
   });
 
   it('runs from node:20-slim with production dependencies, dist and the migrations only', () => {
     expect(runtime.image).toBe('node:20-slim');
     const copies = all('COPY', runtime);
     expect(copies).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^--from=\S+ \/app\/node_modules \.\/node_modules$/), '--from=build /app/dist ./dist', 'prisma/migrations ./prisma/migrations']),
+      expect.arrayContaining([
+        expect.stringMatching(/^--from=\S+ \/app\/node_modules \.\/node_modules$/),
+        '--from=build /app/dist ./dist',
+        'prisma/migrations ./prisma/migrations',
+      ]),
     );
     expect(copies).not.toContain('. .');
-    const prodDeps = stages.find((stage) => copies.some((copy) => copy.startsWith(`--from=${stage.name} /app/node_modules`)))!;
+    const prodDeps = stages.find((stage) =>
+      copies.some((copy) => copy.startsWith(`--from=${stage.name} /app/node_modules`)),
+    )!;
     expect(all('RUN', prodDeps)).toEqual([expect.stringMatching(/^npm ci .*--omit=dev/)]);
   });
 
@@ -52,7 +60,9 @@ describe('Dockerfile', () => {
   }, 60_000);
 
   it('agrees with the npm start scripts', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts['start:prod']).toBe(`node ${API_MAIN}`);
     expect(scripts['start:worker']).toBe(`node ${WORKER_MAIN}`);
   });
@@ -68,7 +78,10 @@ describe('docker-compose.yml', () => {
   beforeAll(() => buildApps(), 300_000);
 
   it('runs postgres, api and worker by default, Prometheus and Grafana in the observability profile', () => {
-    const inProfile = (profile?: string) => Object.keys(services).filter((name) => (services[name].profiles?.[0] ?? undefined) === profile).sort();
+    const inProfile = (profile?: string) =>
+      Object.keys(services)
+        .filter((name) => (services[name].profiles?.[0] ?? undefined) === profile)
+        .sort();
     expect(inProfile(undefined)).toEqual(['api', 'postgres', 'worker']);
     expect(inProfile('observability')).toEqual(['grafana', 'prometheus']);
     expect(Object.values(services).every((service) => (service.profiles ?? []).length <= 1)).toBe(true);
@@ -96,7 +109,14 @@ describe('docker-compose.yml', () => {
   it.each(apps)("wires %s's DATABASE_URL to the postgres service and its credentials", (_, service) => {
     const postgres = services.postgres.environment!;
     const url = new URL(service.environment!.DATABASE_URL);
-    expect({ protocol: url.protocol, host: url.hostname, port: url.port, user: url.username, password: url.password, database: url.pathname }).toEqual({
+    expect({
+      protocol: url.protocol,
+      host: url.hostname,
+      port: url.port,
+      user: url.username,
+      password: url.password,
+      database: url.pathname,
+    }).toEqual({
       protocol: 'postgresql:',
       host: 'postgres',
       port: '5432',
@@ -130,8 +150,12 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(ROOT, WORKER_MAIN))).toBe(true);
   });
 
-  it.each(apps)('gives %s a healthcheck that passes on 200 from /health and fails otherwise', async (_, service) => {
-    expect(await runHealthcheck(service.healthcheck!.test, 200)).toBe(0);
-    expect(await runHealthcheck(service.healthcheck!.test, 503)).toBe(1);
-  }, 60_000);
+  it.each(apps)(
+    'gives %s a healthcheck that passes on 200 from /health and fails otherwise',
+    async (_, service) => {
+      expect(await runHealthcheck(service.healthcheck!.test, 200)).toBe(0);
+      expect(await runHealthcheck(service.healthcheck!.test, 503)).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './built-app';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const semver = require('semver') as { minVersion(range: string): { version: string } | null; satisfies(version: string, range: string): boolean };
+
+const semver = require('semver') as {
+  minVersion(range: string): { version: string } | null;
+  satisfies(version: string, range: string): boolean;
+};
 
 interface LockedPackage {
   version?: string;
@@ -10,7 +13,9 @@ interface LockedPackage {
 }
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockedPackage>;
+};
 
 /**
  * `npm ci` warns (EBADENGINE) about every installed package whose `engines.node` excludes the
@@ -27,8 +32,14 @@ describe('package-lock.json against engines.node', () => {
 
   it('holds no package that would make npm ci warn on the oldest supported Node', () => {
     const refusing = Object.entries(lock.packages)
-      .filter(([path, p]) => path !== '' && !Array.isArray(p.engines) && p.engines?.node && !semver.satisfies(oldest, p.engines.node))
-      .map(([path, p]) => `${path.replace(/^.*node_modules\//, '')}@${p.version} wants node ${(p.engines as { node: string }).node}`);
+      .filter(
+        ([path, p]) =>
+          path !== '' && !Array.isArray(p.engines) && p.engines?.node && !semver.satisfies(oldest, p.engines.node),
+      )
+      .map(
+        ([path, p]) =>
+          `${path.replace(/^.*node_modules\//, '')}@${p.version} wants node ${(p.engines as { node: string }).node}`,
+      );
     expect(refusing).toEqual([]);
   });
 });

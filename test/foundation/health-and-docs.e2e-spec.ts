@@ -18,11 +18,23 @@ describe('Health and API docs', () => {
     });
 
     it('answers 503 in the JSON error shape when the database does not answer', async () => {
-      const missing: TestDatabase = { name: 'none', url: t.database.url.replace(/\/[^/]+$/, '/resync_no_such_database'), drop: async () => undefined };
-      const down = await createTestApp({ module: (config) => FoundationTestModule.register(config), database: missing });
+      const missing: TestDatabase = {
+        name: 'none',
+        url: t.database.url.replace(/\/[^/]+$/, '/resync_no_such_database'),
+        drop: async () => undefined,
+      };
+      const down = await createTestApp({
+        module: (config) => FoundationTestModule.register(config),
+        database: missing,
+      });
       try {
         const { body } = await down.as('anonymous').get('/health').expect(503);
-        expect(body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: 'Health check failed: database', requestId: expect.any(String) });
+        expect(body).toMatchObject({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'Health check failed: database',
+          requestId: expect.any(String),
+        });
       } finally {
         await down.close();
       }

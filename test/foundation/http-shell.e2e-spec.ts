@@ -10,7 +10,10 @@ describe(configureHttp.name, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ module: (config) => FoundationTestModule.register(config), env: { BODY_LIMIT_BYTES: String(LIMIT) } });
+    t = await createTestApp({
+      module: (config) => FoundationTestModule.register(config),
+      env: { BODY_LIMIT_BYTES: String(LIMIT) },
+    });
   });
   afterAll(() => t.close());
 
@@ -39,18 +42,37 @@ describe(configureHttp.name, () => {
 
   describe('request bodies', () => {
     it('parses a JSON body under the limit and validates it', async () => {
-      const { body } = await t.as('anonymous').post('/echo').send({ text: 'a'.repeat(LIMIT / 2), count: 3 }).expect(200);
+      const { body } = await t
+        .as('anonymous')
+        .post('/echo')
+        .send({ text: 'a'.repeat(LIMIT / 2), count: 3 })
+        .expect(200);
       expect(body).toEqual({ text: 'a'.repeat(LIMIT / 2), count: 3 });
     });
 
     it('answers malformed JSON with 400 in the JSON error shape', async () => {
-      const response = await t.as('anonymous').post('/echo').set('Content-Type', 'application/json').set('X-Request-Id', 'bad-json-1').send('{"text": "a",').expect(400);
+      const response = await t
+        .as('anonymous')
+        .post('/echo')
+        .set('Content-Type', 'application/json')
+        .set('X-Request-Id', 'bad-json-1')
+        .send('{"text": "a",')
+        .expect(400);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in request body', requestId: 'bad-json-1' });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Malformed JSON in request body',
+        requestId: 'bad-json-1',
+      });
     });
 
     it('answers a body over BODY_LIMIT_BYTES with 413 in the JSON error shape, on any route', async () => {
-      const response = await t.as('anonymous').post('/health').send({ text: 'a'.repeat(LIMIT * 2) }).expect(413);
+      const response = await t
+        .as('anonymous')
+        .post('/health')
+        .send({ text: 'a'.repeat(LIMIT * 2) })
+        .expect(413);
       expect(response.body).toEqual({
         statusCode: 413,
         error: 'Payload Too Large',
@@ -63,7 +85,11 @@ describe(configureHttp.name, () => {
       const { body } = await t.as('anonymous').post('/echo').send({ text: 7, count: 0, extra: true }).expect(400);
       expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.stringMatching(UUID) });
       expect(body.details).toEqual(
-        expect.arrayContaining(['property extra should not exist', 'text must be a string', 'count must not be less than 1']),
+        expect.arrayContaining([
+          'property extra should not exist',
+          'text must be a string',
+          'count must not be less than 1',
+        ]),
       );
       expect(body.message).toBe(body.details.join('; '));
     });
@@ -72,7 +98,12 @@ describe(configureHttp.name, () => {
   describe('unknown routes', () => {
     it('answers 404 in the JSON error shape', async () => {
       const response = await t.as('anonymous').get('/no/such/route').set('X-Request-Id', 'lost-1').expect(404);
-      expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /no/such/route', requestId: 'lost-1' });
+      expect(response.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'Cannot GET /no/such/route',
+        requestId: 'lost-1',
+      });
     });
 
     it('answers 404 for a known path with an unknown method', async () => {

@@ -31,8 +31,10 @@ describe('docker-compose.yml observability profile', () => {
     for (const rules of config.rule_files) expect(existsSync(join(ROOT, mountSource(prometheus, rules)))).toBe(true);
   });
 
-  it.each(['api', 'worker'])("scrapes %s on the port its configuration serves /metrics on", (name) => {
-    const config = yamlFile('deploy/prometheus/prometheus.yml') as { scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[] };
+  it.each(['api', 'worker'])('scrapes %s on the port its configuration serves /metrics on', (name) => {
+    const config = yamlFile('deploy/prometheus/prometheus.yml') as {
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
     const app = loadAppConfig(services[name].environment!);
     expect(app.metricsEnabled).toBe(true);
     expect(app.metricsPort).toBeDefined();
@@ -43,7 +45,9 @@ describe('docker-compose.yml observability profile', () => {
   it('uses the scrape job names the alert rules watch', () => {
     const alerts = readFileSync(join(ROOT, 'deploy/prometheus/alerts.yml'), 'utf8');
     const watched = [...alerts.matchAll(/up\{job="([^"]+)"\}/g)].map((m) => m[1]);
-    const jobs = (yamlFile('deploy/prometheus/prometheus.yml') as { scrape_configs: { job_name: string }[] }).scrape_configs.map((c) => c.job_name);
+    const jobs = (
+      yamlFile('deploy/prometheus/prometheus.yml') as { scrape_configs: { job_name: string }[] }
+    ).scrape_configs.map((c) => c.job_name);
     expect(new Set(watched)).toEqual(new Set(['resync-api', 'resync-worker']));
     for (const job of watched) expect(jobs).toContain(job);
   });
@@ -51,13 +55,20 @@ describe('docker-compose.yml observability profile', () => {
   it('provisions Grafana with the Prometheus service as data source and the resync dashboard', () => {
     const provisioning = mountSource(grafana, '/etc/grafana/provisioning');
     const dashboards = mountSource(grafana, '/etc/grafana/dashboards');
-    const datasource = yamlFile(join(provisioning, 'datasources/prometheus.yml')) as { datasources: { uid: string; url: string }[] };
+    const datasource = yamlFile(join(provisioning, 'datasources/prometheus.yml')) as {
+      datasources: { uid: string; url: string }[];
+    };
     expect(datasource.datasources[0].url).toBe(`http://prometheus:${prometheus.ports![0].split(':')[1]}`);
-    const provider = yamlFile(join(provisioning, 'dashboards/resync.yml')) as { providers: { options: { path: string } }[] };
+    const provider = yamlFile(join(provisioning, 'dashboards/resync.yml')) as {
+      providers: { options: { path: string } }[];
+    };
     expect(provider.providers[0].options.path).toBe('/etc/grafana/dashboards');
     const files = readdirSync(join(ROOT, dashboards)).filter((f) => f.endsWith('.json'));
     expect(files).toEqual(['resync.json']);
-    const dashboard = JSON.parse(readFileSync(join(ROOT, dashboards, 'resync.json'), 'utf8')) as { uid: string; panels: { datasource: { uid: string }; targets: { expr: string }[] }[] };
+    const dashboard = JSON.parse(readFileSync(join(ROOT, dashboards, 'resync.json'), 'utf8')) as {
+      uid: string;
+      panels: { datasource: { uid: string }; targets: { expr: string }[] }[];
+    };
     expect(dashboard.panels.length).toBeGreaterThan(10);
     for (const panel of dashboard.panels) expect(panel.datasource.uid).toBe(datasource.datasources[0].uid);
     expect(grafana.environment!.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe('/etc/grafana/dashboards/resync.json');

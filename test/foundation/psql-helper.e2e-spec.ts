@@ -23,14 +23,32 @@ describe('npm run psql', () => {
 
   it('runs psql on DATABASE_URL and exits with its code', async () => {
     const url = 'postgresql://resync:pw@db.example:5432/resync';
-    const helper = startApp(PSQL_MAIN, { DATABASE_URL: url, API_KEYS: 'A:abcdefgh', ADMIN_TOKEN: 'admin-token-0123456789', PATH: `${dir}:/usr/bin:/bin` }, dir);
+    const helper = startApp(
+      PSQL_MAIN,
+      {
+        DATABASE_URL: url,
+        API_KEYS: 'A:abcdefgh',
+        ADMIN_TOKEN: 'admin-token-0123456789',
+        PATH: `${dir}:/usr/bin:/bin`,
+      },
+      dir,
+    );
 
     expect(await helper.exited).toEqual({ code: 3, signal: null });
     expect(readFileSync(join(dir, 'args'), 'utf8').split('\n').slice(0, 1)).toEqual([url]);
   });
 
   it('says how to install psql when it is missing', async () => {
-    const helper = startApp(PSQL_MAIN, { DATABASE_URL: 'postgresql://u:p@db:5432/x', API_KEYS: 'A:abcdefgh', ADMIN_TOKEN: 'admin-token-0123456789', PATH: join(dir, 'nothing') }, dir);
+    const helper = startApp(
+      PSQL_MAIN,
+      {
+        DATABASE_URL: 'postgresql://u:p@db:5432/x',
+        API_KEYS: 'A:abcdefgh',
+        ADMIN_TOKEN: 'admin-token-0123456789',
+        PATH: join(dir, 'nothing'),
+      },
+      dir,
+    );
 
     expect((await helper.exited).code).toBe(1);
     expect(helper.output()).toContain('psql is not installed: install the PostgreSQL client');

@@ -45,7 +45,9 @@ describe('README', () => {
   });
 
   it('says how to reach the embedded database with psql, through a script that exists', () => {
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(README).toMatch(/npm run psql/);
     expect(scripts.psql).toMatch(/cli\/psql\.js$/);
     expect(README).toContain('.data/postgres.credentials.json');

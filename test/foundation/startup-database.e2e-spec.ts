@@ -34,7 +34,15 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
   }
 
   async function env(extra: Record<string, string>): Promise<Record<string, string>> {
-    return { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'info', RUN_JOBS: 'false', ...CREDENTIALS, ...extra };
+    return {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+      RUN_JOBS: 'false',
+      ...CREDENTIALS,
+      ...extra,
+    };
   }
 
   /** Forwards 127.0.0.1:port to the test database, as a database that comes up late would appear. */
@@ -70,14 +78,23 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
     'with the database unreachable, retries for DATABASE_STARTUP_TIMEOUT, then exits with one clear message and no stack',
     async () => {
       const port = await freePort();
-      const app = startApp(API_MAIN, await env({ DATABASE_URL: `postgresql://resync:never-printed-pw@127.0.0.1:${port}/resync`, DATABASE_STARTUP_TIMEOUT: '3s' }), tempDir());
+      const app = startApp(
+        API_MAIN,
+        await env({
+          DATABASE_URL: `postgresql://resync:never-printed-pw@127.0.0.1:${port}/resync`,
+          DATABASE_STARTUP_TIMEOUT: '3s',
+        }),
+        tempDir(),
+      );
 
       const exit = await app.exited;
       const output = app.output();
 
       expect(exit).toEqual({ code: 1, signal: null });
       expect(output.match(/not reachable yet/g)).toHaveLength(1);
-      expect(output).toContain(`api: failed to start: Could not reach the database at 127.0.0.1:${port}/resync within 3s (`);
+      expect(output).toContain(
+        `api: failed to start: Could not reach the database at 127.0.0.1:${port}/resync within 3s (`,
+      );
       expect(output).toContain('ECONNREFUSED');
       expect(stackLines(output)).toEqual([]);
       expect(output).not.toMatch(/Unhandled|triggerUncaughtException/);
@@ -96,8 +113,13 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
       const url = new URL(database.url);
       url.hostname = '127.0.0.1';
       url.port = String(port);
-      const app = startApp(API_MAIN, await env({ DATABASE_URL: url.toString(), DATABASE_STARTUP_TIMEOUT: '2m' }), tempDir());
-      for (let i = 0; i < 300 && !app.output().includes('not reachable yet'); i++) await new Promise((wake) => setTimeout(wake, 100));
+      const app = startApp(
+        API_MAIN,
+        await env({ DATABASE_URL: url.toString(), DATABASE_STARTUP_TIMEOUT: '2m' }),
+        tempDir(),
+      );
+      for (let i = 0; i < 300 && !app.output().includes('not reachable yet'); i++)
+        await new Promise((wake) => setTimeout(wake, 100));
       expect(app.output()).toContain('retrying with backoff');
 
       await proxy(port, late);
@@ -114,11 +136,17 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
       const database = await createTestDatabase();
       databases.push(database);
       const cwd = tempDir();
-      const development = async () => ({ ...(await env({ DATABASE_URL: database.url })), NODE_ENV: 'development', API_KEYS: '', ADMIN_TOKEN: '' });
+      const development = async () => ({
+        ...(await env({ DATABASE_URL: database.url })),
+        NODE_ENV: 'development',
+        API_KEYS: '',
+        ADMIN_TOKEN: '',
+      });
       const startOnce = async () => {
         const app = startApp(API_MAIN, await development(), cwd);
         await waitForHealth(app);
-        for (let i = 0; i < 100 && !app.output().includes('export ADMIN='); i++) await new Promise((wake) => setTimeout(wake, 100));
+        for (let i = 0; i < 100 && !app.output().includes('export ADMIN='); i++)
+          await new Promise((wake) => setTimeout(wake, 100));
         return app;
       };
 
@@ -133,7 +161,10 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
       expect(firstBlock.key).toMatch(/^dev_/);
       expect(existsSync(join(cwd, '.data', 'dev-credentials.json'))).toBe(true);
       // Never inside a JSON log line.
-      const jsonLines = second.output().split('\n').filter((line) => line.startsWith('{'));
+      const jsonLines = second
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
       expect(jsonLines.length).toBeGreaterThan(0);
       expect(jsonLines.filter((line) => line.includes(firstBlock.key) || line.includes(firstBlock.admin))).toEqual([]);
       // The printed key works against the restarted app.

@@ -9,7 +9,10 @@ import { freePort } from '../setup/free-port';
 import { isRunning, killStartedApps, postmasterPid, processesMentioning, startApp, waitForHealth } from './app-process';
 import { API_MAIN, buildApps, WORKER_MAIN } from './built-app';
 
-const CREDENTIALS = { API_KEYS: 'MTY_001:mty-secret-key-0001,GDL_002:gdl-secret-key-0002', ADMIN_TOKEN: 'startup-admin-token-0123' };
+const CREDENTIALS = {
+  API_KEYS: 'MTY_001:mty-secret-key-0001,GDL_002:gdl-secret-key-0002',
+  ADMIN_TOKEN: 'startup-admin-token-0123',
+};
 const PROCESS_TIMEOUT = 180_000;
 
 /** The built app as a process, the way `npm run start:prod` and the Docker image start it. */
@@ -39,7 +42,15 @@ describe(`${runApp.name} (the built app as a process)`, () => {
   }
 
   async function env(extra: Record<string, string>): Promise<Record<string, string>> {
-    return { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'warn', RUN_JOBS: 'false', ...CREDENTIALS, ...extra };
+    return {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      RUN_JOBS: 'false',
+      ...CREDENTIALS,
+      ...extra,
+    };
   }
 
   it(
@@ -48,7 +59,10 @@ describe(`${runApp.name} (the built app as a process)`, () => {
       const database = await createTestDatabase({ empty: true });
       databases.push(database);
       const cwd = tempDir();
-      const [first, second] = [startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd), startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd)];
+      const [first, second] = [
+        startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd),
+        startApp(API_MAIN, await env({ DATABASE_URL: database.url }), cwd),
+      ];
 
       await Promise.all([waitForHealth(first), waitForHealth(second)]);
 
@@ -59,7 +73,12 @@ describe(`${runApp.name} (the built app as a process)`, () => {
           `SELECT migration_name, checksum, count(*)::int AS times, bool_and(finished_at IS NOT NULL AND rolled_back_at IS NULL) AS finished
              FROM "_prisma_migrations" GROUP BY migration_name, checksum ORDER BY migration_name`,
         );
-        const expected = readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, times: 1, finished: true }));
+        const expected = readMigrations().map((m) => ({
+          migration_name: m.name,
+          checksum: m.checksum,
+          times: 1,
+          finished: true,
+        }));
         expect(expected.length).toBeGreaterThan(0);
         expect(rows).toEqual(expected);
       } finally {
@@ -73,7 +92,17 @@ describe(`${runApp.name} (the built app as a process)`, () => {
     'exits non-zero on bad configuration before starting a database, naming every bad variable and no secret',
     async () => {
       const cwd = tempDir();
-      const app = startApp(API_MAIN, { PORT: 'abc', LOG_LEVEL: 'loud', API_KEYS: 'MTY 001:s3cret-never-printed', ADMIN_TOKEN: CREDENTIALS.ADMIN_TOKEN, EMBEDDED_DB_DIR: join(cwd, 'pg') }, cwd);
+      const app = startApp(
+        API_MAIN,
+        {
+          PORT: 'abc',
+          LOG_LEVEL: 'loud',
+          API_KEYS: 'MTY 001:s3cret-never-printed',
+          ADMIN_TOKEN: CREDENTIALS.ADMIN_TOKEN,
+          EMBEDDED_DB_DIR: join(cwd, 'pg'),
+        },
+        cwd,
+      );
 
       const { code } = await app.exited;
 
@@ -93,7 +122,11 @@ describe(`${runApp.name} (the built app as a process)`, () => {
       const cwd = tempDir();
       const dataDir = join(cwd, 'pg');
       // Development: production refuses to start without DATABASE_URL (startup-database.e2e-spec.ts).
-      const app = startApp(API_MAIN, await env({ NODE_ENV: 'development', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) }), cwd);
+      const app = startApp(
+        API_MAIN,
+        await env({ NODE_ENV: 'development', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) }),
+        cwd,
+      );
 
       await waitForHealth(app);
       const postgres = postmasterPid(dataDir);
@@ -104,7 +137,10 @@ describe(`${runApp.name} (the built app as a process)`, () => {
       app.child.kill('SIGTERM');
       const exit = await app.exited;
 
-      expect({ exit, output: exit.code === 0 ? '' : app.output() }).toEqual({ exit: { code: 0, signal: null }, output: '' });
+      expect({ exit, output: exit.code === 0 ? '' : app.output() }).toEqual({
+        exit: { code: 0, signal: null },
+        output: '',
+      });
       expect(isRunning(postgres!)).toBe(false);
       expect(processesMentioning(dataDir)).toEqual([]);
       expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);

@@ -43,13 +43,24 @@ describe('Original protocol: POST /legacy/records', () => {
   it('keys each answer by another field_id, and notes a deleted record', async () => {
     await t.as('MTY').post('/tables/devolucion/items').send({ id: 'r-9', reason: 'damaged' }).expect(200);
     await t.as('MTY').delete('/tables/devolucion/items/r-9').expect(200);
-    const { body } = await status('table=devolucion&field_id=recno_id&client_id=MTY_001', ['{"recno_id":"r-9"}']).expect(200);
-    expect(body).toEqual({ version: null, field_id: 'recno_id', table: 'devolucion', client_id: 'MTY_001', total_records: 1, records: [{ recno_id: 'r-9', status: 'COMPLETED', note: 'Record was deleted', data: null }] });
+    const { body } = await status('table=devolucion&field_id=recno_id&client_id=MTY_001', [
+      '{"recno_id":"r-9"}',
+    ]).expect(200);
+    expect(body).toEqual({
+      version: null,
+      field_id: 'recno_id',
+      table: 'devolucion',
+      client_id: 'MTY_001',
+      total_records: 1,
+      records: [{ recno_id: 'r-9', status: 'COMPLETED', note: 'Record was deleted', data: null }],
+    });
   });
 
   it('answers only for the ver asked', async () => {
     await t.as('MTY').post('/items').send({ id: 'v-1', ver: 1, total: 1 }).expect(200);
-    const { body } = await status('table=venta&ver=2&field_id=hash_id&client_id=MTY_001', ['{"hash_id":"v-1"}']).expect(200);
+    const { body } = await status('table=venta&ver=2&field_id=hash_id&client_id=MTY_001', ['{"hash_id":"v-1"}']).expect(
+      200,
+    );
     expect(body.records).toEqual([{ hash_id: 'v-1', status: 'NOT_FOUND', data: null }]);
   });
 
@@ -69,17 +80,35 @@ describe('Original protocol: POST /legacy/records', () => {
   });
 
   it('names the bad line of the NDJSON', async () => {
-    const { body } = await status('table=venta&field_id=hash_id&client_id=MTY_001', ['{"hash_id":"a"}', '', 'not json']).expect(400);
+    const { body } = await status('table=venta&field_id=hash_id&client_id=MTY_001', [
+      '{"hash_id":"a"}',
+      '',
+      'not json',
+    ]).expect(400);
     expect(body.msg).toBe('Invalid JSON at line 3');
   });
 
   it('refuses a body that is not NDJSON with INVALID_CONTENT_TYPE', async () => {
-    const { body } = await t.as('MTY').post('/legacy/records?table=venta&field_id=hash_id&client_id=MTY_001').send({ hash_id: 'a' }).expect(415);
-    expect(body).toEqual({ status: 'error', msg: expect.any(String), status_id: 'INVALID_CONTENT_TYPE', status_code: 415 });
+    const { body } = await t
+      .as('MTY')
+      .post('/legacy/records?table=venta&field_id=hash_id&client_id=MTY_001')
+      .send({ hash_id: 'a' })
+      .expect(415);
+    expect(body).toEqual({
+      status: 'error',
+      msg: expect.any(String),
+      status_id: 'INVALID_CONTENT_TYPE',
+      status_code: 415,
+    });
   });
 
   it('refuses a missing or unknown key with UNAUTHORIZED, in the envelope', async () => {
-    const { body } = await t.as('anonymous').post('/legacy/records?table=venta&field_id=hash_id&client_id=MTY_001').set('Content-Type', 'text/plain').send('{"hash_id":"a"}').expect(401);
+    const { body } = await t
+      .as('anonymous')
+      .post('/legacy/records?table=venta&field_id=hash_id&client_id=MTY_001')
+      .set('Content-Type', 'text/plain')
+      .send('{"hash_id":"a"}')
+      .expect(401);
     expect(body).toEqual({ status: 'error', msg: expect.any(String), status_id: 'UNAUTHORIZED', status_code: 401 });
   });
 
@@ -95,7 +124,9 @@ describe('Original protocol: POST /legacy/records', () => {
 
   it('shows a client only its own records', async () => {
     await t.as('GDL').post('/items').send({ id: 'gdl-only', total: 1 }).expect(200);
-    const { body } = await status('table=venta&field_id=hash_id&client_id=MTY_001', ['{"hash_id":"gdl-only"}']).expect(200);
+    const { body } = await status('table=venta&field_id=hash_id&client_id=MTY_001', ['{"hash_id":"gdl-only"}']).expect(
+      200,
+    );
     expect(body.records).toEqual([{ hash_id: 'gdl-only', status: 'NOT_FOUND', data: null }]);
   });
 });

@@ -13,11 +13,17 @@ const METRICS_TOKEN = 'metrics-token-0123456789';
 
 describe('GET /metrics', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp({ module: (config) => ApiModule.register(config), env: { METRICS_TOKEN } })));
+  beforeAll(
+    async () => (t = await createTestApp({ module: (config) => ApiModule.register(config), env: { METRICS_TOKEN } })),
+  );
   afterAll(() => t.close());
 
   const scrape = async () => {
-    const response = await t.as('anonymous').get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    const response = await t
+      .as('anonymous')
+      .get('/metrics')
+      .set('Authorization', `Bearer ${METRICS_TOKEN}`)
+      .expect(200);
     return response.text;
   };
 
@@ -33,8 +39,10 @@ describe('GET /metrics', () => {
 
   it('counts ingested operations by table, operation and outcome, and records per request', async () => {
     const before = await scrape();
-    const count = (text: string, operation: string, outcome: string, table = 'venta') => sample(text, 'resync_ingest_operations_total', { table, operation, outcome }) ?? 0;
-    const requests = (text: string, table: string) => sample(text, 'resync_ingest_records_per_request_count', { table }) ?? 0;
+    const count = (text: string, operation: string, outcome: string, table = 'venta') =>
+      sample(text, 'resync_ingest_operations_total', { table, operation, outcome }) ?? 0;
+    const requests = (text: string, table: string) =>
+      sample(text, 'resync_ingest_records_per_request_count', { table }) ?? 0;
 
     await t.as('MTY').post('/items').send({ id: 'm-1', total: 1 }).expect(200);
     await t.as('MTY').post('/items').send({ id: 'm-1', total: 1 }).expect(200);
@@ -42,7 +50,13 @@ describe('GET /metrics', () => {
     await t
       .as('MTY')
       .post('/tables/devolucion/batch')
-      .send({ operations: [{ operation: 'CREATE', record: { id: 'd-1' } }, { operation: 'CREATE', record: { id: 'd-2' } }, { operation: 'DELETE', record: { id: 'd-9' } }] })
+      .send({
+        operations: [
+          { operation: 'CREATE', record: { id: 'd-1' } },
+          { operation: 'CREATE', record: { id: 'd-2' } },
+          { operation: 'DELETE', record: { id: 'd-9' } },
+        ],
+      })
       .expect(200);
 
     const after = await scrape();
@@ -50,10 +64,16 @@ describe('GET /metrics', () => {
     expect(count(after, 'CREATE', 'duplicate') - count(before, 'CREATE', 'duplicate')).toBe(1);
     expect(count(after, 'UPDATE', 'created_by_update') - count(before, 'UPDATE', 'created_by_update')).toBe(1);
     expect(count(after, 'CREATE', 'created', 'devolucion') - count(before, 'CREATE', 'created', 'devolucion')).toBe(2);
-    expect(count(after, 'DELETE', 'already_deleted', 'devolucion') - count(before, 'DELETE', 'already_deleted', 'devolucion')).toBe(1);
+    expect(
+      count(after, 'DELETE', 'already_deleted', 'devolucion') -
+        count(before, 'DELETE', 'already_deleted', 'devolucion'),
+    ).toBe(1);
     expect(requests(after, 'venta') - requests(before, 'venta')).toBe(3);
     expect(requests(after, 'devolucion') - requests(before, 'devolucion')).toBe(1);
-    expect(sample(after, 'resync_ingest_records_per_request_sum', { table: 'devolucion' })! - (sample(before, 'resync_ingest_records_per_request_sum', { table: 'devolucion' }) ?? 0)).toBe(3);
+    expect(
+      sample(after, 'resync_ingest_records_per_request_sum', { table: 'devolucion' })! -
+        (sample(before, 'resync_ingest_records_per_request_sum', { table: 'devolucion' }) ?? 0),
+    ).toBe(3);
   });
 
   it('counts status answers, and missing-history ERRORs on their own', async () => {
@@ -61,10 +81,15 @@ describe('GET /metrics', () => {
     await t.as('MTY').post('/items').send({ id: 's-2' }).expect(200);
     await t.prisma.$executeRaw`DELETE FROM sync_operations WHERE record_id = 's-2'`;
     const before = await scrape();
-    const answers = (text: string, status: string) => sample(text, 'resync_status_answers_total', { table: 'venta', status }) ?? 0;
+    const answers = (text: string, status: string) =>
+      sample(text, 'resync_status_answers_total', { table: 'venta', status }) ?? 0;
     const missing = (text: string) => sample(text, 'resync_status_missing_history_total', { table: 'venta' }) ?? 0;
 
-    await t.as('MTY').post('/records').send({ records: [{ hash_id: 's-1' }, { hash_id: 's-2' }, { hash_id: 'never-sent' }] }).expect(200);
+    await t
+      .as('MTY')
+      .post('/records')
+      .send({ records: [{ hash_id: 's-1' }, { hash_id: 's-2' }, { hash_id: 'never-sent' }] })
+      .expect(200);
 
     const after = await scrape();
     expect(answers(after, 'COMPLETED') - answers(before, 'COMPLETED')).toBe(1);
@@ -75,7 +100,8 @@ describe('GET /metrics', () => {
 
   it('times requests by route pattern and status, never by URL', async () => {
     const before = await scrape();
-    const timed = (text: string, route: string, status: string, method = 'POST') => sample(text, 'resync_http_request_duration_seconds_count', { method, route, status }) ?? 0;
+    const timed = (text: string, route: string, status: string, method = 'POST') =>
+      sample(text, 'resync_http_request_duration_seconds_count', { method, route, status }) ?? 0;
 
     await t.as('MTY').post('/tables/venta/items').send({ id: 'r-1' }).expect(200);
     await t.as('MTY').post('/tables/venta/items').send({ id: 'r-2', ver: 'x' }).expect(400);
@@ -84,7 +110,9 @@ describe('GET /metrics', () => {
     const after = await scrape();
     expect(timed(after, '/tables/:table/items', '200') - timed(before, '/tables/:table/items', '200')).toBe(1);
     expect(timed(after, '/tables/:table/items', '400') - timed(before, '/tables/:table/items', '400')).toBe(1);
-    expect(timed(after, '/items/:id/history', '200', 'GET') - timed(before, '/items/:id/history', '200', 'GET')).toBe(1);
+    expect(timed(after, '/items/:id/history', '200', 'GET') - timed(before, '/items/:id/history', '200', 'GET')).toBe(
+      1,
+    );
   });
 
   it('never uses record ids, client ids or keys as label values', async () => {
@@ -96,8 +124,17 @@ describe('GET /metrics', () => {
     }
     const text = await scrape();
 
-    for (const secret of [...ids, TEST_CLIENTS.GDL.clientId, TEST_CLIENTS.GDL.key, TEST_CLIENTS.MTY.key, TEST_ADMIN_TOKEN, METRICS_TOKEN]) expect(text).not.toContain(secret);
-    for (const route of labelValues(text, 'resync_http_request_duration_seconds', 'route')) expect(route).toMatch(/^\/[a-z/:_-]*$/);
+    for (const secret of [
+      ...ids,
+      TEST_CLIENTS.GDL.clientId,
+      TEST_CLIENTS.GDL.key,
+      TEST_CLIENTS.MTY.key,
+      TEST_ADMIN_TOKEN,
+      METRICS_TOKEN,
+    ])
+      expect(text).not.toContain(secret);
+    for (const route of labelValues(text, 'resync_http_request_duration_seconds', 'route'))
+      expect(route).toMatch(/^\/[a-z/:_-]*$/);
     expect(labelValues(text, 'resync_', 'table')).toEqual(expect.arrayContaining(['venta']));
     for (const table of labelValues(text, 'resync_', 'table')) expect(['venta', 'devolucion']).toContain(table);
   });
@@ -132,7 +169,11 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
 
     expect(sample(after, 'resync_outbox_depth')).toBe(3);
     expect(sample(after, 'resync_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
-    expect({ due: sample(after, 'resync_sync_failures', { state: 'due' }), waiting: sample(after, 'resync_sync_failures', { state: 'waiting' }), critical: sample(after, 'resync_sync_failures', { state: 'critical' }) }).toEqual({ due: 1, waiting: 1, critical: 1 });
+    expect({
+      due: sample(after, 'resync_sync_failures', { state: 'due' }),
+      waiting: sample(after, 'resync_sync_failures', { state: 'waiting' }),
+      critical: sample(after, 'resync_sync_failures', { state: 'critical' }),
+    }).toEqual({ due: 1, waiting: 1, critical: 1 });
     expect(sample(after, 'resync_missing_operations', { table: 'venta' })).toBe(2);
     expect(sample(after, 'resync_missing_operations', { table: 'devolucion' })).toBe(0);
     expect(sample(after, 'resync_lost_rows', { table: 'venta' })).toBe(0);
@@ -164,7 +205,11 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     fake.respondNext({ status: 200 }, { status: 503 }, { status: 422 });
     await t.prisma.$executeRaw`DELETE FROM sync_outbox`;
     await t.prisma.$executeRaw`DELETE FROM sync_failures`;
-    await t.as('MTY').post('/tables/venta/batch').send({ operations: [1, 2, 3].map((i) => ({ operation: 'CREATE', record: { id: `dl-${i}` } })) }).expect(200);
+    await t
+      .as('MTY')
+      .post('/tables/venta/batch')
+      .send({ operations: [1, 2, 3].map((i) => ({ operation: 'CREATE', record: { id: `dl-${i}` } })) })
+      .expect(200);
 
     await t.get<OutboxDispatcher>(OutboxDispatcher).dispatchOnce();
 
@@ -172,7 +217,10 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     expect(delivered(after, 'delivered') - delivered(metrics, 'delivered')).toBe(1);
     expect(delivered(after, 'temporary') - delivered(metrics, 'temporary')).toBe(1);
     expect(delivered(after, 'permanent') - delivered(metrics, 'permanent')).toBe(1);
-    expect(sample(after, 'resync_sync_delivery_duration_seconds_count')! - (sample(metrics, 'resync_sync_delivery_duration_seconds_count') ?? 0)).toBe(3);
+    expect(
+      sample(after, 'resync_sync_delivery_duration_seconds_count')! -
+        (sample(metrics, 'resync_sync_delivery_duration_seconds_count') ?? 0),
+    ).toBe(3);
   });
 
   it('counts retries by result', async () => {
@@ -181,7 +229,12 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     await t.as('MTY').post('/items').send({ id: 'rt-1' }).expect(200);
     await t.as('MTY').post('/items').send({ id: 'rt-2' }).expect(200);
     await t.prisma.$executeRaw`DELETE FROM sync_outbox`;
-    for (const recordId of ['rt-1', 'rt-2']) await insertFailure(t, { recordId, createdAt: new Date(Date.now() - 600_000), nextRetryAt: new Date(Date.now() - 60_000) });
+    for (const recordId of ['rt-1', 'rt-2'])
+      await insertFailure(t, {
+        recordId,
+        createdAt: new Date(Date.now() - 600_000),
+        nextRetryAt: new Date(Date.now() - 60_000),
+      });
     const before = await text();
     const retries = (m: string, result: string) => sample(m, 'resync_sync_retries_total', { result }) ?? 0;
     fake.reset();
@@ -190,7 +243,10 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     await t.get<SyncRetryService>(SyncRetryService).retryDue();
 
     const after = await text();
-    expect({ delivered: retries(after, 'delivered') - retries(before, 'delivered'), failed: retries(after, 'failed') - retries(before, 'failed') }).toEqual({ delivered: 1, failed: 1 });
+    expect({
+      delivered: retries(after, 'delivered') - retries(before, 'delivered'),
+      failed: retries(after, 'failed') - retries(before, 'failed'),
+    }).toEqual({ delivered: 1, failed: 1 });
   });
 });
 
@@ -199,26 +255,42 @@ describe('metrics configuration', () => {
   afterEach(async () => Promise.all(apps.splice(0).map((app) => app.close())));
 
   it('METRICS_ENABLED=false: no /metrics and nothing recorded', async () => {
-    const t = await createTestApp({ module: (config) => ApiModule.register(config), env: { METRICS_ENABLED: 'false' } });
+    const t = await createTestApp({
+      module: (config) => ApiModule.register(config),
+      env: { METRICS_ENABLED: 'false' },
+    });
     apps.push(t);
     await t.as('MTY').post('/items').send({ id: 'off-1' }).expect(200);
 
     await t.as('admin').get('/metrics').expect(404);
-    expect(sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { outcome: 'created' })).toBeUndefined();
+    expect(
+      sample(await t.get<Metrics>(Metrics).text(), 'resync_ingest_operations_total', { outcome: 'created' }),
+    ).toBeUndefined();
   });
 
   it('METRICS_PORT: served on its own port (with METRICS_TOKEN when set), not on the API port', async () => {
     const port = await freePort();
-    const t = await createTestApp({ module: (config) => ApiModule.register(config), env: { METRICS_PORT: String(port), METRICS_TOKEN, HOST: '127.0.0.1' } });
+    const t = await createTestApp({
+      module: (config) => ApiModule.register(config),
+      env: { METRICS_PORT: String(port), METRICS_TOKEN, HOST: '127.0.0.1' },
+    });
     apps.push(t);
     await t.as('MTY').post('/items').send({ id: 'port-1' }).expect(200);
 
     await t.as('admin').get('/metrics').expect(404);
     expect(t.get<MetricsServer>(MetricsServer).address()).toBe(port);
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
-    const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(response.status).toBe(200);
-    expect(sample(await response.text(), 'resync_ingest_operations_total', { table: 'venta', operation: 'CREATE', outcome: 'created' })).toBe(1);
+    expect(
+      sample(await response.text(), 'resync_ingest_operations_total', {
+        table: 'venta',
+        operation: 'CREATE',
+        outcome: 'created',
+      }),
+    ).toBe(1);
     expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
   });
 });

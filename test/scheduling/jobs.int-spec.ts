@@ -16,7 +16,14 @@ const SCHEDULES = {
   TOMBSTONE_PURGE_CRON: '0 0 5 1 * *',
   METRICS_REFRESH_CRON: '0 0 6 1 * *',
 };
-const EXPECTED = { 'stale-operations': SCHEDULES.STALE_OPERATION_CRON, 'sync-retry': SCHEDULES.SYNC_RETRY_CRON, 'sync-alerts': SCHEDULES.SYNC_ALERT_CRON, 'sync-cleanup': SCHEDULES.SYNC_CLEANUP_CRON, 'tombstone-purge': SCHEDULES.TOMBSTONE_PURGE_CRON, 'metrics-refresh': SCHEDULES.METRICS_REFRESH_CRON };
+const EXPECTED = {
+  'stale-operations': SCHEDULES.STALE_OPERATION_CRON,
+  'sync-retry': SCHEDULES.SYNC_RETRY_CRON,
+  'sync-alerts': SCHEDULES.SYNC_ALERT_CRON,
+  'sync-cleanup': SCHEDULES.SYNC_CLEANUP_CRON,
+  'tombstone-purge': SCHEDULES.TOMBSTONE_PURGE_CRON,
+  'metrics-refresh': SCHEDULES.METRICS_REFRESH_CRON,
+};
 
 function schedules(t: TestApp): Record<string, string> {
   const jobs = t.get<SchedulerRegistry>(SchedulerRegistry).getCronJobs();
@@ -76,7 +83,10 @@ describe(Jobs.name, () => {
     await expect(jobs.tick(job)).resolves.toBeUndefined();
 
     expect(error).toHaveBeenCalledTimes(1);
-    expect(error).toHaveBeenCalledWith('Job broken failed: boom in a job', expect.stringMatching(/^Error: boom in a job\n\s+at /));
+    expect(error).toHaveBeenCalledWith(
+      'Job broken failed: boom in a job',
+      expect.stringMatching(/^Error: boom in a job\n\s+at /),
+    );
     expect(schedules(t).broken).toBe('0 0 5 1 * *');
   });
 
@@ -102,7 +112,12 @@ describe(Jobs.name, () => {
     const jobs = t.get<Jobs>(Jobs);
     const LOCK = 7_349_999;
     let runs = 0;
-    const job: Job<string> = { name: 'locked', cron: '0 0 7 1 * *', lock: LOCK, run: async (tx) => (runs++, tx ? 'with its transaction' : 'without') };
+    const job: Job<string> = {
+      name: 'locked',
+      cron: '0 0 7 1 * *',
+      lock: LOCK,
+      run: async (tx) => (runs++, tx ? 'with its transaction' : 'without'),
+    };
     const other = new Client({ connectionString: t.database.url });
     await other.connect();
     try {

@@ -11,6 +11,16 @@ import { ROOT } from '../foundation/built-app';
  */
 export function buildClientCjs(): string {
   const build = join(mkdtempSync(join(tmpdir(), 'resync-sim-client-')), 'client');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'libs/client/tsconfig.json'), '--outDir', build, '--declaration', 'false', '--sourceMap', 'false']);
+  execFileSync(process.execPath, [
+    require.resolve('typescript/bin/tsc'),
+    '-p',
+    join(ROOT, 'libs/client/tsconfig.json'),
+    '--outDir',
+    build,
+    '--declaration',
+    'false',
+    '--sourceMap',
+    'false',
+  ]);
   return build;
 }

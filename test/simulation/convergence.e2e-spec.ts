@@ -26,7 +26,15 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
     clientBuild = buildClientCjs();
     await buildApps();
     database = await createTestDatabase();
-    result = await runSimulation({ quick: true, clients: 4, records: 500, seed: 'jest-15', databaseUrl: database.url, clientModule: clientBuild, log: (line: string) => lines.push(line) });
+    result = await runSimulation({
+      quick: true,
+      clients: 4,
+      records: 500,
+      seed: 'jest-15',
+      databaseUrl: database.url,
+      clientModule: clientBuild,
+      log: (line: string) => lines.push(line),
+    });
   }, SIMULATION_TIMEOUT);
 
   afterAll(async () => {
@@ -35,9 +43,18 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
   });
 
   it('converges: nothing lost, mismatched, missing its history or applied twice, within two audit rounds', () => {
-    const counts = { converged: result.converged, lost: result.lost, mismatched: result.mismatched, missingHistory: result.missingHistory, duplicates: result.duplicates, rejected: result.rejected };
+    const counts = {
+      converged: result.converged,
+      lost: result.lost,
+      mismatched: result.mismatched,
+      missingHistory: result.missingHistory,
+      duplicates: result.duplicates,
+      rejected: result.rejected,
+    };
     expect({ line: resultLine(result), ...counts, log: counts.converged ? [] : lines }).toEqual({
-      line: expect.stringMatching(/^CONVERGED clients=4 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 seconds=\d+$/),
+      line: expect.stringMatching(
+        /^CONVERGED clients=4 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 seconds=\d+$/,
+      ),
       converged: true,
       lost: 0,
       mismatched: 0,

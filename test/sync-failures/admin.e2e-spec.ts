@@ -48,9 +48,12 @@ describe('Sync failures admin API', () => {
     expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
   });
 
-  it.each([{ critical: 'yes' }, { entity_id: 5 }, { status: 'x' }])('POST /sync-failures/retry with %p answers 400', async (body) => {
-    await app.t.as('admin').post('/sync-failures/retry').send(body).expect(400);
-  });
+  it.each([{ critical: 'yes' }, { entity_id: 5 }, { status: 'x' }])(
+    'POST /sync-failures/retry with %p answers 400',
+    async (body) => {
+      await app.t.as('admin').post('/sync-failures/retry').send(body).expect(400);
+    },
+  );
 
   it.each([
     ['get', '/sync-failures/no-such-id'],
@@ -63,14 +66,36 @@ describe('Sync failures admin API', () => {
 
   it('lists newest first with filters and pagination, and shows one failure by id', async () => {
     const old = await insertFailure(app.t, { createdAt: ago(30 * MINUTE), recordId: 'a1', entityType: 'SALE' });
-    const mid = await insertFailure(app.t, { createdAt: ago(20 * MINUTE), recordId: 'a2', entityType: 'RETURN', tableName: 'devolucion' });
-    const exhausted = await insertFailure(app.t, { createdAt: ago(10 * MINUTE), recordId: 'a3', retryCount: 3, nextRetryAt: null });
-    const refused = await insertFailure(app.t, { createdAt: ago(5 * MINUTE), recordId: 'a4', nextRetryAt: null, error: 'HTTP 422: Unprocessable Entity' });
+    const mid = await insertFailure(app.t, {
+      createdAt: ago(20 * MINUTE),
+      recordId: 'a2',
+      entityType: 'RETURN',
+      tableName: 'devolucion',
+    });
+    const exhausted = await insertFailure(app.t, {
+      createdAt: ago(10 * MINUTE),
+      recordId: 'a3',
+      retryCount: 3,
+      nextRetryAt: null,
+    });
+    const refused = await insertFailure(app.t, {
+      createdAt: ago(5 * MINUTE),
+      recordId: 'a4',
+      nextRetryAt: null,
+      error: 'HTTP 422: Unprocessable Entity',
+    });
     const get = async (query: string) => (await app.t.as('admin').get(`/sync-failures${query}`).expect(200)).body;
 
     expect((await get('')).items.map((i: { id: string }) => i.id)).toEqual([refused.id, exhausted.id, mid.id, old.id]);
-    expect(await get('?limit=2&page=2')).toMatchObject({ total: 4, page: 2, limit: 2, items: [{ id: mid.id }, { id: old.id }] });
-    expect((await get('?entity_type=RETURN')).items).toEqual([expect.objectContaining({ id: mid.id, entity_type: 'RETURN' })]);
+    expect(await get('?limit=2&page=2')).toMatchObject({
+      total: 4,
+      page: 2,
+      limit: 2,
+      items: [{ id: mid.id }, { id: old.id }],
+    });
+    expect((await get('?entity_type=RETURN')).items).toEqual([
+      expect.objectContaining({ id: mid.id, entity_type: 'RETURN' }),
+    ]);
     expect((await get('?entity_id=MTY_001:a1')).items).toEqual([expect.objectContaining({ id: old.id })]);
     expect((await get('?critical=true')).items.map((i: { id: string }) => i.id)).toEqual([refused.id, exhausted.id]);
     expect((await get('?critical=false')).items.map((i: { id: string }) => i.id)).toEqual([mid.id, old.id]);
@@ -98,13 +123,25 @@ describe('Sync failures admin API', () => {
   });
 
   it('POST /sync-failures/retry makes matching rows due now; a row at the maximum gets exactly one more attempt', async () => {
-    const exhausted = await insertFailure(app.t, { createdAt: ago(60 * MINUTE), recordId: 'r1', retryCount: 3, nextRetryAt: null });
-    const refused = await insertFailure(app.t, { createdAt: ago(60 * MINUTE), recordId: 'r2', retryCount: 0, nextRetryAt: null });
+    const exhausted = await insertFailure(app.t, {
+      createdAt: ago(60 * MINUTE),
+      recordId: 'r1',
+      retryCount: 3,
+      nextRetryAt: null,
+    });
+    const refused = await insertFailure(app.t, {
+      createdAt: ago(60 * MINUTE),
+      recordId: 'r2',
+      retryCount: 0,
+      nextRetryAt: null,
+    });
     const later = await insertFailure(app.t, { createdAt: ago(1 * MINUTE), recordId: 'r3' });
 
     const { body } = await app.t.as('admin').post('/sync-failures/retry').send({ critical: true }).expect(200);
     expect(body).toEqual({ scheduled: 2, next_retry_at: now.toISOString() });
-    expect(await app.t.prisma.syncFailure.findUnique({ where: { id: later.id } })).toMatchObject({ nextRetryAt: later.nextRetryAt });
+    expect(await app.t.prisma.syncFailure.findUnique({ where: { id: later.id } })).toMatchObject({
+      nextRetryAt: later.nextRetryAt,
+    });
 
     fake.respondAlways({ status: 500 });
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 2, failed: 2 });

@@ -27,7 +27,9 @@ describe('External sync after a crash', () => {
     const second = await startSyncApp(fake, { database });
     try {
       expect(await second.dispatcher.dispatchOnce()).toEqual({ delivered: 1, failed: 0 });
-      expect(fake.received.map((r) => [r.idempotencyKey, r.body.payload])).toEqual([[created.body.operation_id, { _hash_id: 'crash-1', _ver: 1, total: 7 }]]);
+      expect(fake.received.map((r) => [r.idempotencyKey, r.body.payload])).toEqual([
+        [created.body.operation_id, { _hash_id: 'crash-1', _ver: 1, total: 7 }],
+      ]);
       expect(await second.outboxCount()).toBe(0);
     } finally {
       await second.t.close();
@@ -41,7 +43,9 @@ describe('External sync after a crash', () => {
       fake.reset();
       await app.t.as('MTY').post('/items').send({ id: 'crash-2' }).expect(200);
       // The dead instance's claim: what dispatchOnce does before delivering.
-      await app.t.get<OutboxRepository>(OutboxRepository).claim(clock.now(), new Date(clock.now().getTime() + 5 * MINUTE), 10);
+      await app.t
+        .get<OutboxRepository>(OutboxRepository)
+        .claim(clock.now(), new Date(clock.now().getTime() + 5 * MINUTE), 10);
       expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 0 });
       clock.advance(5 * MINUTE + 1);
       expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 1, failed: 0 });

@@ -18,7 +18,14 @@ describe('External sync delivery', () => {
     const { id, ...fields } = record;
     expect(fake.received).toEqual([
       {
-        body: { entity_type: 'SALE', entity_id: 'MTY_001:ok-1', action: 'CREATE', client_id: 'MTY_001', payload: { _hash_id: 'ok-1', _ver: 1, ...fields }, operation_id: created.body.operation_id },
+        body: {
+          entity_type: 'SALE',
+          entity_id: 'MTY_001:ok-1',
+          action: 'CREATE',
+          client_id: 'MTY_001',
+          payload: { _hash_id: 'ok-1', _ver: 1, ...fields },
+          operation_id: created.body.operation_id,
+        },
         idempotencyKey: created.body.operation_id,
         contentType: 'application/json',
         status: 200,
@@ -79,12 +86,18 @@ describe('External sync delivery', () => {
     await app.dispatcher.dispatchOnce();
 
     const [failure] = await app.failures();
-    expect(failure).toMatchObject({ retryCount: 0, nextRetryAt: null, error: 'HTTP 422: Unprocessable Entity - {"error":"total must be positive"}' });
+    expect(failure).toMatchObject({
+      retryCount: 0,
+      nextRetryAt: null,
+      error: 'HTTP 422: Unprocessable Entity - {"error":"total must be positive"}',
+    });
     app.clock.advance(7 * 24 * 60 * MINUTE);
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 0 });
     expect(fake.received).toHaveLength(1);
     const critical = await app.t.as('admin').get('/sync-failures/critical').expect(200);
-    expect(critical.body.items).toEqual([expect.objectContaining({ id: failure.id, critical: true, next_retry_at: null })]);
+    expect(critical.body.items).toEqual([
+      expect.objectContaining({ id: failure.id, critical: true, next_retry_at: null }),
+    ]);
   });
 
   it('records the 503 Retry-After as the first retry time when it is longer than the backoff', async () => {
@@ -127,8 +140,15 @@ describe('External sync delivery', () => {
       await down.t.as('MTY').post('/items').send({ id: 'down-1' }).expect(200);
       expect(await slow.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 1 });
       expect(await down.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 1 });
-      expect((await slow.failures())[0]).toMatchObject({ error: 'Timed out after 100ms', retryCount: 0, nextRetryAt: expect.any(Date) });
-      expect((await down.failures())[0]).toMatchObject({ error: expect.stringMatching(/^Network error: .*ECONNREFUSED/), nextRetryAt: expect.any(Date) });
+      expect((await slow.failures())[0]).toMatchObject({
+        error: 'Timed out after 100ms',
+        retryCount: 0,
+        nextRetryAt: expect.any(Date),
+      });
+      expect((await down.failures())[0]).toMatchObject({
+        error: expect.stringMatching(/^Network error: .*ECONNREFUSED/),
+        nextRetryAt: expect.any(Date),
+      });
     } finally {
       await slow.t.close();
       await down.t.close();

@@ -27,7 +27,10 @@ describe('External sync on several instances', () => {
     const env = { SYNC_DISPATCH_BATCH_SIZE: '7', SYNC_RETRY_BATCH_SIZE: '7', SYNC_RETRY_CONCURRENCY: '4' };
     a = await startSyncApp(fake, { database, clock, env });
     b = await startSyncApp(fake, { database, clock, env });
-    const operations = Array.from({ length: RECORDS }, (_, i) => ({ operation: 'CREATE', record: { id: `multi-${i}`, n: i } }));
+    const operations = Array.from({ length: RECORDS }, (_, i) => ({
+      operation: 'CREATE',
+      record: { id: `multi-${i}`, n: i },
+    }));
     const { body } = await a.t.as('MTY').post('/tables/venta/batch').send({ operations }).expect(200);
     operationIds = body.results.map((r: { operation_id: string }) => r.operation_id);
     expect(new Set(operationIds).size).toBe(RECORDS);

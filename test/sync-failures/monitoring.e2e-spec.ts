@@ -36,7 +36,13 @@ describe('Sync failures monitoring', () => {
     await insertFailure(app.t, { createdAt: ago(2 * HOUR), retryCount: 3 });
     await insertFailure(app.t, { createdAt: ago(23 * HOUR), retryCount: 2 });
     await insertFailure(app.t, { createdAt: ago(3 * HOUR), retryCount: 1, action: 'DELETE' });
-    await insertFailure(app.t, { createdAt: ago(HOUR), retryCount: 1, entityType: 'RETURN', tableName: 'devolucion', action: 'UPDATE' });
+    await insertFailure(app.t, {
+      createdAt: ago(HOUR),
+      retryCount: 1,
+      entityType: 'RETURN',
+      tableName: 'devolucion',
+      action: 'UPDATE',
+    });
     await insertFailure(app.t, { createdAt: ago(25 * HOUR), retryCount: 3 }); // outside the window
 
     const { body } = await app.t.as('admin').get('/sync-failures/stats').expect(200);
@@ -66,7 +72,8 @@ describe('Sync failures monitoring', () => {
   });
 
   it('GET /sync-failures/alerts: each rule fires above its threshold, with its numbers', async () => {
-    for (let i = 0; i < 11; i++) await insertFailure(app.t, { createdAt: ago(2 * HOUR), lastRetryAt: ago(10 * MINUTE), retryCount: 2 });
+    for (let i = 0; i < 11; i++)
+      await insertFailure(app.t, { createdAt: ago(2 * HOUR), lastRetryAt: ago(10 * MINUTE), retryCount: 2 });
     await insertFailure(app.t, { createdAt: ago(3 * HOUR), recordId: 'hot', retryCount: 3, nextRetryAt: null });
     await insertFailure(app.t, { createdAt: ago(3 * HOUR), recordId: 'hot', retryCount: 0, action: 'UPDATE' });
 
@@ -74,12 +81,20 @@ describe('Sync failures monitoring', () => {
     expect(body).toMatchObject({
       firing: true,
       failures_last_hour: { value: 11, firing: true },
-      entity_failures: { value: 5, firing: true, entities: [{ entity_type: 'SALE', entity_id: 'MTY_001:hot', failures: 5 }] },
+      entity_failures: {
+        value: 5,
+        firing: true,
+        entities: [{ entity_type: 'SALE', entity_id: 'MTY_001:hot', failures: 5 }],
+      },
       average_retries: { value: 1.92, firing: false },
     });
-    for (let i = 0; i < 3; i++) await insertFailure(app.t, { createdAt: ago(4 * HOUR), retryCount: 3, nextRetryAt: null });
+    for (let i = 0; i < 3; i++)
+      await insertFailure(app.t, { createdAt: ago(4 * HOUR), retryCount: 3, nextRetryAt: null });
     // (11 × 2 + 3 + 0 + 3 × 3) / 16 = 2.13
-    expect((await app.t.as('admin').get('/sync-failures/alerts').expect(200)).body.average_retries).toMatchObject({ value: 2.13, firing: true });
+    expect((await app.t.as('admin').get('/sync-failures/alerts').expect(200)).body.average_retries).toMatchObject({
+      value: 2.13,
+      firing: true,
+    });
 
     const warnings = await app.t.get<SyncAlertsCron>(SyncAlertsCron).check();
     expect(warnings).toEqual([
@@ -87,7 +102,9 @@ describe('Sync failures monitoring', () => {
       expect.stringContaining('SALE MTY_001:hot (5)'),
       expect.stringContaining('average retry count 2.13'),
     ]);
-    expect(await whileLocked(LockKey.SyncFailureAlerts, () => app.t.get<SyncAlertsCron>(SyncAlertsCron).check())).toBeUndefined();
+    expect(
+      await whileLocked(LockKey.SyncFailureAlerts, () => app.t.get<SyncAlertsCron>(SyncAlertsCron).check()),
+    ).toBeUndefined();
   });
 
   it('clean-up deletes exhausted rows past SYNC_CLEANUP_EXHAUSTED_AGE and every row past SYNC_CLEANUP_MAX_AGE', async () => {

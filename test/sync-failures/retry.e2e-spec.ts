@@ -11,7 +11,11 @@ describe('Sync retries', () => {
   /** A record whose first delivery fails with a 500. */
   async function failedCreate(id: string, fields: Record<string, unknown> = {}): Promise<string> {
     fake.respondNext({ status: 500 });
-    const created = await app.t.as('MTY').post('/items').send({ id, ...fields }).expect(200);
+    const created = await app.t
+      .as('MTY')
+      .post('/items')
+      .send({ id, ...fields })
+      .expect(200);
     expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 1 });
     return created.body.operation_id;
   }
@@ -33,7 +37,11 @@ describe('Sync retries', () => {
     fake.respondNext({ status: 500 });
     expect(await app.retry.retryDue()).toEqual({ attempted: 1, delivered: 0, failed: 1, refused: 0 });
     const [afterFirst] = await app.failures();
-    expect(afterFirst).toMatchObject({ retryCount: 1, lastRetryAt: app.clock.now(), error: 'HTTP 500: Internal Server Error' });
+    expect(afterFirst).toMatchObject({
+      retryCount: 1,
+      lastRetryAt: app.clock.now(),
+      error: 'HTTP 500: Internal Server Error',
+    });
 
     await waitOut(15 * MINUTE);
     expect(await app.retry.retryDue()).toEqual({ attempted: 1, delivered: 1, failed: 0, refused: 0 });
@@ -79,14 +87,21 @@ describe('Sync retries', () => {
     expect(critical.body).toMatchObject({ total: 1, items: [{ id: exhausted.id, retry_count: 3, critical: true }] });
 
     const stillDown = await app.t.as('admin').post(`/sync-failures/${exhausted.id}/retry`).expect(200);
-    expect(stillDown.body).toMatchObject({ outcome: 'manual_intervention', error: 'HTTP 500: Internal Server Error', failure: { retry_count: 4, next_retry_at: null } });
+    expect(stillDown.body).toMatchObject({
+      outcome: 'manual_intervention',
+      error: 'HTTP 500: Internal Server Error',
+      failure: { retry_count: 4, next_retry_at: null },
+    });
 
     fake.respondAlways({ status: 200 });
     const recovered = await app.t.as('admin').post(`/sync-failures/${exhausted.id}/retry`).expect(200);
     expect(recovered.body).toEqual({ id: exhausted.id, outcome: 'delivered', error: null, failure: null });
     expect(await app.failures()).toEqual([]);
     await app.t.as('admin').get(`/sync-failures/${exhausted.id}`).expect(404);
-    expect(fake.received.at(-1)!.body).toMatchObject({ action: 'CREATE', payload: { _hash_id: 'down-1', _ver: 1, total: 3 } });
+    expect(fake.received.at(-1)!.body).toMatchObject({
+      action: 'CREATE',
+      payload: { _hash_id: 'down-1', _ver: 1, total: 3 },
+    });
   });
 
   it('a permanent refusal on a retry stops the retries with the reason', async () => {
@@ -94,7 +109,11 @@ describe('Sync retries', () => {
     await waitOut(5 * MINUTE);
     fake.respondNext({ status: 409, body: 'duplicate sale' });
     expect(await app.retry.retryDue()).toMatchObject({ refused: 1 });
-    expect((await app.failures())[0]).toMatchObject({ retryCount: 1, nextRetryAt: null, error: 'HTTP 409: Conflict - duplicate sale' });
+    expect((await app.failures())[0]).toMatchObject({
+      retryCount: 1,
+      nextRetryAt: null,
+      error: 'HTTP 409: Conflict - duplicate sale',
+    });
   });
 
   it('honours Retry-After on a retry when it is longer than the next backoff step', async () => {
@@ -103,7 +122,11 @@ describe('Sync retries', () => {
     const retryAt = new Date(app.clock.now().getTime() + 2 * 60 * MINUTE);
     fake.respondNext({ status: 429, headers: { 'Retry-After': retryAt.toUTCString() } });
     await app.retry.retryDue();
-    expect((await app.failures())[0]).toMatchObject({ retryCount: 1, error: 'HTTP 429: Too Many Requests', nextRetryAt: new Date(Math.floor(retryAt.getTime() / 1000) * 1000) });
+    expect((await app.failures())[0]).toMatchObject({
+      retryCount: 1,
+      error: 'HTTP 429: Too Many Requests',
+      nextRetryAt: new Date(Math.floor(retryAt.getTime() / 1000) * 1000),
+    });
 
     app.clock.advance(2 * 60 * MINUTE - 2000);
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 0 });
@@ -134,7 +157,10 @@ describe('Sync retries', () => {
     const [failure] = await app.failures();
     expect(failure).toMatchObject({ action: 'CREATE', retryCount: 1 });
     expect(JSON.parse(failure.payload!)).toEqual({ _hash_id: 'changed-1', _ver: 2, total: 2 });
-    expect(fake.received.at(-1)!.body).toMatchObject({ action: 'CREATE', payload: { _hash_id: 'changed-1', _ver: 2, total: 2 } });
+    expect(fake.received.at(-1)!.body).toMatchObject({
+      action: 'CREATE',
+      payload: { _hash_id: 'changed-1', _ver: 2, total: 2 },
+    });
   });
 
   it('sends a CREATE when a recorded DELETE finds the record back', async () => {
@@ -157,7 +183,11 @@ describe('Sync retries', () => {
     await app.drainOutbox();
     fake.respondAlways({ status: 200 });
     app.clock.advance(6 * MINUTE);
-    const retry = await startSyncApp(fake, { database: app.t.database, clock: app.clock, env: { SYNC_RETRY_BATCH_SIZE: '4', SYNC_RETRY_CONCURRENCY: '3' } });
+    const retry = await startSyncApp(fake, {
+      database: app.t.database,
+      clock: app.clock,
+      env: { SYNC_RETRY_BATCH_SIZE: '4', SYNC_RETRY_CONCURRENCY: '3' },
+    });
     try {
       expect(await retry.retry.retryDue()).toEqual({ attempted: 30, delivered: 30, failed: 0, refused: 0 });
       expect(await app.failures()).toEqual([]);

@@ -20,7 +20,10 @@ export interface SyncApp {
 }
 
 /** The API, delivering to `fake`, on a ManualClock (shared between instances when given). */
-export async function startSyncApp(fake: FakeExternalSystem | string, options: { clock?: ManualClock; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<SyncApp> {
+export async function startSyncApp(
+  fake: FakeExternalSystem | string,
+  options: { clock?: ManualClock; env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<SyncApp> {
   const clock = options.clock ?? new ManualClock(new Date('2026-03-01T12:00:00.000Z'));
   const t = await createTestApp({
     module: (config) => ApiModule.register(config),

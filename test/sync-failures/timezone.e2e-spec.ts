@@ -40,7 +40,8 @@ describe('Sync retries on a database whose TimeZone is not UTC', () => {
 
   it('does not sweep an operation just logged as stale (its updated_at comes from the database clock)', async () => {
     app.clock.set(new Date());
-    await app.t.prisma.$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', 'tz-q', 'MTY_001', 'CREATE', 'PROCESSING')`;
+    await app.t.prisma
+      .$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', 'tz-q', 'MTY_001', 'CREATE', 'PROCESSING')`;
     expect(await app.t.get<OperationsService>(OperationsService).markStaleAsError()).toBe(0);
     app.clock.advance(6 * MINUTE);
     expect(await app.t.get<OperationsService>(OperationsService).markStaleAsError()).toBe(1);

@@ -22,7 +22,10 @@ describe('External sync of deleted and lost records', () => {
 
     await app.t.as('MTY').put('/items/void-1').send({ ver: 3, name: 'again' }).expect(200);
     await app.drainOutbox();
-    expect(fake.received.at(-1)!.body).toMatchObject({ action: 'CREATE', payload: { _hash_id: 'void-1', _ver: 3, name: 'again' } });
+    expect(fake.received.at(-1)!.body).toMatchObject({
+      action: 'CREATE',
+      payload: { _hash_id: 'void-1', _ver: 3, name: 'again' },
+    });
   });
 
   it('a retry for a lost row resends what was recorded, never a DELETE no client made', async () => {
@@ -33,7 +36,10 @@ describe('External sync of deleted and lost records', () => {
 
     app.clock.advance(6 * MINUTE);
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 1, delivered: 1 });
-    expect(fake.received.at(-1)!.body).toMatchObject({ action: 'CREATE', payload: { _hash_id: 'lost-9', _ver: 1, total: 7 } });
+    expect(fake.received.at(-1)!.body).toMatchObject({
+      action: 'CREATE',
+      payload: { _hash_id: 'lost-9', _ver: 1, total: 7 },
+    });
     expect(await app.failures()).toEqual([]);
   });
 

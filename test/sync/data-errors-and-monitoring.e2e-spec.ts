@@ -16,20 +16,36 @@ describe('Records the database refuses, and monitoring', () => {
   it('a record the database refuses fails alone in a batch: ERROR logged for it, the others COMPLETED', async () => {
     const [good1, bad, good2] = [recordId(), recordId(), recordId()];
     const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good1}","n":1}},{"operation":"CREATE","record":${UNSTORABLE.replace('%ID%', bad)}},{"operation":"CREATE","record":{"id":"${good2}","n":2}}]}`;
-    const res = await t.as('MTY').post('/tables/venta/batch').set('Content-Type', 'application/json').send(body).expect(200);
+    const res = await t
+      .as('MTY')
+      .post('/tables/venta/batch')
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['COMPLETED', 'ERROR', 'COMPLETED']);
     expect(res.body.results[1].error).toBe('Could not be stored: invalid input syntax for type json');
 
-    const status = await t.as('MTY').post('/records').send({ records: [{ hash_id: good1 }, { hash_id: bad }, { hash_id: good2 }] }).expect(200);
+    const status = await t
+      .as('MTY')
+      .post('/records')
+      .send({ records: [{ hash_id: good1 }, { hash_id: bad }, { hash_id: good2 }] })
+      .expect(200);
     expect(status.body.results.map((r: { status: string }) => r.status)).toEqual(['COMPLETED', 'ERROR', 'COMPLETED']);
     expect(status.body.results[1].error_details).toMatch(/^Could not be stored: /);
-    const [{ n }] = await t.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM venta WHERE _hash_id = ${bad}`;
+    const [{ n }] = await t.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM venta WHERE _hash_id = ${bad}`;
     expect(n).toBe(0);
   });
 
   it('a single record the database refuses is a 422 with the reason, logged as ERROR, data untouched', async () => {
     const id = recordId();
-    const res = await t.as('MTY').post('/items').set('Content-Type', 'application/json').send(UNSTORABLE.replace('%ID%', id)).expect(422);
+    const res = await t
+      .as('MTY')
+      .post('/items')
+      .set('Content-Type', 'application/json')
+      .send(UNSTORABLE.replace('%ID%', id))
+      .expect(422);
     expect(res.body).toMatchObject({ statusCode: 422, message: expect.stringMatching(/^Could not be stored/) });
     const history = await t.as('MTY').get(`/items/${id}/history`).expect(200);
     expect(history.body.operations).toEqual([expect.objectContaining({ operation: 'CREATE', status: 'ERROR' })]);
@@ -37,14 +53,21 @@ describe('Records the database refuses, and monitoring', () => {
 
   it('GET /monitoring/missing-operations reports per table and client with levels', async () => {
     const ids = Array.from({ length: 12 }, () => recordId('mon'));
-    await t.as('GDL').post('/tables/devolucion/batch').send({ operations: ids.map((id) => ({ operation: 'CREATE', record: { id } })) }).expect(200);
+    await t
+      .as('GDL')
+      .post('/tables/devolucion/batch')
+      .send({ operations: ids.map((id) => ({ operation: 'CREATE', record: { id } })) })
+      .expect(200);
     await t.prisma.$executeRaw`DELETE FROM sync_operations WHERE client_id = 'GDL_002' AND table_name = 'devolucion'`;
 
     const { body } = await t.as('admin').get('/monitoring/missing-operations').expect(200);
     expect(body.level).toBe('warning');
     expect(body.thresholds).toEqual({ warning: 10, critical: 100 });
     const devolucion = body.tables.find((x: { table: string }) => x.table === 'devolucion');
-    expect(devolucion).toMatchObject({ missing: 12, clients: [{ client_id: 'GDL_002', missing: 12, level: 'warning' }] });
+    expect(devolucion).toMatchObject({
+      missing: 12,
+      clients: [{ client_id: 'GDL_002', missing: 12, level: 'warning' }],
+    });
     expect(devolucion.clients[0].records.map((r: { hash_id: string }) => r.hash_id).sort()).toEqual([...ids].sort());
     expect(body.tables.find((x: { table: string }) => x.table === 'venta')).toMatchObject({ missing: 0, clients: [] });
 
@@ -53,7 +76,11 @@ describe('Records the database refuses, and monitoring', () => {
     await t.as('admin').get('/monitoring/missing-operations?table=clientes').expect(400);
 
     // The client resends: the history is recreated and the level drops back.
-    await t.as('GDL').post('/tables/devolucion/batch').send({ operations: ids.map((id) => ({ operation: 'CREATE', record: { id } })) }).expect(200);
+    await t
+      .as('GDL')
+      .post('/tables/devolucion/batch')
+      .send({ operations: ids.map((id) => ({ operation: 'CREATE', record: { id } })) })
+      .expect(200);
     expect((await t.as('admin').get('/monitoring/missing-operations')).body.level).toBe('normal');
   });
 });

@@ -11,8 +11,18 @@ describe('Ingest semantics', () => {
 
   const mty = () => t.as('MTY');
   const statusOf = async (id: string, extra: Record<string, unknown> = {}, table?: string) =>
-    (await mty().post(table ? `/tables/${table}/records` : '/records').send({ hash_id: id, ...extra }).expect(200)).body;
-  const history = async (id: string) => (await mty().get(`/items/${encodeURIComponent(id)}/history`).expect(200)).body.operations;
+    (
+      await mty()
+        .post(table ? `/tables/${table}/records` : '/records')
+        .send({ hash_id: id, ...extra })
+        .expect(200)
+    ).body;
+  const history = async (id: string) =>
+    (
+      await mty()
+        .get(`/items/${encodeURIComponent(id)}/history`)
+        .expect(200)
+    ).body.operations;
 
   it('stores whatever fields the client sends and gives them back exactly', async () => {
     const fields = {
@@ -26,7 +36,10 @@ describe('Ingest semantics', () => {
       nothing: null,
     };
     const id = recordId();
-    await mty().post('/items').send({ id, ver: 3, ...fields }).expect(200);
+    await mty()
+      .post('/items')
+      .send({ id, ver: 3, ...fields })
+      .expect(200);
     expect((await statusOf(id)).data).toEqual({ _hash_id: id, _ver: 3, ...fields });
   });
 
@@ -80,10 +93,16 @@ describe('Ingest semantics', () => {
     const id = recordId();
     await mty().post('/items').send({ id, ver: 1, id_cola: 'job-a' }).expect(200);
     await mty().put(`/items/${id}`).send({ ver: 2, id_cola: 'job-b', total: 2 }).expect(200);
-    await t.prisma.$executeRaw`UPDATE sync_operations SET status = 'ERROR', error = 'boom' WHERE record_id = ${id} AND queue_id = 'job-a'`;
+    await t.prisma
+      .$executeRaw`UPDATE sync_operations SET status = 'ERROR', error = 'boom' WHERE record_id = ${id} AND queue_id = 'job-a'`;
 
     expect((await statusOf(id)).status).toBe('COMPLETED'); // newest operation
-    expect(await statusOf(id, { id_cola: 'job-a' })).toEqual({ hash_id: id, status: 'ERROR', error_details: 'boom', data: null });
+    expect(await statusOf(id, { id_cola: 'job-a' })).toEqual({
+      hash_id: id,
+      status: 'ERROR',
+      error_details: 'boom',
+      data: null,
+    });
     expect((await statusOf(id, { ver: 1 })).status).toBe('ERROR');
     expect((await statusOf(id, { ver: 2 })).status).toBe('COMPLETED');
     expect((await statusOf(id, { ver: 3 })).status).toBe('NOT_FOUND');
@@ -101,7 +120,8 @@ describe('Ingest semantics', () => {
 
   it('an operation still QUEUED or PROCESSING answers PROCESSING', async () => {
     const id = recordId();
-    await t.prisma.$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', ${id}, 'MTY_001', 'CREATE', 'QUEUED')`;
+    await t.prisma
+      .$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', ${id}, 'MTY_001', 'CREATE', 'QUEUED')`;
     expect(await statusOf(id)).toEqual({ hash_id: id, status: 'PROCESSING', data: null });
   });
 
@@ -109,10 +129,18 @@ describe('Ingest semantics', () => {
     const ids = Array.from({ length: 1000 }, () => recordId('many'));
     const operations = ids.filter((_, i) => i % 2 === 0).map((id) => ({ operation: 'CREATE', record: { id, n: 1 } }));
     await mty().post('/tables/venta/batch').send({ operations }).expect(200);
-    const { body } = await mty().post('/records').send({ records: ids.map((hash_id) => ({ hash_id })) }).expect(200);
+    const { body } = await mty()
+      .post('/records')
+      .send({ records: ids.map((hash_id) => ({ hash_id })) })
+      .expect(200);
     expect(body.results.map((r: { hash_id: string }) => r.hash_id)).toEqual(ids);
-    expect(body.results.map((r: { status: string }) => r.status)).toEqual(ids.map((_, i) => (i % 2 === 0 ? 'COMPLETED' : 'NOT_FOUND')));
-    await mty().post('/records').send({ records: [...ids, 'one-too-many'].map((hash_id) => ({ hash_id })) }).expect(400);
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(
+      ids.map((_, i) => (i % 2 === 0 ? 'COMPLETED' : 'NOT_FOUND')),
+    );
+    await mty()
+      .post('/records')
+      .send({ records: [...ids, 'one-too-many'].map((hash_id) => ({ hash_id })) })
+      .expect(400);
   });
 
   it('each synced table has the same endpoints, separately; an unknown table is a 404', async () => {
@@ -123,7 +151,11 @@ describe('Ingest semantics', () => {
     const h = await mty().get(`/tables/devolucion/items/${id}/history`).expect(200);
     expect(h.body).toMatchObject({ table: 'devolucion', operations: [{ operation: 'CREATE', status: 'COMPLETED' }] });
 
-    for (const path of ['/tables/clientes/items', '/tables/venta%3Bdrop%20table%20venta/items', '/tables/VENTA/items']) {
+    for (const path of [
+      '/tables/clientes/items',
+      '/tables/venta%3Bdrop%20table%20venta/items',
+      '/tables/VENTA/items',
+    ]) {
       const res = await mty().post(path).send(saleRecord()).expect(404);
       expect(res.body).toMatchObject({ statusCode: 404, message: expect.stringMatching(/Unknown table/) });
     }

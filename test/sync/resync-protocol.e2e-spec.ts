@@ -12,12 +12,21 @@ describe('Resync protocol', () => {
   });
   afterAll(() => t.close());
 
-  const status = (hashId: string, extra: Record<string, unknown> = {}) => t.as('MTY').post('/records').send({ hash_id: hashId, ...extra });
+  const status = (hashId: string, extra: Record<string, unknown> = {}) =>
+    t
+      .as('MTY')
+      .post('/records')
+      .send({ hash_id: hashId, ...extra });
 
   it('Example 3: a record with its operation answers COMPLETED with its data as sent', async () => {
     const record = saleRecord({ id: 'def456', ver: 1, name: 'Jane' });
     const created = await t.as('MTY').post('/items').send(record).expect(200);
-    expect(created.body).toEqual({ status: 'success', hash_id: 'def456', operation: 'CREATE', operation_id: expect.any(String) });
+    expect(created.body).toEqual({
+      status: 'success',
+      hash_id: 'def456',
+      operation: 'CREATE',
+      operation_id: expect.any(String),
+    });
 
     const { body } = await status('def456', { id_cola: 'job789' }).expect(200);
     const { id, ver, ...fields } = record;
@@ -40,10 +49,19 @@ describe('Resync protocol', () => {
     expect(resent.body).toMatchObject({ status: 'success', note: 'Duplicate bypassed' });
 
     const after = await status('abc123').expect(200);
-    expect(after.body).toEqual({ hash_id: 'abc123', status: 'COMPLETED', data: { _hash_id: 'abc123', _ver: 1, name: 'John' } });
+    expect(after.body).toEqual({
+      hash_id: 'abc123',
+      status: 'COMPLETED',
+      data: { _hash_id: 'abc123', _ver: 1, name: 'John' },
+    });
     const history = await t.as('MTY').get('/items/abc123/history').expect(200);
     expect(history.body.operations).toEqual([
-      expect.objectContaining({ operation: 'CREATE', status: 'COMPLETED', note: 'Duplicate bypassed', batch_version: 1 }),
+      expect.objectContaining({
+        operation: 'CREATE',
+        status: 'COMPLETED',
+        note: 'Duplicate bypassed',
+        batch_version: 1,
+      }),
     ]);
   });
 
@@ -53,8 +71,17 @@ describe('Resync protocol', () => {
     expect((await status('upd-1')).body.status).toBe('ERROR');
 
     const resent = await t.as('MTY').put('/items/upd-1').send({ total: 2 }).expect(200);
-    expect(resent.body).toEqual({ status: 'success', hash_id: 'upd-1', operation: 'UPDATE', operation_id: expect.any(String) });
-    expect((await status('upd-1')).body).toEqual({ hash_id: 'upd-1', status: 'COMPLETED', data: { _hash_id: 'upd-1', _ver: 1, total: 2 } });
+    expect(resent.body).toEqual({
+      status: 'success',
+      hash_id: 'upd-1',
+      operation: 'UPDATE',
+      operation_id: expect.any(String),
+    });
+    expect((await status('upd-1')).body).toEqual({
+      hash_id: 'upd-1',
+      status: 'COMPLETED',
+      data: { _hash_id: 'upd-1', _ver: 1, total: 2 },
+    });
   });
 
   it('DELETE resend of a row without history deletes it and logs COMPLETED', async () => {
@@ -63,7 +90,12 @@ describe('Resync protocol', () => {
     expect((await status('del-1')).body.status).toBe('ERROR');
 
     await t.as('MTY').delete('/items/del-1').expect(200);
-    expect((await status('del-1')).body).toEqual({ hash_id: 'del-1', status: 'COMPLETED', note: 'Record was deleted', data: null });
+    expect((await status('del-1')).body).toEqual({
+      hash_id: 'del-1',
+      status: 'COMPLETED',
+      note: 'Record was deleted',
+      data: null,
+    });
     const again = await t.as('MTY').delete('/items/del-1').expect(200);
     expect(again.body.note).toBe('Already deleted');
   });

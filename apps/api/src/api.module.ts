@@ -18,7 +18,15 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), DatabaseGaugesModule, IngestModule, RecordStatusModule, OperationsModule, SyncFailuresModule, LegacyProtocolModule.register(config)],
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseGaugesModule,
+        IngestModule,
+        RecordStatusModule,
+        OperationsModule,
+        SyncFailuresModule,
+        LegacyProtocolModule.register(config),
+      ],
     };
   }
 }

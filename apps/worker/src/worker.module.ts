@@ -16,7 +16,14 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), DatabaseGaugesModule, OperationLogModule, SyncDeliveryModule, TombstonesModule, AsyncIngestModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseGaugesModule,
+        OperationLogModule,
+        SyncDeliveryModule,
+        TombstonesModule,
+        AsyncIngestModule,
+      ],
     };
   }
 }

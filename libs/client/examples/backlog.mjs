@@ -43,7 +43,11 @@ if (count > 0 && (await client.counts()).pending === 0) {
     const end = Math.min(count, start + 10_000);
     const changes = [];
     for (let i = start; i < end; i++) {
-      changes.push({ op: 'CREATE', table: args.table, record: { id: `backlog-${run}-${i}`, total: i % 1000, items: [{ sku: `SKU-${i % 97}`, qty: 1 + (i % 5) }] } });
+      changes.push({
+        op: 'CREATE',
+        table: args.table,
+        record: { id: `backlog-${run}-${i}`, total: i % 1000, items: [{ sku: `SKU-${i % 97}`, qty: 1 + (i % 5) }] },
+      });
     }
     await client.write(changes);
   }
@@ -67,7 +71,9 @@ try {
   const report = await client.sync();
   const seconds = (Date.now() - startedAt) / 1000;
   console.log(`\n${JSON.stringify(report)}`);
-  console.log(`${report.confirmed.toLocaleString()} confirmed in ${seconds.toFixed(1)} s (${Math.round(report.confirmed / seconds).toLocaleString()}/s), peak memory ${Math.round(peakRss / 2 ** 20)} MiB`);
+  console.log(
+    `${report.confirmed.toLocaleString()} confirmed in ${seconds.toFixed(1)} s (${Math.round(report.confirmed / seconds).toLocaleString()}/s), peak memory ${Math.round(peakRss / 2 ** 20)} MiB`,
+  );
 } finally {
   clearInterval(sample);
   await client.close();

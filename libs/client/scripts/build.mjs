@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-for (const [config, dir, type] of [['tsconfig.json', 'cjs', 'commonjs'], ['tsconfig.esm.json', 'esm', 'module']]) {
+for (const [config, dir, type] of [
+  ['tsconfig.json', 'cjs', 'commonjs'],
+  ['tsconfig.esm.json', 'esm', 'module'],
+]) {
   execFileSync(process.execPath, [tsc, '-p', join(root, config)], { stdio: 'inherit' });
   mkdirSync(join(root, 'dist', dir), { recursive: true });
   writeFileSync(join(root, 'dist', dir, 'package.json'), JSON.stringify({ type }) + '\n');

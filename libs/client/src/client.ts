@@ -5,7 +5,17 @@ import { ResyncAuthError, ResyncClosedError } from './errors.js';
 import type { ResyncStore } from './store.js';
 import { MemoryStore } from './stores/memory-store.js';
 import { HttpTransport, Transport } from './transport/http-transport.js';
-import type { AuditReport, NewChange, Operation, PendingChange, QueueCounts, QueueEntry, RecordInput, RejectedChange, SyncReport } from './types.js';
+import type {
+  AuditReport,
+  NewChange,
+  Operation,
+  PendingChange,
+  QueueCounts,
+  QueueEntry,
+  RecordInput,
+  RejectedChange,
+  SyncReport,
+} from './types.js';
 
 export interface ResyncClientOptions {
   /** Where the resync API is, e.g. `https://sync.example.com`. */
@@ -46,7 +56,8 @@ export interface StartOptions {
 }
 
 /** A local write for `write()`: several changes that are queued together, atomically. */
-export type LocalChange = { op: 'CREATE' | 'UPDATE'; table: string; record: RecordInput } | { op: 'DELETE'; table: string; id: string };
+export type LocalChange =
+  { op: 'CREATE' | 'UPDATE'; table: string; record: RecordInput } | { op: 'DELETE'; table: string; id: string };
 
 const MAX_BATCH = 1000;
 
@@ -73,7 +84,14 @@ export class ResyncClient {
     this.now = options.now ?? Date.now;
     const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (!fetchImpl) throw new TypeError('No fetch: pass options.fetch');
-    const transport: Transport = new HttpTransport({ baseUrl: options.baseUrl, apiKey: () => this.apiKey, fetch: fetchImpl, timeoutMs: options.requestTimeoutMs ?? 30_000, now: this.now, preferAsync: options.preferAsync ?? false });
+    const transport: Transport = new HttpTransport({
+      baseUrl: options.baseUrl,
+      apiKey: () => this.apiKey,
+      fetch: fetchImpl,
+      timeoutMs: options.requestTimeoutMs ?? 30_000,
+      now: this.now,
+      preferAsync: options.preferAsync ?? false,
+    });
     this.engine = new SyncEngine(this.store, transport, this.events, {
       batchSize: bounded('batchSize', options.batchSize ?? MAX_BATCH, 1, MAX_BATCH),
       statusBatchSize: bounded('statusBatchSize', options.statusBatchSize ?? MAX_BATCH, 1, MAX_BATCH),
@@ -152,15 +170,37 @@ export class ResyncClient {
   }
 
   /** Changes not yet confirmed COMPLETED (pending or sent), oldest first, with their last error. */
-  async pending(filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {}): Promise<PendingChange[]> {
+  async pending(
+    filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {},
+  ): Promise<PendingChange[]> {
     const entries = await this.store.entries({ ...filter, states: ['pending', 'sent'] });
-    return entries.map((e) => ({ seq: e.seq, table: e.table, id: e.id, ver: e.ver, op: e.op, state: e.state, attempts: e.attempts, lastError: e.lastError }));
+    return entries.map((e) => ({
+      seq: e.seq,
+      table: e.table,
+      id: e.id,
+      ver: e.ver,
+      op: e.op,
+      state: e.state,
+      attempts: e.attempts,
+      lastError: e.lastError,
+    }));
   }
 
   /** Changes the server kept refusing, with its reason. */
-  async rejected(filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {}): Promise<RejectedChange[]> {
+  async rejected(
+    filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {},
+  ): Promise<RejectedChange[]> {
     const entries = await this.store.entries({ ...filter, states: ['rejected'] });
-    return entries.map((e) => ({ seq: e.seq, table: e.table, id: e.id, ver: e.ver, op: e.op, data: e.data, reason: e.lastError ?? 'ERROR', attempts: e.attempts }));
+    return entries.map((e) => ({
+      seq: e.seq,
+      table: e.table,
+      id: e.id,
+      ver: e.ver,
+      op: e.op,
+      data: e.data,
+      reason: e.lastError ?? 'ERROR',
+      attempts: e.attempts,
+    }));
   }
 
   /** How many changes are pending, sent (awaiting their status) and rejected. */
@@ -183,7 +223,9 @@ export class ResyncClient {
       await this.update(table, fixed);
       return rejected.length;
     }
-    await this.store.update(rejected.map((e) => ({ seq: e.seq, state: 'pending', errorCount: 0, lastError: null, notBefore: this.now() })));
+    await this.store.update(
+      rejected.map((e) => ({ seq: e.seq, state: 'pending', errorCount: 0, lastError: null, notBefore: this.now() })),
+    );
     this.engine.notify(rejected.length);
     return rejected.length;
   }
@@ -247,22 +289,28 @@ export class ResyncClient {
 }
 
 function toNewChange(change: LocalChange): NewChange {
-  if (typeof change.table !== 'string' || change.table.length === 0) throw new TypeError('table must be a non-empty string');
+  if (typeof change.table !== 'string' || change.table.length === 0)
+    throw new TypeError('table must be a non-empty string');
   if (change.op === 'DELETE') return { table: change.table, id: checkId(change.id), op: 'DELETE', data: null };
-  if (change.op !== 'CREATE' && change.op !== 'UPDATE') throw new TypeError(`Unknown operation ${String((change as { op: unknown }).op)}`);
+  if (change.op !== 'CREATE' && change.op !== 'UPDATE')
+    throw new TypeError(`Unknown operation ${String((change as { op: unknown }).op)}`);
   const record = change.record;
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new TypeError('record must be an object with an id');
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    throw new TypeError('record must be an object with an id');
   const { id, ...data } = record;
-  for (const key of ['ver', 'id_cola']) if (key in data) throw new TypeError(`${key} is assigned by the client; leave it out of the record`);
+  for (const key of ['ver', 'id_cola'])
+    if (key in data) throw new TypeError(`${key} is assigned by the client; leave it out of the record`);
   return { table: change.table, id: checkId(id), op: change.op as Operation, data };
 }
 
 function checkId(id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 255) throw new TypeError('id must be a string of 1 to 255 characters');
+  if (typeof id !== 'string' || id.length === 0 || id.length > 255)
+    throw new TypeError('id must be a string of 1 to 255 characters');
   return id;
 }
 
 function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
   return value;
 }

@@ -40,7 +40,9 @@ export interface QueueEntry {
 }
 
 /** The fields of an entry that the sync engine changes. */
-export type EntryPatch = { seq: number } & Partial<Pick<QueueEntry, 'state' | 'attempts' | 'errorCount' | 'lastError' | 'checks' | 'notBefore' | 'data'>>;
+export type EntryPatch = { seq: number } & Partial<
+  Pick<QueueEntry, 'state' | 'attempts' | 'errorCount' | 'lastError' | 'checks' | 'notBefore' | 'data'>
+>;
 
 /** A local change to enqueue. */
 export interface NewChange {

@@ -3,7 +3,20 @@ import { chunksOf, planLanes } from '../src/engine/batching';
 import type { QueueEntry } from '../src/types';
 
 const entry = (seq: number, id: string, table = 't'): QueueEntry => ({
-  seq, table, id, ver: seq, op: 'UPDATE', data: {}, queueId: `q-${seq}`, state: 'pending', attempts: 0, errorCount: 0, lastError: null, checks: 0, notBefore: 0, createdAt: 0,
+  seq,
+  table,
+  id,
+  ver: seq,
+  op: 'UPDATE',
+  data: {},
+  queueId: `q-${seq}`,
+  state: 'pending',
+  attempts: 0,
+  errorCount: 0,
+  lastError: null,
+  checks: 0,
+  notBefore: 0,
+  createdAt: 0,
 });
 
 describe(backoffDelay.name, () => {

@@ -9,7 +9,14 @@ const FAST = { baseMs: 5, maxMs: 40 };
 function setup(options: Partial<ResyncClientOptions> = {}) {
   const server = new FakeServer();
   const store = new MemoryStore();
-  const client = new ResyncClient({ baseUrl: 'http://resync.test/', apiKey: 'key', store, fetch: server.fetch, backoff: FAST, ...options });
+  const client = new ResyncClient({
+    baseUrl: 'http://resync.test/',
+    apiKey: 'key',
+    store,
+    fetch: server.fetch,
+    backoff: FAST,
+    ...options,
+  });
   return { server, store, client };
 }
 
@@ -59,7 +66,8 @@ describe(ResyncClient.name, () => {
 
   it('splits a batch answered 413 until it fits', async () => {
     const { client, server } = setup();
-    server.before = (kind, body) => (kind === 'batch' && body.operations.length > 3 ? json(413, { message: 'Body over BODY_LIMIT_BYTES' }) : undefined);
+    server.before = (kind, body) =>
+      kind === 'batch' && body.operations.length > 3 ? json(413, { message: 'Body over BODY_LIMIT_BYTES' }) : undefined;
     for (let i = 0; i < 10; i++) await client.create('venta', sale(`r${i}`));
     const report = await client.sync();
     expect(report).toMatchObject({ pushed: 10, confirmed: 10, pending: 0 });
@@ -118,7 +126,8 @@ describe(ResyncClient.name, () => {
   it('rejects a record refused with the same ERROR maxSameErrors times while the others complete, and resubmits it', async () => {
     const { client, server } = setup({ maxSameErrors: 3 });
     let broken = true;
-    server.refuse = (_t, id) => (id === 'bad' && broken ? 'fields must not contain the NUL character (\\u0000)' : undefined);
+    server.refuse = (_t, id) =>
+      id === 'bad' && broken ? 'fields must not contain the NUL character (\\u0000)' : undefined;
     const rejectedEvents: RejectedChange[] = [];
     client.on('rejected', (r) => rejectedEvents.push(r));
     await client.create('venta', sale('good1'));
@@ -129,8 +138,18 @@ describe(ResyncClient.name, () => {
 
     expect(report).toEqual({ pushed: 3, confirmed: 2, resent: 2, rejected: 1, pending: 0 });
     expect(server.ops.filter((o) => o.id === 'bad')).toHaveLength(3);
-    expect(rejectedEvents).toEqual([expect.objectContaining({ table: 'venta', id: 'bad', ver: 1, op: 'CREATE', reason: 'fields must not contain the NUL character (\\u0000)' })]);
-    expect((await client.rejected()).map((r) => [r.id, r.reason])).toEqual([['bad', 'fields must not contain the NUL character (\\u0000)']]);
+    expect(rejectedEvents).toEqual([
+      expect.objectContaining({
+        table: 'venta',
+        id: 'bad',
+        ver: 1,
+        op: 'CREATE',
+        reason: 'fields must not contain the NUL character (\\u0000)',
+      }),
+    ]);
+    expect((await client.rejected()).map((r) => [r.id, r.reason])).toEqual([
+      ['bad', 'fields must not contain the NUL character (\\u0000)'],
+    ]);
     expect(await client.counts()).toEqual({ pending: 0, sent: 0, rejected: 1 });
 
     broken = false;
@@ -152,7 +171,10 @@ describe(ResyncClient.name, () => {
 
   it('waits out 503 and 429 with Retry-After on its own timer, without another write', async () => {
     const { client, server } = setup();
-    const answers = [json(503, { message: 'busy' }, { 'retry-after': '1' }), json(429, { message: 'slow down' }, { 'retry-after': '1' })];
+    const answers = [
+      json(503, { message: 'busy' }, { 'retry-after': '1' }),
+      json(429, { message: 'slow down' }, { 'retry-after': '1' }),
+    ];
     server.before = (kind) => (kind === 'batch' ? answers.shift() : undefined);
     const retries: RetryEvent[] = [];
     client.on('retry', (r) => retries.push(r));
@@ -248,7 +270,12 @@ describe('ResyncClient with an asynchronous server', () => {
       queued = false;
       server.processing.add('venta/a/1');
       setTimeout(() => server.processing.clear(), 30);
-      const results = body.operations.map((o: { operation: string; record: { id: string } }, index: number) => ({ index, id: o.record.id, operation: o.operation, status: 'QUEUED' }));
+      const results = body.operations.map((o: { operation: string; record: { id: string } }, index: number) => ({
+        index,
+        id: o.record.id,
+        operation: o.operation,
+        status: 'QUEUED',
+      }));
       return json(202, { results, completed: 0, failed: 0 });
     };
     await client.create('venta', sale('a'));
@@ -268,35 +295,64 @@ describe('ResyncClient with a misbehaving server', () => {
     client.on('retry', (r) => retries.push(r));
     await client.create('venta', sale('a'));
     expect(await client.sync()).toMatchObject({ confirmed: 1, pending: 0, rejected: 0 });
-    expect(retries.map((r) => r.reason)).toEqual(['The batch answer does not match the request', 'The batch answer does not match the request']);
+    expect(retries.map((r) => r.reason)).toEqual([
+      'The batch answer does not match the request',
+      'The batch answer does not match the request',
+    ]);
   });
 
-  it('rejects the changes of an unknown table with the server\'s reason instead of pausing every request', async () => {
+  it("rejects the changes of an unknown table with the server's reason instead of pausing every request", async () => {
     const { client, server } = setup({ maxSameErrors: 2 });
     server.unknownTables.add('nope');
     let drop = true;
     // The first push is lost, so the change is "sent" and its status (404 too) is asked first.
-    server.before = (kind, body) => (kind === 'batch' && drop && body.operations[0].record.id === 'x' ? ((drop = false), 'network') : undefined);
+    server.before = (kind, body) =>
+      kind === 'batch' && drop && body.operations[0].record.id === 'x' ? ((drop = false), 'network') : undefined;
     await client.create('nope', { id: 'x' });
     await client.create('venta', sale('a'));
     expect(await client.sync()).toMatchObject({ confirmed: 1, rejected: 1, pending: 0 });
-    expect(await client.rejected()).toEqual([expect.objectContaining({ table: 'nope', id: 'x', reason: 'HTTP 404: Unknown table nope' })]);
+    expect(await client.rejected()).toEqual([
+      expect.objectContaining({ table: 'nope', id: 'x', reason: 'HTTP 404: Unknown table nope' }),
+    ]);
   });
 });
 
 describe.each([
   ['SqliteStore', () => new (require('../src/sqlite/sqlite-store').SqliteStore)(':memory:')],
-  ['IndexedDbStore', () => (require('fake-indexeddb/auto'), new (require('../src/stores/indexeddb-store').IndexedDbStore)({ name: `client-${Math.random()}` }))],
+  [
+    'IndexedDbStore',
+    () => (
+      require('fake-indexeddb/auto'),
+      new (require('../src/stores/indexeddb-store').IndexedDbStore)({ name: `client-${Math.random()}` })
+    ),
+  ],
 ])('ResyncClient on %s', (_name, makeStore) => {
   it('syncs a backlog through lost answers, refusals and a 503, in pages', async () => {
     const server = new FakeServer();
-    const client = new ResyncClient({ baseUrl: 'http://resync.test', apiKey: 'key', store: makeStore(), fetch: server.fetch, backoff: FAST, batchSize: 50, concurrency: 3, maxSameErrors: 2 });
+    const client = new ResyncClient({
+      baseUrl: 'http://resync.test',
+      apiKey: 'key',
+      store: makeStore(),
+      fetch: server.fetch,
+      backoff: FAST,
+      batchSize: 50,
+      concurrency: 3,
+      maxSameErrors: 2,
+    });
     let requests = 0;
     server.before = () => (++requests === 3 ? json(503, { message: 'busy' }, { 'retry-after': '0' }) : undefined);
     server.after = () => (requests === 5 ? 'network' : undefined);
     server.refuse = (_t, id) => (id === 'r13' ? 'refused' : undefined);
-    await client.write(Array.from({ length: 500 }, (_, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id: `r${i}`, i } })));
-    await client.write(Array.from({ length: 100 }, (_, i) => ({ op: 'UPDATE' as const, table: 'venta', record: { id: `r${i * 5}`, i: -i } })));
+    await client.write(
+      Array.from({ length: 500 }, (_, i) => ({ op: 'CREATE' as const, table: 'venta', record: { id: `r${i}`, i } })),
+    );
+    await client.write(
+      Array.from({ length: 100 }, (_, i) => ({
+        op: 'UPDATE' as const,
+        table: 'venta',
+        record: { id: `r${i * 5}`, i: -i },
+      })),
+    );
 
     const report = await client.sync();
 
@@ -312,7 +368,8 @@ describe('ResyncClient timers', () => {
   it('a local write during a Retry-After pause does not cut the pause short', async () => {
     const { client, server } = setup();
     let first = true;
-    server.before = (kind) => (kind === 'batch' && first ? ((first = false), json(503, { message: 'busy' }, { 'retry-after': '1' })) : undefined);
+    server.before = (kind) =>
+      kind === 'batch' && first ? ((first = false), json(503, { message: 'busy' }, { 'retry-after': '1' })) : undefined;
     await client.create('venta', sale('a'));
     const syncing = client.sync();
     await new Promise((r) => setTimeout(r, 100));

@@ -49,10 +49,12 @@ export class FakeServer {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       await new Promise((r) => setTimeout(r, 1));
-      if ((init?.headers as Record<string, string>).authorization !== `Bearer ${this.apiKey}`) return json(401, { message: 'Missing or invalid client key' });
+      if ((init?.headers as Record<string, string>).authorization !== `Bearer ${this.apiKey}`)
+        return json(401, { message: 'Missing or invalid client key' });
       if (!match) return json(404, { message: 'not found' });
       const table = decodeURIComponent(match[1]);
-      if (this.unknownTables.has(table)) return json(404, { statusCode: 404, error: 'Not Found', message: `Unknown table ${table}` });
+      if (this.unknownTables.has(table))
+        return json(404, { statusCode: 404, error: 'Not Found', message: `Unknown table ${table}` });
       const kind = match[2] === 'batch' ? 'batch' : 'status';
       const body = JSON.parse(String(init?.body));
       this.requests.push({ kind, table, body, at: Date.now() });
@@ -83,24 +85,51 @@ export class FakeServer {
       const row = this.rows.get(key);
       let note: string | undefined;
       if (entry.operation === 'CREATE' && row && !row.deleted) note = 'Duplicate bypassed';
-      else if (row && (row.ver > ver || (row.deleted && row.ver === ver && entry.operation !== 'DELETE'))) note = 'Stale version ignored';
+      else if (row && (row.ver > ver || (row.deleted && row.ver === ver && entry.operation !== 'DELETE')))
+        note = 'Stale version ignored';
       else if (entry.operation === 'DELETE') this.rows.set(key, { ver, data: null, deleted: true });
       else this.rows.set(key, { ver, data, deleted: false });
       this.ops.push({ table, id, ver, op: entry.operation, queueId: id_cola, status: 'COMPLETED' });
-      return { index, id, operation: entry.operation, status: 'COMPLETED', ...(note ? { note } : {}), operation_id: String(this.ops.length) };
+      return {
+        index,
+        id,
+        operation: entry.operation,
+        status: 'COMPLETED',
+        ...(note ? { note } : {}),
+        operation_id: String(this.ops.length),
+      };
     });
-    return { results, completed: results.filter((r) => r.status === 'COMPLETED').length, failed: results.filter((r) => r.status === 'ERROR').length };
+    return {
+      results,
+      completed: results.filter((r) => r.status === 'COMPLETED').length,
+      failed: results.filter((r) => r.status === 'ERROR').length,
+    };
   }
 
   private status(table: string, records: { hash_id: string; ver?: number; id_cola?: string }[]) {
     const results = records.map((q) => {
-      if (this.processing.has(`${table}/${q.hash_id}/${q.ver}`)) return { hash_id: q.hash_id, status: 'PROCESSING', data: null };
-      const ops = this.ops.filter((o) => o.table === table && o.id === q.hash_id && (q.ver === undefined || o.ver === q.ver));
+      if (this.processing.has(`${table}/${q.hash_id}/${q.ver}`))
+        return { hash_id: q.hash_id, status: 'PROCESSING', data: null };
+      const ops = this.ops.filter(
+        (o) => o.table === table && o.id === q.hash_id && (q.ver === undefined || o.ver === q.ver),
+      );
       const op = ops.filter((o) => o.queueId === q.id_cola).at(-1) ?? ops.at(-1);
       const row = this.rows.get(this.key(table, q.hash_id));
       if (op?.status === 'ERROR') return { hash_id: q.hash_id, status: 'ERROR', error_details: op.error, data: null };
-      if (op) return { hash_id: q.hash_id, status: op.status, data: row && !row.deleted ? { _hash_id: q.hash_id, _ver: row.ver, ...row.data } : null };
-      if (row && (q.ver === undefined || row.ver === q.ver)) return { hash_id: q.hash_id, status: 'ERROR', error_details: 'Operation record missing but data exists in main table - please resend to recreate operation history', data: null };
+      if (op)
+        return {
+          hash_id: q.hash_id,
+          status: op.status,
+          data: row && !row.deleted ? { _hash_id: q.hash_id, _ver: row.ver, ...row.data } : null,
+        };
+      if (row && (q.ver === undefined || row.ver === q.ver))
+        return {
+          hash_id: q.hash_id,
+          status: 'ERROR',
+          error_details:
+            'Operation record missing but data exists in main table - please resend to recreate operation history',
+          data: null,
+        };
       return { hash_id: q.hash_id, status: 'NOT_FOUND', data: null };
     });
     return { results };

@@ -71,7 +71,12 @@ describe.each(kinds)('%s', (_name, make) => {
     expect(await store.nextDue()).toBe(100);
     const [rejected] = await store.entries({ states: ['rejected'] });
     expect([rejected.id, rejected.lastError]).toEqual(['r3', 'bad']);
-    expect((await store.entries({ table: 't', id: 'r2' }))[0]).toMatchObject({ errorCount: 2, lastError: 'boom', notBefore: 500, data: { i: 2 } });
+    expect((await store.entries({ table: 't', id: 'r2' }))[0]).toMatchObject({
+      errorCount: 2,
+      lastError: 'boom',
+      notBefore: 500,
+      data: { i: 2 },
+    });
   });
 
   it('keeps records after confirmation and re-queues only records without open changes, at the same version', async () => {

@@ -32,5 +32,8 @@ export function findSyncedTable(name: string): SyncedTable | undefined {
 }
 
 export function allSyncedTables(): SyncedTable[] {
-  return (Object.keys(SYNCED_TABLES) as SyncedTableName[]).map((name) => ({ name, entityType: SYNCED_TABLES[name].entityType }));
+  return (Object.keys(SYNCED_TABLES) as SyncedTableName[]).map((name) => ({
+    name,
+    entityType: SYNCED_TABLES[name].entityType,
+  }));
 }

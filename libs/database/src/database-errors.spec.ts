@@ -5,7 +5,12 @@ const prismaRawQueryError = (originalCode: string, originalMessage: string) =>
   Object.assign(new Error('\nInvalid `prisma.$queryRaw()` invocation:\n\n\nRaw query failed.'), {
     code: 'P2010',
     clientVersion: '7.10.1',
-    meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode, originalMessage, kind: 'InvalidInputValue' } } },
+    meta: {
+      driverAdapterError: {
+        name: 'DriverAdapterError',
+        cause: { originalCode, originalMessage, kind: 'InvalidInputValue' },
+      },
+    },
   });
 
 describe(sqlState.name, () => {
@@ -29,7 +34,9 @@ describe(sqlState.name, () => {
 
 describe(databaseMessage.name, () => {
   it("gives PostgreSQL's message rather than Prisma's invocation banner", () => {
-    expect(databaseMessage(prismaRawQueryError('22P02', 'invalid input syntax for type json'))).toBe('invalid input syntax for type json');
+    expect(databaseMessage(prismaRawQueryError('22P02', 'invalid input syntax for type json'))).toBe(
+      'invalid input syntax for type json',
+    );
     expect(databaseMessage(new Error('first line\nsecond'))).toBe('first line');
   });
 });

@@ -43,14 +43,22 @@ describe(startEmbeddedPostgres.name, () => {
   }
 
   async function start(dir: string, log: string[] = []): Promise<EmbeddedPostgres> {
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', ephemeral: true, log: (m) => log.push(m) });
+    const server = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      database: 'postgres',
+      ephemeral: true,
+      log: (m) => log.push(m),
+    });
     servers.push(server);
     return server;
   }
 
   /** Runs the owner script in its own process; resolves with what it printed once the server is up. */
   async function owner(dir: string, mode: 'stay' | 'exit'): Promise<{ child: ChildProcess; owned: Owned }> {
-    const child = spawn(process.execPath, [OWNER, dir, String(await freePort()), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [OWNER, dir, String(await freePort()), mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     const owned = await new Promise<Owned>((done, fail) => {
@@ -60,12 +68,17 @@ describe(startEmbeddedPostgres.name, () => {
         if (line) done(JSON.parse(line) as Owned);
       });
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', () => setTimeout(() => fail(new Error(`owner exited before its server was up:\n${output}`)), 50));
+      child.once('exit', () =>
+        setTimeout(() => fail(new Error(`owner exited before its server was up:\n${output}`)), 50),
+      );
     });
     return { child, owned };
   }
 
-  const exited = (child: ChildProcess) => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(undefined) : child.once('exit', done)));
+  const exited = (child: ChildProcess) =>
+    new Promise((done) =>
+      child.exitCode !== null || child.signalCode !== null ? done(undefined) : child.once('exit', done),
+    );
 
   async function query(url: string): Promise<number> {
     const client = new Client({ connectionString: url });

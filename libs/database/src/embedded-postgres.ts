@@ -63,7 +63,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // Another live process (the API, say, while `npm run studio` starts) owns the server: share it.
     log(`Using the embedded PostgreSQL already started by process ${owner.pid}`);
     await ensureDatabase(urlAt(owner.port, 'postgres'), database);
-    return { url: urlAt(owner.port, database), adminUrl: urlAt(owner.port, 'postgres'), dataDir, port: owner.port, pid: running.pid, logFile, stop: async () => undefined };
+    return {
+      url: urlAt(owner.port, database),
+      adminUrl: urlAt(owner.port, 'postgres'),
+      dataDir,
+      port: owner.port,
+      pid: running.pid,
+      logFile,
+      stop: async () => undefined,
+    };
   }
   if (running) {
     // A previous run killed with SIGKILL leaves its server running on our data directory.
@@ -159,8 +167,12 @@ class PgCtl {
     // Run from the data directory: the server's user may not be allowed into our working directory.
     const options = { cwd: this.dataDir, ...this.runAs };
     return new Promise((done) =>
-      execFile(join(this.binaries, 'pg_ctl'), [args[0], '-D', this.dataDir, ...args.slice(1)], options, (error, stdout, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` }),
+      execFile(
+        join(this.binaries, 'pg_ctl'),
+        [args[0], '-D', this.dataDir, ...args.slice(1)],
+        options,
+        (error, stdout, stderr) =>
+          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` }),
       ),
     );
   }
@@ -173,7 +185,9 @@ function binaryDir(): string {
     // The package only exports dist/index.js; its binaries sit beside it in native/bin.
     root = join(dirname(require.resolve(pkg)), '..');
   } catch {
-    throw new Error(`No embedded PostgreSQL binaries for ${platform()}-${arch()} (${pkg}). Set DATABASE_URL to use an existing PostgreSQL.`);
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${platform()}-${arch()} (${pkg}). Set DATABASE_URL to use an existing PostgreSQL.`,
+    );
   }
   restoreLibraryLinks(root);
   return join(root, 'native', 'bin');
@@ -194,7 +208,9 @@ function restoreLibraryLinks(root: string): void {
     try {
       symlinkSync(relative(dirname(linkPath), join(root, source)), linkPath);
     } catch (error) {
-      throw new Error(`Cannot restore ${linkPath} for the embedded PostgreSQL: ${(error as Error).message}`, { cause: error });
+      throw new Error(`Cannot restore ${linkPath} for the embedded PostgreSQL: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -206,7 +222,10 @@ function postgresUser(): RunAs {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres postgres']);
+    execFileSync('sh', [
+      '-c',
+      'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -227,7 +246,17 @@ function ensureInitialised(dataDir: string, pgCtl: PgCtl, log: (m: string) => vo
     chownSync(passwordFile, uid, gid!);
   }
   try {
-    pgCtl.initdb(['-U', credentials.user, `--pwfile=${passwordFile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions']);
+    pgCtl.initdb([
+      '-U',
+      credentials.user,
+      `--pwfile=${passwordFile}`,
+      '-A',
+      'scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-instructions',
+    ]);
   } finally {
     rmSync(passwordFile, { force: true });
   }

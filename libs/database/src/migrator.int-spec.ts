@@ -26,7 +26,9 @@ describe(applyMigrations.name, () => {
     const first = await applyMigrations(db.url);
     expect(first.applied).toEqual(files.map((f) => f.name));
 
-    const { rows } = await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at, logs FROM _prisma_migrations ORDER BY migration_name');
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at, logs FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(rows).toHaveLength(files.length);
     for (const [i, row] of rows.entries()) {
       expect(row.migration_name).toBe(files[i].name);
@@ -35,8 +37,18 @@ describe(applyMigrations.name, () => {
       expect(row.applied_steps_count).toBe(1);
       expect(row.rolled_back_at).toBeNull();
     }
-    const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'devolucion', 'legacy_rate_limits', 'sync_failures', 'sync_operations', 'sync_outbox', 'venta']);
+    const tables = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      '_prisma_migrations',
+      'devolucion',
+      'legacy_rate_limits',
+      'sync_failures',
+      'sync_operations',
+      'sync_outbox',
+      'venta',
+    ]);
 
     const second = await applyMigrations(db.url);
     expect(second.applied).toEqual([]);
@@ -56,7 +68,10 @@ describe(applyMigrations.name, () => {
     mkdirSync(join(dir, '20260101000000_ok'));
     writeFileSync(join(dir, '20260101000000_ok', 'migration.sql'), 'CREATE TABLE a (id int);');
     mkdirSync(join(dir, '20260102000000_broken'));
-    writeFileSync(join(dir, '20260102000000_broken', 'migration.sql'), 'CREATE TABLE b (id int);\nSELECT * FROM no_such_table;');
+    writeFileSync(
+      join(dir, '20260102000000_broken', 'migration.sql'),
+      'CREATE TABLE b (id int);\nSELECT * FROM no_such_table;',
+    );
 
     await expect(applyMigrations(db.url, dir)).rejects.toThrow(/20260102000000_broken failed: .*no_such_table/);
     const names = await client.query('SELECT migration_name FROM _prisma_migrations');
@@ -74,6 +89,8 @@ describe(applyMigrations.name, () => {
     writeFileSync(join(dir, '20260101000000_ok', 'migration.sql'), 'CREATE TABLE a (id int);');
     await applyMigrations(db.url, dir);
     writeFileSync(join(dir, '20260101000000_ok', 'migration.sql'), 'CREATE TABLE a (id bigint);');
-    expect((await applyMigrations(db.url, dir)).warnings).toEqual([expect.stringMatching(/20260101000000_ok was modified/)]);
+    expect((await applyMigrations(db.url, dir)).warnings).toEqual([
+      expect.stringMatching(/20260101000000_ok was modified/),
+    ]);
   });
 });

@@ -72,29 +72,35 @@ export async function applyMigrations(databaseUrl: string, dir = defaultMigratio
     );
     const failed = rows.filter((row) => row.finished_at === null);
     if (failed.length > 0) {
-      throw new Error(`Migration ${failed[0].migration_name} is recorded as failed. Resolve it first (prisma migrate resolve), see README "Migrations".`);
+      throw new Error(
+        `Migration ${failed[0].migration_name} is recorded as failed. Resolve it first (prisma migrate resolve), see README "Migrations".`,
+      );
     }
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     for (const name of applied.keys()) {
-      if (!migrations.some((m) => m.name === name)) result.warnings.push(`Migration ${name} is applied to the database but not present in ${dir}`);
+      if (!migrations.some((m) => m.name === name))
+        result.warnings.push(`Migration ${name} is applied to the database but not present in ${dir}`);
     }
     for (const migration of migrations) {
       const checksum = applied.get(migration.name);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) result.warnings.push(`Migration ${migration.name} was modified after it was applied (checksum differs)`);
+        if (checksum !== migration.checksum)
+          result.warnings.push(`Migration ${migration.name} was modified after it was applied (checksum differs)`);
         result.alreadyApplied.push(migration.name);
         continue;
       }
       await client.query('BEGIN');
       try {
         const id = randomUUID();
-        await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [
-          id,
-          migration.checksum,
-          migration.name,
-        ]);
+        await client.query(
+          'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
+          [id, migration.checksum, migration.name],
+        );
         await client.query(migration.sql);
-        await client.query('UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await client.query(
+          'UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1',
+          [id],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -37,10 +37,16 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: Pool;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    if (!config.databaseUrl) throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
+    if (!config.databaseUrl)
+      throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
     // Sessions in UTC: Prisma sends Date parameters without a zone, which PostgreSQL would read in
     // the server's TimeZone when comparing with timestamptz columns.
-    const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize, connectionTimeoutMillis: 5_000, options: '-c TimeZone=UTC' });
+    const pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: config.databasePoolSize,
+      connectionTimeoutMillis: 5_000,
+      options: '-c TimeZone=UTC',
+    });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
@@ -64,8 +70,17 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * Runs `work` in one transaction, retrying it from the start on deadlock or serialization
    * failure (both are safe to retry: the transaction was rolled back whole).
    */
-  transaction<T>(work: (tx: Tx) => Promise<T>, options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {}): Promise<T> {
-    return this.retrying(() => this.$transaction(work, { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 }));
+  transaction<T>(
+    work: (tx: Tx) => Promise<T>,
+    options: { isolationLevel?: Prisma.TransactionIsolationLevel; timeoutMs?: number } = {},
+  ): Promise<T> {
+    return this.retrying(() =>
+      this.$transaction(work, {
+        isolationLevel: options.isolationLevel,
+        timeout: options.timeoutMs ?? 30_000,
+        maxWait: 10_000,
+      }),
+    );
   }
 
   /**
@@ -111,7 +126,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   async withTryLock<T>(key: number, work: (tx: Tx) => Promise<T>): Promise<{ acquired: boolean; result?: T }> {
     return this.$transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${key}::bigint) AS locked`;
+        const [{ locked }] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`SELECT pg_try_advisory_xact_lock(${key}::bigint) AS locked`;
         if (!locked) return { acquired: false };
         return { acquired: true, result: await work(tx) };
       },

@@ -15,7 +15,6 @@ export interface WaitOptions {
   maxDelayMs?: number;
 }
 
-
 /**
  * Connects once to `url`, retrying with exponential backoff while the failure is one a starting
  * database gives, for up to `timeoutMs`. Logs one line when it starts waiting. Throws a
@@ -33,14 +32,21 @@ export async function waitForDatabase(url: string, options: WaitOptions): Promis
       return;
     }
     if (!failure.transient) {
-      throw new DatabaseUnavailableError(`The database at ${where} refused the connection: ${failure.message}. Check DATABASE_URL.`);
+      throw new DatabaseUnavailableError(
+        `The database at ${where} refused the connection: ${failure.message}. Check DATABASE_URL.`,
+      );
     }
     const waitMs = Math.min(delay, deadline - Date.now());
     if (waitMs <= 0) {
       const seconds = Math.round(options.timeoutMs / 1000);
-      throw new DatabaseUnavailableError(`Could not reach the database at ${where} within ${seconds}s (${failure.message}). Check DATABASE_URL and that PostgreSQL is running; DATABASE_STARTUP_TIMEOUT sets how long to wait.`);
+      throw new DatabaseUnavailableError(
+        `Could not reach the database at ${where} within ${seconds}s (${failure.message}). Check DATABASE_URL and that PostgreSQL is running; DATABASE_STARTUP_TIMEOUT sets how long to wait.`,
+      );
     }
-    if (attempt === 1) options.log(`Database at ${where} not reachable yet (${failure.message}); retrying with backoff for up to ${Math.round(options.timeoutMs / 1000)}s`);
+    if (attempt === 1)
+      options.log(
+        `Database at ${where} not reachable yet (${failure.message}); retrying with backoff for up to ${Math.round(options.timeoutMs / 1000)}s`,
+      );
     await new Promise((wake) => setTimeout(wake, waitMs));
     delay = Math.min(delay * 2, options.maxDelayMs ?? 5_000);
   }

@@ -31,20 +31,118 @@ const OLD = { total: 1 };
 
 // Every outcome of the README's table "What each operation does", CREATE/UPDATE/DELETE over each row state.
 const CASES: Case[] = [
-  { name: 'CREATE, no row', prior: { row: 'none' }, operation: 'CREATE', ver: 1, outcome: 'created', after: { deleted: false, ver: 1, data: NEW } },
-  { name: 'CREATE, live row', prior: { row: 'live', ver: 1 }, operation: 'CREATE', ver: 1, outcome: 'duplicate', after: { deleted: false, ver: 1, data: OLD } },
-  { name: 'CREATE, older tombstone', prior: { row: 'tombstone', ver: 1 }, operation: 'CREATE', ver: 2, outcome: 'created', after: { deleted: false, ver: 2, data: NEW } },
-  { name: 'CREATE, tombstone not older', prior: { row: 'tombstone', ver: 2 }, operation: 'CREATE', ver: 2, outcome: 'stale', after: { deleted: true, ver: 2, data: {} } },
-  { name: 'UPDATE, live row not newer', prior: { row: 'live', ver: 1 }, operation: 'UPDATE', ver: 2, outcome: 'updated', after: { deleted: false, ver: 2, data: NEW } },
-  { name: 'UPDATE, live row newer', prior: { row: 'live', ver: 3 }, operation: 'UPDATE', ver: 2, outcome: 'stale', after: { deleted: false, ver: 3, data: OLD } },
-  { name: 'UPDATE, no row', prior: { row: 'none' }, operation: 'UPDATE', ver: 1, outcome: 'upserted', after: { deleted: false, ver: 1, data: NEW } },
-  { name: 'UPDATE, older tombstone', prior: { row: 'tombstone', ver: 1 }, operation: 'UPDATE', ver: 2, outcome: 'upserted', after: { deleted: false, ver: 2, data: NEW } },
-  { name: 'UPDATE, tombstone not older', prior: { row: 'tombstone', ver: 2 }, operation: 'UPDATE', ver: 2, outcome: 'stale', after: { deleted: true, ver: 2, data: {} } },
-  { name: 'DELETE, live row not newer', prior: { row: 'live', ver: 1 }, operation: 'DELETE', ver: 1, outcome: 'deleted', after: { deleted: true, ver: 1, data: {} } },
-  { name: 'DELETE, live row newer', prior: { row: 'live', ver: 3 }, operation: 'DELETE', ver: 2, outcome: 'stale', after: { deleted: false, ver: 3, data: OLD } },
-  { name: 'DELETE, tombstone', prior: { row: 'tombstone', ver: 1 }, operation: 'DELETE', ver: 2, outcome: 'already_deleted', after: { deleted: true, ver: 2, data: {} } },
-  { name: 'DELETE, no row', prior: { row: 'none' }, operation: 'DELETE', ver: 1, outcome: 'already_deleted', after: { deleted: true, ver: 1, data: {} } },
-  { name: 'any change, operations waiting in the queue', prior: { row: 'queued' }, operation: 'CREATE', ver: 1, outcome: 'queued', after: null },
+  {
+    name: 'CREATE, no row',
+    prior: { row: 'none' },
+    operation: 'CREATE',
+    ver: 1,
+    outcome: 'created',
+    after: { deleted: false, ver: 1, data: NEW },
+  },
+  {
+    name: 'CREATE, live row',
+    prior: { row: 'live', ver: 1 },
+    operation: 'CREATE',
+    ver: 1,
+    outcome: 'duplicate',
+    after: { deleted: false, ver: 1, data: OLD },
+  },
+  {
+    name: 'CREATE, older tombstone',
+    prior: { row: 'tombstone', ver: 1 },
+    operation: 'CREATE',
+    ver: 2,
+    outcome: 'created',
+    after: { deleted: false, ver: 2, data: NEW },
+  },
+  {
+    name: 'CREATE, tombstone not older',
+    prior: { row: 'tombstone', ver: 2 },
+    operation: 'CREATE',
+    ver: 2,
+    outcome: 'stale',
+    after: { deleted: true, ver: 2, data: {} },
+  },
+  {
+    name: 'UPDATE, live row not newer',
+    prior: { row: 'live', ver: 1 },
+    operation: 'UPDATE',
+    ver: 2,
+    outcome: 'updated',
+    after: { deleted: false, ver: 2, data: NEW },
+  },
+  {
+    name: 'UPDATE, live row newer',
+    prior: { row: 'live', ver: 3 },
+    operation: 'UPDATE',
+    ver: 2,
+    outcome: 'stale',
+    after: { deleted: false, ver: 3, data: OLD },
+  },
+  {
+    name: 'UPDATE, no row',
+    prior: { row: 'none' },
+    operation: 'UPDATE',
+    ver: 1,
+    outcome: 'upserted',
+    after: { deleted: false, ver: 1, data: NEW },
+  },
+  {
+    name: 'UPDATE, older tombstone',
+    prior: { row: 'tombstone', ver: 1 },
+    operation: 'UPDATE',
+    ver: 2,
+    outcome: 'upserted',
+    after: { deleted: false, ver: 2, data: NEW },
+  },
+  {
+    name: 'UPDATE, tombstone not older',
+    prior: { row: 'tombstone', ver: 2 },
+    operation: 'UPDATE',
+    ver: 2,
+    outcome: 'stale',
+    after: { deleted: true, ver: 2, data: {} },
+  },
+  {
+    name: 'DELETE, live row not newer',
+    prior: { row: 'live', ver: 1 },
+    operation: 'DELETE',
+    ver: 1,
+    outcome: 'deleted',
+    after: { deleted: true, ver: 1, data: {} },
+  },
+  {
+    name: 'DELETE, live row newer',
+    prior: { row: 'live', ver: 3 },
+    operation: 'DELETE',
+    ver: 2,
+    outcome: 'stale',
+    after: { deleted: false, ver: 3, data: OLD },
+  },
+  {
+    name: 'DELETE, tombstone',
+    prior: { row: 'tombstone', ver: 1 },
+    operation: 'DELETE',
+    ver: 2,
+    outcome: 'already_deleted',
+    after: { deleted: true, ver: 2, data: {} },
+  },
+  {
+    name: 'DELETE, no row',
+    prior: { row: 'none' },
+    operation: 'DELETE',
+    ver: 1,
+    outcome: 'already_deleted',
+    after: { deleted: true, ver: 1, data: {} },
+  },
+  {
+    name: 'any change, operations waiting in the queue',
+    prior: { row: 'queued' },
+    operation: 'CREATE',
+    ver: 1,
+    outcome: 'queued',
+    after: null,
+  },
 ];
 
 const EXPECTED_NOTES: Record<Outcome, string | null> = {
@@ -64,7 +162,9 @@ describe('The apply-and-log statement', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ module: (config: AppConfig) => ({ module: StatementTestModule, imports: [PlatformModule.forRoot(config)] }) });
+    t = await createTestApp({
+      module: (config: AppConfig) => ({ module: StatementTestModule, imports: [PlatformModule.forRoot(config)] }),
+    });
     repository = t.get(IngestRepository);
   });
   afterAll(() => t.close());
@@ -75,16 +175,23 @@ describe('The apply-and-log statement', () => {
   });
 
   async function arrange(id: string, prior: Prior): Promise<void> {
-    if (prior.row === 'live') await t.prisma.$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES (${CLIENT}, ${id}, ${prior.ver}, ${JSON.stringify(OLD)}::jsonb)`;
+    if (prior.row === 'live')
+      await t.prisma
+        .$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver, data) VALUES (${CLIENT}, ${id}, ${prior.ver}, ${JSON.stringify(OLD)}::jsonb)`;
     if (prior.row === 'tombstone')
-      await t.prisma.$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver, data, _deleted, _deleted_at) VALUES (${CLIENT}, ${id}, ${prior.ver}, '{}'::jsonb, true, now())`;
+      await t.prisma
+        .$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver, data, _deleted, _deleted_at) VALUES (${CLIENT}, ${id}, ${prior.ver}, '{}'::jsonb, true, now())`;
     if (prior.row === 'queued')
-      await t.prisma.$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', ${id}, ${CLIENT}, 'CREATE', 'QUEUED')`;
+      await t.prisma
+        .$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status) VALUES ('venta', ${id}, ${CLIENT}, 'CREATE', 'QUEUED')`;
   }
 
   const paths: [string, (changes: Change[]) => ReturnType<IngestRepository['applyAndLog']>][] = [
     ['on the pool', (changes) => repository.applyAndLog(undefined, CLIENT, 'venta', changes)],
-    ['in a transaction', (changes) => t.prisma.transaction((tx: Tx) => repository.applyAndLog(tx, CLIENT, 'venta', changes))],
+    [
+      'in a transaction',
+      (changes) => t.prisma.transaction((tx: Tx) => repository.applyAndLog(tx, CLIENT, 'venta', changes)),
+    ],
   ];
 
   describe.each(paths)('%s', (_, apply) => {
@@ -97,9 +204,16 @@ describe('The apply-and-log statement', () => {
 
       expect(applied.outcome).toBe(outcome);
       expect(typeof applied.operationId).toBe('bigint');
-      const [logged] = await t.prisma.$queryRaw<{ id: bigint; status: string; note: string | null; queue_id: string }[]>`
+      const [logged] = await t.prisma.$queryRaw<
+        { id: bigint; status: string; note: string | null; queue_id: string }[]
+      >`
         SELECT id, status::text, note, queue_id FROM sync_operations WHERE id = ${applied.operationId}`;
-      expect(logged).toEqual({ id: applied.operationId, status: outcome === 'queued' ? 'QUEUED' : 'COMPLETED', note: OUTCOME_NOTES[outcome], queue_id: `job-${n}` });
+      expect(logged).toEqual({
+        id: applied.operationId,
+        status: outcome === 'queued' ? 'QUEUED' : 'COMPLETED',
+        note: OUTCOME_NOTES[outcome],
+        queue_id: `job-${n}`,
+      });
       const rows = await t.prisma.$queryRaw<{ deleted: boolean; ver: number; data: Record<string, unknown> }[]>`
         SELECT _deleted AS deleted, _ver AS ver, data FROM venta WHERE _client_id = ${CLIENT} AND _hash_id = ${id}`;
       expect(rows[0] ?? null).toEqual(after);
@@ -121,7 +235,9 @@ describe('The apply-and-log statement', () => {
   it('refuses a batch that names a record twice, before anything is written', async () => {
     const change: Change = { operation: 'CREATE', id: 'twice', ver: 1, queueId: null, fields: {} };
     expect(() => assertDistinctRecords([change, { ...change }])).toThrow('a record appears twice in one statement');
-    await expect(repository.applyAndLog(undefined, CLIENT, 'venta', [change, { ...change, operation: 'UPDATE' }])).rejects.toThrow('appears twice');
+    await expect(
+      repository.applyAndLog(undefined, CLIENT, 'venta', [change, { ...change, operation: 'UPDATE' }]),
+    ).rejects.toThrow('appears twice');
     expect(await t.prisma.$queryRaw`SELECT 1 FROM venta WHERE _hash_id = 'twice'`).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { Change } from './change';
  * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
  * the asynchronous queue, so the change was logged QUEUED behind them (README "Asynchronous ingest").
  */
-export type Outcome = 'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted' | 'queued';
+export type Outcome =
+  'created' | 'updated' | 'upserted' | 'deleted' | 'duplicate' | 'stale' | 'already_deleted' | 'queued';
 
 /**
  * The note each outcome is logged with and answered with: the one mapping, which the statement
@@ -45,14 +46,26 @@ export interface StatementRow {
  * data, op_id } ($1; `op_id` for queued changes only), not one bind parameter per value, so no batch
  * nears PostgreSQL's 65,535-parameter limit.
  */
-export function statementValues(clientId: string, table: SyncedTableName, changes: Change[], auditPayloads: boolean): unknown[] {
+export function statementValues(
+  clientId: string,
+  table: SyncedTableName,
+  changes: Change[],
+  auditPayloads: boolean,
+): unknown[] {
   assertDistinctRecords(changes);
   return [batchJson(changes), clientId, table, JSON.stringify(OUTCOME_NOTES), auditPayloads];
 }
 
 export function batchJson(changes: Change[]): string {
   return JSON.stringify(
-    changes.map((c) => ({ op: c.operation, hash_id: c.id, ver: c.ver, queue_id: c.queueId, data: c.fields, op_id: (c as Partial<QueuedChange>).operationId?.toString() })),
+    changes.map((c) => ({
+      op: c.operation,
+      hash_id: c.id,
+      ver: c.ver,
+      queue_id: c.queueId,
+      data: c.fields,
+      op_id: (c as Partial<QueuedChange>).operationId?.toString(),
+    })),
   );
 }
 
@@ -63,7 +76,8 @@ export function batchJson(changes: Change[]): string {
  */
 export function assertDistinctRecords(changes: Change[]): void {
   const ids = new Set(changes.map((c) => c.id));
-  if (ids.size !== changes.length) throw new Error('applyAndLog: a record appears twice in one statement (split repeats into rounds)');
+  if (ids.size !== changes.length)
+    throw new Error('applyAndLog: a record appears twice in one statement (split repeats into rounds)');
 }
 
 /**
@@ -107,7 +121,8 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
         AND p.record_id IN (SELECT hash_id FROM input)),
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : `live AS (SELECT * FROM input),`;
-  const outcome = (cases: string) => (queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases);
+  const outcome = (cases: string) =>
+    queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
   const note = `$4::jsonb ->> o.outcome`;
   const logged = queueAware
     ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)

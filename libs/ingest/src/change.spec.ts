@@ -9,27 +9,43 @@ describe(readChange.name, () => {
   });
 
   it('defaults ver to 1 and id_cola to null', () => {
-    expect(readChange('UPDATE', { id: 'a' })).toEqual({ change: { operation: 'UPDATE', id: 'a', ver: 1, queueId: null, fields: {} } });
+    expect(readChange('UPDATE', { id: 'a' })).toEqual({
+      change: { operation: 'UPDATE', id: 'a', ver: 1, queueId: null, fields: {} },
+    });
   });
 
   it('takes the id from the path and refuses a different one in the body', () => {
     expect(readChange('UPDATE', { total: 1 }, 'p1')).toMatchObject({ change: { id: 'p1', fields: { total: 1 } } });
     expect(readChange('UPDATE', { id: 'p1', total: 1 }, 'p1')).toMatchObject({ change: { id: 'p1' } });
-    expect(readChange('UPDATE', { id: 'other' }, 'p1')).toEqual({ problems: ['id in the body does not match the id in the path'], id: 'other', operation: 'UPDATE' });
+    expect(readChange('UPDATE', { id: 'other' }, 'p1')).toEqual({
+      problems: ['id in the body does not match the id in the path'],
+      id: 'other',
+      operation: 'UPDATE',
+    });
   });
 
   it('keeps no fields for a DELETE and accepts no body at all', () => {
-    expect(readChange('DELETE', undefined, 'd1')).toEqual({ change: { operation: 'DELETE', id: 'd1', ver: 1, queueId: null, fields: null } });
+    expect(readChange('DELETE', undefined, 'd1')).toEqual({
+      change: { operation: 'DELETE', id: 'd1', ver: 1, queueId: null, fields: null },
+    });
     expect(readChange('DELETE', { id: 'd1', ver: 4, junk: true })).toMatchObject({ change: { ver: 4, fields: null } });
   });
 
   it('collects every problem at once, keeping the id when it is usable', () => {
     expect(readChange('CREATE', { id: 'a', ver: 1.5, id_cola: '', _ver: 2 })).toEqual({
-      problems: ['ver must be an integer from 1 to 2147483647', 'id_cola must not be empty', 'field _ver is reserved for the system'],
+      problems: [
+        'ver must be an integer from 1 to 2147483647',
+        'id_cola must not be empty',
+        'field _ver is reserved for the system',
+      ],
       id: 'a',
       operation: 'CREATE',
     });
-    expect(readChange('CREATE', { id: 7 })).toEqual({ problems: ['id must be a string'], id: undefined, operation: 'CREATE' });
+    expect(readChange('CREATE', { id: 7 })).toEqual({
+      problems: ['id must be a string'],
+      id: undefined,
+      operation: 'CREATE',
+    });
   });
 
   it.each([null, 'text', 5, [{ id: 'a' }]])('refuses a body that is not an object: %p', (body) => {
@@ -39,11 +55,16 @@ describe(readChange.name, () => {
 
 describe(readBatchEntry.name, () => {
   it('reads { operation, record }', () => {
-    expect(readBatchEntry({ operation: 'DELETE', record: { id: 'x', ver: 2 } })).toEqual({ change: { operation: 'DELETE', id: 'x', ver: 2, queueId: null, fields: null } });
+    expect(readBatchEntry({ operation: 'DELETE', record: { id: 'x', ver: 2 } })).toEqual({
+      change: { operation: 'DELETE', id: 'x', ver: 2, queueId: null, fields: null },
+    });
   });
 
   it('names an unknown operation and keeps the id for the answer', () => {
-    expect(readBatchEntry({ operation: 'UPSERT', record: { id: 'x' } })).toEqual({ problems: ['operation must be one of CREATE, UPDATE, DELETE'], id: 'x' });
+    expect(readBatchEntry({ operation: 'UPSERT', record: { id: 'x' } })).toEqual({
+      problems: ['operation must be one of CREATE, UPDATE, DELETE'],
+      id: 'x',
+    });
   });
 
   it('refuses record fields placed beside "record"', () => {
@@ -63,7 +84,9 @@ describe('field names that are JavaScript specials', () => {
   it('keeps __proto__ and constructor as ordinary data fields', () => {
     const body = JSON.parse('{"id":"p","__proto__":{"polluted":true},"constructor":"c"}');
     const received = readChange('CREATE', body);
-    expect('change' in received && JSON.stringify(received.change.fields)).toBe('{"__proto__":{"polluted":true},"constructor":"c"}');
+    expect('change' in received && JSON.stringify(received.change.fields)).toBe(
+      '{"__proto__":{"polluted":true},"constructor":"c"}',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -81,12 +104,20 @@ describe('deeply nested fields', () => {
 
   it('refuses deeper fields with a clear message, without overflowing the stack at any depth', () => {
     for (const depth of [MAX_FIELD_DEPTH, 100_000]) {
-      expect(readChange('CREATE', { id: 'd', data: nested(depth) })).toEqual({ problems: [`fields must not be nested more than ${MAX_FIELD_DEPTH} levels deep`], id: 'd', operation: 'CREATE' });
+      expect(readChange('CREATE', { id: 'd', data: nested(depth) })).toEqual({
+        problems: [`fields must not be nested more than ${MAX_FIELD_DEPTH} levels deep`],
+        id: 'd',
+        operation: 'CREATE',
+      });
     }
   });
 
   it('finds a NUL deep inside, in a key or a value', () => {
-    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ ['k\u0000']: 1 }] }] })).toMatchObject({ problems: [expect.stringMatching(/NUL/)] });
-    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ k: 'v\u0000' }] }] })).toMatchObject({ problems: [expect.stringMatching(/NUL/)] });
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ ['k\u0000']: 1 }] }] })).toMatchObject({
+      problems: [expect.stringMatching(/NUL/)],
+    });
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ k: 'v\u0000' }] }] })).toMatchObject({
+      problems: [expect.stringMatching(/NUL/)],
+    });
   });
 });

@@ -39,7 +39,8 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   const id = record.id ?? pathId;
   const idProblem = recordIdProblem(id, 'id');
   if (idProblem) problems.push(idProblem);
-  if (pathId !== undefined && record.id !== undefined && record.id !== pathId) problems.push('id in the body does not match the id in the path');
+  if (pathId !== undefined && record.id !== undefined && record.id !== pathId)
+    problems.push('id in the body does not match the id in the path');
 
   const ver = record.ver ?? 1;
   const verProblem = checkValue(VERSION_SCHEMA, ver, 'ver');
@@ -64,7 +65,8 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
 /** Why a record's own fields (without id, ver and id_cola) cannot be stored as its data, if they cannot. */
 export function fieldProblems(fields: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  for (const key of Object.keys(fields)) if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
+  for (const key of Object.keys(fields))
+    if (RESERVED_FIELDS.has(key)) problems.push(`field ${key} is reserved for the system`);
   const problem = fieldsProblem(fields);
   if (problem) problems.push(problem);
   return problems;
@@ -131,14 +133,24 @@ export function readBatchEntry(entry: unknown): ReceivedChange {
   if (!isPlainObject(entry)) return { problems: ['each entry must be an object { operation, record }'] };
   const operation = entry.operation;
   if (typeof operation !== 'string' || !OPERATION_TYPES.includes(operation as OperationType)) {
-    const id = isPlainObject(entry.record) && typeof entry.record.id === 'string' && !recordIdProblem(entry.record.id) ? entry.record.id : undefined;
+    const id =
+      isPlainObject(entry.record) && typeof entry.record.id === 'string' && !recordIdProblem(entry.record.id)
+        ? entry.record.id
+        : undefined;
     return { problems: ['operation must be one of CREATE, UPDATE, DELETE'], id };
   }
   const extra = Object.keys(entry).filter((k) => k !== 'operation' && k !== 'record');
   const received = readChange(operation as OperationType, entry.record);
   if (extra.length > 0) {
-    const problems = [`unknown entry keys: ${extra.join(', ')} (record fields go inside "record")`, ...('problems' in received ? received.problems : [])];
-    return { problems, id: 'change' in received ? received.change.id : received.id, operation: operation as OperationType };
+    const problems = [
+      `unknown entry keys: ${extra.join(', ')} (record fields go inside "record")`,
+      ...('problems' in received ? received.problems : []),
+    ];
+    return {
+      problems,
+      id: 'change' in received ? received.change.id : received.id,
+      operation: operation as OperationType,
+    };
   }
   return received;
 }

@@ -1,8 +1,49 @@
-import { applyDecorators, BadRequestException, Body, Controller, Delete, Headers, HttpCode, Param, Post, Put, Query, Res, UnprocessableEntityException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ApiRecordIdParam, ApiTableParam, ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
+import {
+  applyDecorators,
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiRecordIdParam,
+  ApiTableParam,
+  ClientAuth,
+  ClientId,
+  ErrorResponseDto,
+  RecordIdPipe,
+  SyncedTable,
+  SyncedTablePipe,
+} from '@app/common';
 import { OperationType, readBatchEntry, readBatchOperations, readChange, ReceivedChange } from './change';
-import { BatchRequestDto, BatchResponseDto, DeleteQueryDto, RECORD_BODY_SCHEMA, SingleIngestResponseDto, UPDATE_BODY_SCHEMA } from './ingest.dto';
+import {
+  BatchRequestDto,
+  BatchResponseDto,
+  DeleteQueryDto,
+  RECORD_BODY_SCHEMA,
+  SingleIngestResponseDto,
+  UPDATE_BODY_SCHEMA,
+} from './ingest.dto';
 import { IngestResult, IngestService } from './ingest.service';
 import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
 import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
@@ -17,11 +58,22 @@ interface Reply {
 // Asynchronous handling (README "Asynchronous ingest"), on every write route.
 const AsyncDocs = (accepted: unknown) =>
   applyDecorators(
-    ApiHeader({ name: 'Prefer', required: false, description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it', example: 'respond-async' }),
-    ApiAcceptedResponse({ type: accepted as never, description: 'Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record' }),
-    ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After' }),
+    ApiHeader({
+      name: 'Prefer',
+      required: false,
+      description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it',
+      example: 'respond-async',
+    }),
+    ApiAcceptedResponse({
+      type: accepted as never,
+      description:
+        'Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponseDto,
+      description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After',
+    }),
   );
-
 
 // Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
 // separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
@@ -29,7 +81,12 @@ const AsyncDocs = (accepted: unknown) =>
 const CreateDocs = (operationId: string, summary: string) =>
   applyDecorators(
     HttpCode(200),
-    ApiOperation({ operationId, summary, description: 'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".' }),
+    ApiOperation({
+      operationId,
+      summary,
+      description:
+        'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".',
+    }),
     ApiBody({ schema: RECORD_BODY_SCHEMA }),
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
@@ -37,7 +94,12 @@ const CreateDocs = (operationId: string, summary: string) =>
 const UpdateDocs = (operationId: string, summary: string) =>
   applyDecorators(
     HttpCode(200),
-    ApiOperation({ operationId, summary, description: 'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.' }),
+    ApiOperation({
+      operationId,
+      summary,
+      description:
+        'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.',
+    }),
     ApiRecordIdParam('The record id'),
     ApiBody({ schema: UPDATE_BODY_SCHEMA }),
     ApiOkResponse({ type: SingleIngestResponseDto }),
@@ -46,7 +108,11 @@ const UpdateDocs = (operationId: string, summary: string) =>
 const DeleteDocs = (operationId: string, summary: string) =>
   applyDecorators(
     HttpCode(200),
-    ApiOperation({ operationId, summary, description: 'A record that does not exist is logged COMPLETED with note "Already deleted".' }),
+    ApiOperation({
+      operationId,
+      summary,
+      description: 'A record that does not exist is logged COMPLETED with note "Already deleted".',
+    }),
     ApiRecordIdParam('The record id'),
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
@@ -54,7 +120,10 @@ const DeleteDocs = (operationId: string, summary: string) =>
 
 @ApiTags('ingest')
 @ClientAuth()
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed JSON or an invalid record; nothing is written' })
+@ApiBadRequestResponse({
+  type: ErrorResponseDto,
+  description: 'Malformed JSON or an invalid record; nothing is written',
+})
 @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body over BODY_LIMIT_BYTES' })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
 @Controller()
@@ -66,14 +135,26 @@ export class IngestController {
 
   @Post('items')
   @CreateDocs('createItem', 'CREATE a record in DEFAULT_TABLE')
-  createInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  createInDefault(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Body() body: Record<string, unknown>,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
   }
 
   @Post('tables/:table/items')
   @CreateDocs('createTableItem', 'CREATE a record in a synced table')
   @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
-  create(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: Record<string, unknown>, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: Reply) {
+  create(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Body() body: Record<string, unknown>,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
   }
 
@@ -133,7 +214,11 @@ export class IngestController {
 
   @Post('tables/:table/batch')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'batch', summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`, description: 'One result per entry, in order. Applied with one set-based statement in the common case.' })
+  @ApiOperation({
+    operationId: 'batch',
+    summary: `Up to 1,000 mixed CREATE/UPDATE/DELETE operations in one request`,
+    description: 'One result per entry, in order. Applied with one set-based statement in the common case.',
+  })
   @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   @ApiBody({ type: BatchRequestDto })
   @ApiOkResponse({ type: BatchResponseDto })
@@ -150,7 +235,13 @@ export class IngestController {
       const job = await this.enqueue(clientId, table, received, reply);
       accepted(reply, job.jobId);
       const results = job.results.map(entryOf);
-      return { status: 'accepted', id_cola: job.jobId, results, queued: results.filter((r) => r.status === 'QUEUED').length, failed: results.filter((r) => r.status === 'ERROR').length };
+      return {
+        status: 'accepted',
+        id_cola: job.jobId,
+        results,
+        queued: results.filter((r) => r.status === 'QUEUED').length,
+        failed: results.filter((r) => r.status === 'ERROR').length,
+      };
     }
     const results = (await this.ingest.ingest(clientId, table, received)).map(entryOf);
     const failed = results.filter((r) => r.status === 'ERROR').length;
@@ -178,13 +269,30 @@ export class IngestController {
       const jobId = queued?.jobId ?? received.change.queueId;
       if (jobId) accepted(reply, jobId);
       else reply.status(202);
-      return { status: 'accepted', id_cola: jobId ?? null, hash_id: result.id!, operation, operation_id: result.operationId! };
+      return {
+        status: 'accepted',
+        id_cola: jobId ?? null,
+        hash_id: result.id!,
+        operation,
+        operation_id: result.operationId!,
+      };
     }
-    return { status: 'success', ...(result.note ? { note: result.note } : {}), hash_id: result.id!, operation, operation_id: result.operationId! };
+    return {
+      status: 'success',
+      ...(result.note ? { note: result.note } : {}),
+      hash_id: result.id!,
+      operation,
+      operation_id: result.operationId!,
+    };
   }
 
   /** Queues the request; a full queue is a 503 that tells the client when to come back. */
-  private async enqueue(clientId: string, table: SyncedTable, received: ReceivedChange[], reply: Reply): Promise<AcceptedJob> {
+  private async enqueue(
+    clientId: string,
+    table: SyncedTable,
+    received: ReceivedChange[],
+    reply: Reply,
+  ): Promise<AcceptedJob> {
     try {
       return await this.asyncIngest.enqueue(clientId, table, received);
     } catch (error) {
@@ -195,7 +303,15 @@ export class IngestController {
 }
 
 function entryOf(r: IngestResult, index: number) {
-  return { index, id: r.id, operation: r.operation, status: r.status, note: r.note, error: r.error, operation_id: r.operationId };
+  return {
+    index,
+    id: r.id,
+    operation: r.operation,
+    status: r.status,
+    note: r.note,
+    error: r.error,
+    operation_id: r.operationId,
+  };
 }
 
 /** 202 Accepted, the preference honoured, and where to follow the job. */

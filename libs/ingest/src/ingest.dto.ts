@@ -4,7 +4,14 @@ import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-va
 import { Type } from 'class-transformer';
 
 import { MAX_BATCH, MAX_FIELD_DEPTH } from './change';
-import { MAX_RECORD_ID_LENGTH, MAX_VERSION, NO_CONTROL_CHARACTERS_PATTERN, RECORD_ID_SCHEMA, RESERVED_FIELDS, VERSION_SCHEMA } from '@app/common';
+import {
+  MAX_RECORD_ID_LENGTH,
+  MAX_VERSION,
+  NO_CONTROL_CHARACTERS_PATTERN,
+  RECORD_ID_SCHEMA,
+  RESERVED_FIELDS,
+  VERSION_SCHEMA,
+} from '@app/common';
 import { OperationType } from '@app/database';
 
 const FREE_FIELDS_RULES =
@@ -18,9 +25,22 @@ export const RECORD_BODY_SCHEMA: SchemaObject = {
   additionalProperties: true,
   description: FREE_FIELDS_RULES,
   properties: {
-    id: { ...RECORD_ID_SCHEMA, description: "The record's id, stored as `_hash_id` (no control characters)", example: 'abc123' },
-    ver: { ...VERSION_SCHEMA, description: 'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.', example: 1 },
-    id_cola: { ...RECORD_ID_SCHEMA, description: "The client's queue job id; status queries can ask for it (no control characters)", example: 'job123' },
+    id: {
+      ...RECORD_ID_SCHEMA,
+      description: "The record's id, stored as `_hash_id` (no control characters)",
+      example: 'abc123',
+    },
+    ver: {
+      ...VERSION_SCHEMA,
+      description:
+        'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.',
+      example: 1,
+    },
+    id_cola: {
+      ...RECORD_ID_SCHEMA,
+      description: "The client's queue job id; status queries can ask for it (no control characters)",
+      example: 'job123',
+    },
   },
   example: { id: 'abc123', ver: 1, id_cola: 'job123', name: 'John', total: 125.5, items: [{ sku: 'A-100', qty: 2 }] },
 };
@@ -39,16 +59,33 @@ export const BATCH_ENTRY_SCHEMA: SchemaObject = {
   required: ['operation', 'record'],
   additionalProperties: false,
   properties: {
-    operation: { type: 'string', enum: Object.values(OperationType), description: 'What to do with the record', example: 'CREATE' },
+    operation: {
+      type: 'string',
+      enum: Object.values(OperationType),
+      description: 'What to do with the record',
+      example: 'CREATE',
+    },
     record: RECORD_BODY_SCHEMA,
   },
 };
 
 export class SingleIngestResponseDto {
-  @ApiProperty({ description: 'Always "success" on 2xx: the operation is durably logged as COMPLETED', example: 'success' })
+  @ApiProperty({
+    description: 'Always "success" on 2xx: the operation is durably logged as COMPLETED',
+    example: 'success',
+  })
   status: 'success';
 
-  @ApiPropertyOptional({ description: 'Why nothing changed, when nothing did', example: 'Duplicate bypassed', enum: ['Duplicate bypassed', 'Stale version ignored', 'Already deleted', 'Record did not exist - created by update'] })
+  @ApiPropertyOptional({
+    description: 'Why nothing changed, when nothing did',
+    example: 'Duplicate bypassed',
+    enum: [
+      'Duplicate bypassed',
+      'Stale version ignored',
+      'Already deleted',
+      'Record did not exist - created by update',
+    ],
+  })
   note?: string;
 
   @ApiProperty({ description: 'The record id', example: 'abc123' })
@@ -57,12 +94,19 @@ export class SingleIngestResponseDto {
   @ApiProperty({ description: 'The operation logged', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
-  @ApiProperty({ description: 'Id of the operation in the log (also the Idempotency-Key sent to the external system)', example: '42' })
+  @ApiProperty({
+    description: 'Id of the operation in the log (also the Idempotency-Key sent to the external system)',
+    example: '42',
+  })
   operation_id: string;
 }
 
 export class DeleteQueryDto {
-  @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)', example: 2 })
+  @ApiPropertyOptional({
+    ...VERSION_SCHEMA,
+    description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)',
+    example: 2,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -70,7 +114,11 @@ export class DeleteQueryDto {
   @Max(MAX_VERSION)
   ver?: number;
 
-  @ApiPropertyOptional({ ...RECORD_ID_SCHEMA, description: "The client's queue job id (no control characters)", example: 'job123' })
+  @ApiPropertyOptional({
+    ...RECORD_ID_SCHEMA,
+    description: "The client's queue job id (no control characters)",
+    example: 'job123',
+  })
   @IsOptional()
   @IsString()
   @Length(RECORD_ID_SCHEMA.minLength, MAX_RECORD_ID_LENGTH)
@@ -99,13 +147,28 @@ export class BatchResultDto {
   @ApiProperty({ description: 'Position of the entry in the request', example: 0 })
   index: number;
 
-  @ApiProperty({ description: 'The record id, when the entry had a usable one', example: 'abc123', nullable: true, type: String })
+  @ApiProperty({
+    description: 'The record id, when the entry had a usable one',
+    example: 'abc123',
+    nullable: true,
+    type: String,
+  })
   id: string | null;
 
-  @ApiProperty({ description: 'The operation, when the entry had a valid one', example: 'CREATE', nullable: true, type: String })
+  @ApiProperty({
+    description: 'The operation, when the entry had a valid one',
+    example: 'CREATE',
+    nullable: true,
+    type: String,
+  })
   operation: string | null;
 
-  @ApiProperty({ description: 'COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)', enum: ['COMPLETED', 'ERROR', 'QUEUED'], example: 'COMPLETED' })
+  @ApiProperty({
+    description:
+      'COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)',
+    enum: ['COMPLETED', 'ERROR', 'QUEUED'],
+    example: 'COMPLETED',
+  })
   status: string;
 
   @ApiPropertyOptional({ description: 'Why nothing changed, when nothing did', example: 'Duplicate bypassed' })
@@ -128,6 +191,10 @@ export class BatchResponseDto {
   @ApiProperty({ description: 'How many entries are ERROR', example: 1 })
   failed: number;
 
-  @ApiPropertyOptional({ description: 'How many entries are QUEUED: their record had operations waiting in the asynchronous queue, so they joined it behind them (present only when not 0)', example: 1 })
+  @ApiPropertyOptional({
+    description:
+      'How many entries are QUEUED: their record had operations waiting in the asynchronous queue, so they joined it behind them (present only when not 0)',
+    example: 1,
+  })
   queued?: number;
 }

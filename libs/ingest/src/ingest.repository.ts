@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { isPgTx, PgTx, PrismaService, Tx } from '@app/database';
 import { Change } from './change';
-import { applyAndLogSql, LogMode, Outcome, QueuedChange, statementValues, StatementRow } from './apply-and-log.statement';
+import {
+  applyAndLogSql,
+  LogMode,
+  Outcome,
+  QueuedChange,
+  statementValues,
+  StatementRow,
+} from './apply-and-log.statement';
 
 export type { Outcome, QueuedChange } from './apply-and-log.statement';
 
@@ -35,13 +42,23 @@ export class IngestRepository {
     return this.run(tx, 'complete', clientId, table, changes);
   }
 
-  private async run(tx: Tx | PgTx | undefined, mode: LogMode, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
+  private async run(
+    tx: Tx | PgTx | undefined,
+    mode: LogMode,
+    clientId: string,
+    table: SyncedTableName,
+    changes: Change[],
+  ): Promise<Applied[]> {
     const key = `${mode}:${table}`;
     let text = this.statements.get(key);
     if (text === undefined) this.statements.set(key, (text = applyAndLogSql(table, mode)));
     const values = statementValues(clientId, table, changes, this.config.auditPayloads);
     const rows =
-      tx === undefined ? await this.prisma.sql<StatementRow>(text, values) : isPgTx(tx) ? (await tx.query<StatementRow>(text, values)).rows : await tx.$queryRawUnsafe<StatementRow[]>(text, ...values);
+      tx === undefined
+        ? await this.prisma.sql<StatementRow>(text, values)
+        : isPgTx(tx)
+          ? (await tx.query<StatementRow>(text, values)).rows
+          : await tx.$queryRawUnsafe<StatementRow[]>(text, ...values);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
 }

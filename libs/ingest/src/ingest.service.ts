@@ -33,7 +33,12 @@ export interface Failure {
 }
 
 /** What the external system is told for each outcome that changed data (others send nothing). */
-const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = { created: 'CREATE', upserted: 'CREATE', updated: 'UPDATE', deleted: 'DELETE' };
+const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = {
+  created: 'CREATE',
+  upserted: 'CREATE',
+  updated: 'UPDATE',
+  deleted: 'DELETE',
+};
 
 /**
  * Applies a client's changes to one synced table. Each change and its operation log entry (and
@@ -61,7 +66,8 @@ export class IngestService {
       const error = item.problems.join('; ');
       results[index] = { id: item.id ?? null, operation: item.operation ?? null, status: 'ERROR', error };
       // A record we can name gets an ERROR in its history, so a status query reports why.
-      if (item.id !== undefined && item.operation !== undefined) rejected.push(failure(index, item.id, item.operation, error));
+      if (item.id !== undefined && item.operation !== undefined)
+        rejected.push(failure(index, item.id, item.operation, error));
     });
 
     try {
@@ -69,7 +75,9 @@ export class IngestService {
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the set-based statement cannot take: apply them one by one to isolate it.
-      this.logger.warn(`Batch of ${valid.length} failed (${sqlState(error)}: ${databaseMessage(error)}); applying records one by one`);
+      this.logger.warn(
+        `Batch of ${valid.length} failed (${sqlState(error)}: ${databaseMessage(error)}); applying records one by one`,
+      );
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
@@ -96,16 +104,36 @@ export class IngestService {
   private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
     const rounds = distinctRounds(valid);
     if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
-      return this.prisma.retrying(async () => answers(rounds[0], await this.repository.applyAndLog(undefined, clientId, table.name, rounds[0].map((r) => r.change))));
+      return this.prisma.retrying(async () =>
+        answers(
+          rounds[0],
+          await this.repository.applyAndLog(
+            undefined,
+            clientId,
+            table.name,
+            rounds[0].map((r) => r.change),
+          ),
+        ),
+      );
     }
     return this.prisma.transaction(async (tx) => {
       const done: Done[] = [];
       for (const round of rounds) {
-        const applied = await this.repository.applyAndLog(tx, clientId, table.name, round.map((r) => r.change));
+        const applied = await this.repository.applyAndLog(
+          tx,
+          clientId,
+          table.name,
+          round.map((r) => r.change),
+        );
         done.push(...answers(round, applied));
         await this.outbox.enqueue(tx, clientId, table.name, outboxEntries(round, applied));
       }
-      const ids = await this.operations.log(tx, clientId, table.name, errors.map((e) => e.entry));
+      const ids = await this.operations.log(
+        tx,
+        clientId,
+        table.name,
+        errors.map((e) => e.entry),
+      );
       errors.forEach((e, k) => done.push({ index: e.index, result: { ...e.result, operationId: ids[k].toString() } }));
       return done;
     });
@@ -133,20 +161,32 @@ function answers(round: Indexed[], applied: Applied[]): Done[] {
 export function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry[] {
   return round.flatMap(({ change }, k) => {
     const action = OUTBOX_ACTION[applied[k].outcome];
-    return action ? [{ operationId: applied[k].operationId, recordId: change.id, action, payload: payloadOf(change, action) }] : [];
+    return action
+      ? [{ operationId: applied[k].operationId, recordId: change.id, action, payload: payloadOf(change, action) }]
+      : [];
   });
 }
 
 export function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
   return {
     index,
-    entry: { recordId: id, batchVersion: change?.ver ?? 1, queueId: change?.queueId ?? null, operation, status: 'ERROR', note: null, error },
+    entry: {
+      recordId: id,
+      batchVersion: change?.ver ?? 1,
+      queueId: change?.queueId ?? null,
+      operation,
+      status: 'ERROR',
+      note: null,
+      error,
+    },
     result: { id, operation, status: 'ERROR', error },
   };
 }
 
 function payloadOf(change: Change, action: OperationType): Record<string, unknown> {
-  return action === 'DELETE' ? deletePayload(change.id, change.ver) : rowPayload(change.id, change.ver, change.fields ?? {});
+  return action === 'DELETE'
+    ? deletePayload(change.id, change.ver)
+    : rowPayload(change.id, change.ver, change.fields ?? {});
 }
 
 /** Splits changes so that no record appears twice in one statement, keeping each record's order. */

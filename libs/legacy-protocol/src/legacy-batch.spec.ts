@@ -2,14 +2,25 @@ import { readLegacyBatch } from './legacy-batch';
 import { LegacyProtocolError } from './legacy-errors';
 
 const CLIENT = 'MTY_001';
-const record = (id: string, fields: Record<string, unknown> = {}, fieldId = 'hash_id') => ({ __meta: { [fieldId]: id }, ...fields });
-const params = (extra: Record<string, unknown> = {}) => ({ operation: 'create', table_name: 'venta', client_id: CLIENT, field_id: 'hash_id', ver: '3', ...extra });
+const record = (id: string, fields: Record<string, unknown> = {}, fieldId = 'hash_id') => ({
+  __meta: { [fieldId]: id },
+  ...fields,
+});
+const params = (extra: Record<string, unknown> = {}) => ({
+  operation: 'create',
+  table_name: 'venta',
+  client_id: CLIENT,
+  field_id: 'hash_id',
+  ver: '3',
+  ...extra,
+});
 
 function refusal(run: () => unknown): { code: string; status: number; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof LegacyProtocolError) return { code: error.code, status: error.statusCode, message: error.message };
+    if (error instanceof LegacyProtocolError)
+      return { code: error.code, status: error.statusCode, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');
@@ -29,9 +40,19 @@ describe(readLegacyBatch.name, () => {
   });
 
   it('takes another field_id, a numeric ver, upper-case operations, and defaults field_id and ver', () => {
-    const batch = readLegacyBatch(CLIENT, params({ field_id: 'recno_id', ver: 2, operation: 'UPDATE' }), [record('r-1', { total: 2 }, 'recno_id')], 1000);
+    const batch = readLegacyBatch(
+      CLIENT,
+      params({ field_id: 'recno_id', ver: 2, operation: 'UPDATE' }),
+      [record('r-1', { total: 2 }, 'recno_id')],
+      1000,
+    );
     expect(batch.changes).toEqual([{ operation: 'UPDATE', id: 'r-1', ver: 2, queueId: null, fields: { total: 2 } }]);
-    const defaults = readLegacyBatch(CLIENT, { operation: 'delete', table_name: 'devolucion' }, [record('d', { ignored: true })], 1000);
+    const defaults = readLegacyBatch(
+      CLIENT,
+      { operation: 'delete', table_name: 'devolucion' },
+      [record('d', { ignored: true })],
+      1000,
+    );
     expect(defaults.changes).toEqual([{ operation: 'DELETE', id: 'd', ver: 1, queueId: null, fields: null }]);
     expect(defaults.fieldId).toBe('hash_id');
   });
@@ -52,16 +73,33 @@ describe(readLegacyBatch.name, () => {
   });
 
   it('refuses too many records with TOO_MANY_RECORDS (413)', () => {
-    expect(refusal(() => readLegacyBatch(CLIENT, params(), [record('a'), record('b')], 1))).toMatchObject({ code: 'TOO_MANY_RECORDS', status: 413 });
+    expect(refusal(() => readLegacyBatch(CLIENT, params(), [record('a'), record('b')], 1))).toMatchObject({
+      code: 'TOO_MANY_RECORDS',
+      status: 413,
+    });
   });
 
   it('checks the client before anything else', () => {
-    expect(refusal(() => readLegacyBatch(CLIENT, { client_id: 'GDL_002' }, undefined, 1000)).code).toBe('CLIENT_ID_MISMATCH');
+    expect(refusal(() => readLegacyBatch(CLIENT, { client_id: 'GDL_002' }, undefined, 1000)).code).toBe(
+      'CLIENT_ID_MISMATCH',
+    );
   });
 
   it('refuses the whole batch for one bad record, naming it', () => {
     const bad = refusal(() =>
-      readLegacyBatch(CLIENT, params(), [record('ok'), { total: 1 }, 'text', { __meta: { hash_id: '' } }, record('x', { _ver: 9 }), record('y', { s: 'a\u0000b' })], 1000),
+      readLegacyBatch(
+        CLIENT,
+        params(),
+        [
+          record('ok'),
+          { total: 1 },
+          'text',
+          { __meta: { hash_id: '' } },
+          record('x', { _ver: 9 }),
+          record('y', { s: 'a\u0000b' }),
+        ],
+        1000,
+      ),
     );
     expect(bad.code).toBe('INVALID_RECORDS');
     expect(bad.message).toBe(
@@ -71,7 +109,12 @@ describe(readLegacyBatch.name, () => {
   });
 
   it('keeps a field named __proto__ as data', () => {
-    const batch = readLegacyBatch(CLIENT, params(), [JSON.parse('{"__meta":{"hash_id":"p"},"__proto__":{"x":1}}')], 1000);
+    const batch = readLegacyBatch(
+      CLIENT,
+      params(),
+      [JSON.parse('{"__meta":{"hash_id":"p"},"__proto__":{"x":1}}')],
+      1000,
+    );
     expect(JSON.stringify(batch.changes[0].fields)).toBe('{"__proto__":{"x":1}}');
   });
 });

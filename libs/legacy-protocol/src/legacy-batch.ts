@@ -13,7 +13,11 @@ export interface LegacyBatch {
   changes: Change[];
 }
 
-export const LEGACY_OPERATIONS: Record<string, OperationType> = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' };
+export const LEGACY_OPERATIONS: Record<string, OperationType> = {
+  create: 'CREATE',
+  update: 'UPDATE',
+  delete: 'DELETE',
+};
 const FIELD_ID = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Records whose problems are listed in an INVALID_RECORDS message (the rest are counted). */
 const LISTED = 5;
@@ -24,13 +28,25 @@ const LISTED = 5;
  * them. Every record must hold its id in `__meta[field_id]`; its other keys are its data. A bad
  * record refuses the whole batch (INVALID_RECORDS naming it), so nothing is queued.
  */
-export function readLegacyBatch(clientId: string, params: Record<string, unknown>, records: unknown, maxRecords: number): LegacyBatch {
+export function readLegacyBatch(
+  clientId: string,
+  params: Record<string, unknown>,
+  records: unknown,
+  maxRecords: number,
+): LegacyBatch {
   checkClientId(clientId, params.client_id, false);
   const operation = readOperation(params.operation);
   const table = readTable(params.table_name, LegacyCode.MissingTableName, 'table_name');
-  if (!Array.isArray(records)) throw LegacyProtocolError.badRequest(LegacyCode.InvalidRecords, 'records must be an array of records');
-  if (records.length === 0) throw LegacyProtocolError.badRequest(LegacyCode.EmptyRecords, 'records is empty: nothing to queue');
-  if (records.length > maxRecords) throw new LegacyProtocolError(LegacyCode.TooManyRecords, 413, `At most ${maxRecords} records per batch, got ${records.length}`);
+  if (!Array.isArray(records))
+    throw LegacyProtocolError.badRequest(LegacyCode.InvalidRecords, 'records must be an array of records');
+  if (records.length === 0)
+    throw LegacyProtocolError.badRequest(LegacyCode.EmptyRecords, 'records is empty: nothing to queue');
+  if (records.length > maxRecords)
+    throw new LegacyProtocolError(
+      LegacyCode.TooManyRecords,
+      413,
+      `At most ${maxRecords} records per batch, got ${records.length}`,
+    );
   const fieldId = readFieldId(params.field_id ?? 'hash_id');
   const ver = readVersion(params.ver) ?? 1;
 
@@ -67,23 +83,37 @@ function readRecord(operation: OperationType, record: unknown, fieldId: string, 
 }
 
 function readOperation(value: unknown): OperationType {
-  if (value === undefined || value === null || value === '') throw LegacyProtocolError.badRequest(LegacyCode.MissingOperation, 'operation is required (create, update or delete)');
+  if (value === undefined || value === null || value === '')
+    throw LegacyProtocolError.badRequest(
+      LegacyCode.MissingOperation,
+      'operation is required (create, update or delete)',
+    );
   const operation = typeof value === 'string' ? LEGACY_OPERATIONS[value.toLowerCase()] : undefined;
-  if (!operation) throw LegacyProtocolError.badRequest(LegacyCode.InvalidOperation, 'operation must be create, update or delete');
+  if (!operation)
+    throw LegacyProtocolError.badRequest(LegacyCode.InvalidOperation, 'operation must be create, update or delete');
   return operation;
 }
 
 /** A synced table named by `name` (`table_name` for batches, `table` for status). */
 export function readTable(value: unknown, missing: LegacyCode, name: string): SyncedTable {
-  if (value === undefined || value === null || value === '') throw LegacyProtocolError.badRequest(missing, `${name} is required`);
+  if (value === undefined || value === null || value === '')
+    throw LegacyProtocolError.badRequest(missing, `${name} is required`);
   const table = typeof value === 'string' ? findSyncedTable(value) : undefined;
-  if (!table) throw new LegacyProtocolError(LegacyCode.UnknownTable, 404, `Unknown table${typeof value === 'string' && value.length <= 64 ? ` "${value}"` : ''}`);
+  if (!table)
+    throw new LegacyProtocolError(
+      LegacyCode.UnknownTable,
+      404,
+      `Unknown table${typeof value === 'string' && value.length <= 64 ? ` "${value}"` : ''}`,
+    );
   return table;
 }
 
 export function readFieldId(value: unknown): string {
   if (typeof value !== 'string' || !FIELD_ID.test(value)) {
-    throw LegacyProtocolError.badRequest(LegacyCode.InvalidFieldId, 'field_id must be a field name (letters, digits and _, such as hash_id or recno_id)');
+    throw LegacyProtocolError.badRequest(
+      LegacyCode.InvalidFieldId,
+      'field_id must be a field name (letters, digits and _, such as hash_id or recno_id)',
+    );
   }
   return value;
 }
@@ -107,7 +137,12 @@ export function checkClientId(keyClientId: string, value: unknown, required: boo
     if (required) throw LegacyProtocolError.badRequest(LegacyCode.MissingClientId, 'client_id is required');
     return;
   }
-  if (value !== keyClientId) throw new LegacyProtocolError(LegacyCode.ClientIdMismatch, 403, 'client_id does not match the client of the API key');
+  if (value !== keyClientId)
+    throw new LegacyProtocolError(
+      LegacyCode.ClientIdMismatch,
+      403,
+      'client_id does not match the client of the API key',
+    );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -23,14 +23,23 @@ export class LegacyExceptionFilter implements ExceptionFilter {
     adapter.reply(response, envelope, envelope.status_code);
   }
 
-  private envelopeOf(error: unknown, requestId: string | undefined): { envelope: LegacyErrorEnvelope; retryAfter?: number } {
-    if (error instanceof LegacyProtocolError) return { envelope: error.envelope(), retryAfter: error.retryAfterSeconds };
+  private envelopeOf(
+    error: unknown,
+    requestId: string | undefined,
+  ): { envelope: LegacyErrorEnvelope; retryAfter?: number } {
+    if (error instanceof LegacyProtocolError)
+      return { envelope: error.envelope(), retryAfter: error.retryAfterSeconds };
     const { body, internal } = toErrorResponse(error);
     if (internal) this.logger.error({ err: error, requestId }, 'Unhandled error');
     const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message);
     const retryAfter = (error as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
     return {
-      envelope: { status: 'error', msg: message, status_id: codeForStatus(body.statusCode), status_code: body.statusCode },
+      envelope: {
+        status: 'error',
+        msg: message,
+        status_id: codeForStatus(body.statusCode),
+        status_code: body.statusCode,
+      },
       retryAfter: typeof retryAfter === 'number' ? retryAfter : undefined,
     };
   }

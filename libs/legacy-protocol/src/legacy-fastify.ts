@@ -5,8 +5,20 @@ import { NDJSON_TYPES } from './text-body';
 /** The little of Fastify used here (the app may run on Express too, where none of this applies). */
 interface FastifyLike {
   hasContentTypeParser(type: string): boolean;
-  addContentTypeParser(types: string[], options: { parseAs: 'buffer'; bodyLimit: number }, parser: (request: RouteRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void) => void): void;
-  addHook(name: 'preSerialization', hook: (request: RouteRequest, reply: unknown, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => void): void;
+  addContentTypeParser(
+    types: string[],
+    options: { parseAs: 'buffer'; bodyLimit: number },
+    parser: (request: RouteRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void) => void,
+  ): void;
+  addHook(
+    name: 'preSerialization',
+    hook: (
+      request: RouteRequest,
+      reply: unknown,
+      payload: unknown,
+      done: (error: Error | null, payload?: unknown) => void,
+    ) => void,
+  ): void;
 }
 
 interface RouteRequest {
@@ -32,11 +44,22 @@ export function installOnFastify(fastify: FastifyLike, prefix: string, bodyLimit
   fastify.addHook('preSerialization', (request, _reply, payload, done) => {
     if (!ours(request) || !isPlatformError(payload)) return done(null, payload);
     const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message);
-    done(null, { status: 'error', msg: message, status_id: codeForStatus(payload.statusCode), status_code: payload.statusCode });
+    done(null, {
+      status: 'error',
+      msg: message,
+      status_id: codeForStatus(payload.statusCode),
+      status_code: payload.statusCode,
+    });
   });
 }
 
 /** The app's own error shape `{statusCode, error, message}` (never a protocol answer). */
 function isPlatformError(payload: unknown): payload is { statusCode: number; message: unknown } {
-  return typeof payload === 'object' && payload !== null && typeof (payload as { statusCode?: unknown }).statusCode === 'number' && 'error' in payload && 'message' in payload;
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof (payload as { statusCode?: unknown }).statusCode === 'number' &&
+    'error' in payload &&
+    'message' in payload
+  );
 }

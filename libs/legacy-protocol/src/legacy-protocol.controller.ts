@@ -1,5 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, ClientAuth, ClientId, MAX_BATCH, MAX_STATUS_QUERIES } from '@app/common';
 import { readLegacyBatch } from './legacy-batch';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
@@ -14,9 +23,17 @@ import { ITEMS_BODY_SCHEMA, STATUS_BODY_SCHEMA } from './legacy-openapi';
 type RawRequest = { headers: Record<string, string | string[] | undefined>; raw?: unknown };
 
 const ERRORS = [
-  ApiResponse({ status: 400, type: LegacyErrorDto, description: 'Bad input (status_id says which); nothing is written' }),
+  ApiResponse({
+    status: 400,
+    type: LegacyErrorDto,
+    description: 'Bad input (status_id says which); nothing is written',
+  }),
   ApiResponse({ status: 401, type: LegacyErrorDto, description: 'Missing or unknown key (UNAUTHORIZED)' }),
-  ApiResponse({ status: 403, type: LegacyErrorDto, description: 'client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written' }),
+  ApiResponse({
+    status: 403,
+    type: LegacyErrorDto,
+    description: 'client_id is not the client of the key (CLIENT_ID_MISMATCH); nothing is written',
+  }),
   ApiResponse({ status: 404, type: LegacyErrorDto, description: 'Unknown table (UNKNOWN_TABLE)' }),
   ApiResponse({ status: 413, type: LegacyErrorDto, description: 'Too many records or too large a body' }),
   ApiResponse({ status: 415, type: LegacyErrorDto, description: 'Not JSON or NDJSON (INVALID_CONTENT_TYPE)' }),
@@ -52,30 +69,65 @@ export class LegacyProtocolController {
   })
   @ApiConsumes('application/json', 'text/plain')
   @ApiBody({ schema: ITEMS_BODY_SCHEMA })
-  @ApiQuery({ name: 'operation', required: false, description: 'NDJSON form: create, update or delete', example: 'create' })
+  @ApiQuery({
+    name: 'operation',
+    required: false,
+    description: 'NDJSON form: create, update or delete',
+    example: 'create',
+  })
   @ApiQuery({ name: 'table_name', required: false, description: 'NDJSON form: the synced table', example: 'venta' })
-  @ApiQuery({ name: 'client_id', required: false, description: "NDJSON form: the client; must be the key's", example: 'MTY_001' })
-  @ApiQuery({ name: 'field_id', required: false, description: 'NDJSON form: the __meta key holding each record id (default hash_id)', example: 'hash_id' })
+  @ApiQuery({
+    name: 'client_id',
+    required: false,
+    description: "NDJSON form: the client; must be the key's",
+    example: 'MTY_001',
+  })
+  @ApiQuery({
+    name: 'field_id',
+    required: false,
+    description: 'NDJSON form: the __meta key holding each record id (default hash_id)',
+    example: 'hash_id',
+  })
   @ApiQuery({ name: 'ver', required: false, description: 'NDJSON form: the batch version (default 1)', example: '3' })
   @ApiOkResponse({ type: LegacyQueuedDto })
   @ApiResponse({ status: 429, type: LegacyErrorDto, description: 'RATE_LIMIT_EXCEEDED, with Retry-After' })
   @Errors()
-  async queue(@ClientId() clientId: string, @Req() request: RawRequest, @Headers('content-type') contentType: string | undefined, @Query() query: Record<string, unknown>, @Body() body: unknown): Promise<LegacyQueuedDto> {
+  async queue(
+    @ClientId() clientId: string,
+    @Req() request: RawRequest,
+    @Headers('content-type') contentType: string | undefined,
+    @Query() query: Record<string, unknown>,
+    @Body() body: unknown,
+  ): Promise<LegacyQueuedDto> {
     const type = mediaType(contentType);
     let batch;
     if (type === 'application/json') {
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw LegacyProtocolError.badRequest(LegacyCode.InvalidJson, 'The body must be a JSON object {"operation", "records", "table_name", ...}');
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw LegacyProtocolError.badRequest(
+          LegacyCode.InvalidJson,
+          'The body must be a JSON object {"operation", "records", "table_name", ...}',
+        );
       const params = body as Record<string, unknown>;
       batch = readLegacyBatch(clientId, params, params.records, MAX_BATCH);
     } else if (NDJSON_TYPES.includes(type)) {
       const text = await readTextBody(request, body, this.config.bodyLimitBytes);
       batch = readLegacyBatch(clientId, query, readNdjson(text, MAX_BATCH), MAX_BATCH);
     } else {
-      throw new LegacyProtocolError(LegacyCode.InvalidContentType, 415, 'Content-Type must be application/json, or text/plain with one JSON record per line');
+      throw new LegacyProtocolError(
+        LegacyCode.InvalidContentType,
+        415,
+        'Content-Type must be application/json, or text/plain with one JSON record per line',
+      );
     }
     const queued = await this.protocol.queueBatch(clientId, batch);
     const refused = queued.refused > 0 ? `; ${queued.refused} refused (ask POST /records for why)` : '';
-    return { status: 'ok', msg: `Batch of ${batch.changes.length} records queued${refused}`, status_id: 'BATCH_QUEUED', id_cola: queued.jobId, status_code: 200 };
+    return {
+      status: 'ok',
+      msg: `Batch of ${batch.changes.length} records queued${refused}`,
+      status_id: 'BATCH_QUEUED',
+      id_cola: queued.jobId,
+      status_code: 200,
+    };
   }
 
   @Post('records')
@@ -89,14 +141,34 @@ export class LegacyProtocolController {
   @ApiConsumes('text/plain')
   @ApiBody({ schema: STATUS_BODY_SCHEMA })
   @ApiQuery({ name: 'table', required: true, description: 'The synced table', example: 'venta' })
-  @ApiQuery({ name: 'field_id', required: true, description: 'The name the lines (and answers) carry each record id under', example: 'hash_id' })
+  @ApiQuery({
+    name: 'field_id',
+    required: true,
+    description: 'The name the lines (and answers) carry each record id under',
+    example: 'hash_id',
+  })
   @ApiQuery({ name: 'client_id', required: true, description: "The client; must be the key's", example: 'MTY_001' })
-  @ApiQuery({ name: 'ver', required: false, description: 'Only operations of this batch version (without it, the newest answers)', example: '3' })
+  @ApiQuery({
+    name: 'ver',
+    required: false,
+    description: 'Only operations of this batch version (without it, the newest answers)',
+    example: '3',
+  })
   @ApiOkResponse({ type: LegacyStatusResponseDto })
   @Errors()
-  async status(@ClientId() clientId: string, @Req() request: RawRequest, @Headers('content-type') contentType: string | undefined, @Query() query: Record<string, unknown>, @Body() body: unknown): Promise<LegacyStatusResponseDto> {
+  async status(
+    @ClientId() clientId: string,
+    @Req() request: RawRequest,
+    @Headers('content-type') contentType: string | undefined,
+    @Query() query: Record<string, unknown>,
+    @Body() body: unknown,
+  ): Promise<LegacyStatusResponseDto> {
     if (!NDJSON_TYPES.includes(mediaType(contentType))) {
-      throw new LegacyProtocolError(LegacyCode.InvalidContentType, 415, 'Content-Type must be text/plain with one JSON object per line');
+      throw new LegacyProtocolError(
+        LegacyCode.InvalidContentType,
+        415,
+        'Content-Type must be text/plain with one JSON object per line',
+      );
     }
     const text = await readTextBody(request, body, this.config.bodyLimitBytes);
     return this.protocol.statusOf(clientId, readLegacyStatusRequest(clientId, query, text, MAX_STATUS_QUERIES));

@@ -25,16 +25,27 @@ export class LegacyProtocolModule implements OnModuleInit {
   static register(config: AppConfig): DynamicModule {
     return {
       module: LegacyProtocolModule,
-      imports: [AsyncIngestModule, RecordStatusModule, RouterModule.register([{ path: config.legacyPrefix, module: LegacyProtocolModule }])],
+      imports: [
+        AsyncIngestModule,
+        RecordStatusModule,
+        RouterModule.register([{ path: config.legacyPrefix, module: LegacyProtocolModule }]),
+      ],
       controllers: [LegacyProtocolController],
       // A queued batch is a job of the asynchronous ingest pipeline (issue 10).
-      providers: [LegacyProtocolService, RateLimiter, RateLimitRepository, LegacyExceptionFilter, { provide: BATCH_QUEUE, useExisting: AsyncIngestService }],
+      providers: [
+        LegacyProtocolService,
+        RateLimiter,
+        RateLimitRepository,
+        LegacyExceptionFilter,
+        { provide: BATCH_QUEUE, useExisting: AsyncIngestService },
+      ],
     };
   }
 
   /** Before the server starts: Fastify's parsers and hooks must be added before it is ready. */
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
-    if (adapter?.getType() === 'fastify') installOnFastify(adapter.getInstance(), this.config.legacyPrefix, this.config.bodyLimitBytes);
+    if (adapter?.getType() === 'fastify')
+      installOnFastify(adapter.getInstance(), this.config.legacyPrefix, this.config.bodyLimitBytes);
   }
 }

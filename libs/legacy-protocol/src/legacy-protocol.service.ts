@@ -25,7 +25,11 @@ export class LegacyProtocolService {
   /** Counts the batch against the client's rate limit, then queues it as one job (its id is `id_cola`). */
   async queueBatch(clientId: string, batch: LegacyBatch): Promise<QueuedBatch> {
     await this.rateLimiter.take(clientId);
-    const { jobId, results } = await this.queue.enqueue(clientId, batch.table, batch.changes.map((change) => ({ change })));
+    const { jobId, results } = await this.queue.enqueue(
+      clientId,
+      batch.table,
+      batch.changes.map((change) => ({ change })),
+    );
     const refused = results.filter((r) => r.status === 'ERROR').length;
     return { jobId, queued: results.length - refused, refused };
   }
@@ -47,6 +51,13 @@ export class LegacyProtocolService {
           data: r.data,
         }) as unknown as LegacyRecordStatusDto,
     );
-    return { version: request.version, field_id: request.fieldId, table: request.table.name, client_id: clientId, total_records: records.length, records };
+    return {
+      version: request.version,
+      field_id: request.fieldId,
+      table: request.table.name,
+      client_id: clientId,
+      total_records: records.length,
+      records,
+    };
   }
 }

@@ -11,7 +11,10 @@ export class LegacyQueuedDto {
   @ApiProperty({ description: 'BATCH_QUEUED', example: 'BATCH_QUEUED' })
   status_id: 'BATCH_QUEUED';
 
-  @ApiProperty({ description: 'The job the batch became: ask POST /records with it, or GET /jobs/{id_cola}', example: 'job_3kP9xQ2mLw7vR1sT' })
+  @ApiProperty({
+    description: 'The job the batch became: ask POST /records with it, or GET /jobs/{id_cola}',
+    example: 'job_3kP9xQ2mLw7vR1sT',
+  })
   id_cola: string;
 
   @ApiProperty({ description: 'The HTTP status, repeated', example: 200 })
@@ -23,7 +26,10 @@ export class LegacyErrorDto {
   @ApiProperty({ description: 'Always "error"', example: 'error' })
   status: 'error';
 
-  @ApiProperty({ description: 'What is wrong, for people', example: 'operation is required (create, update or delete)' })
+  @ApiProperty({
+    description: 'What is wrong, for people',
+    example: 'operation is required (create, update or delete)',
+  })
   msg: string;
 
   @ApiProperty({
@@ -39,24 +45,48 @@ export class LegacyErrorDto {
 
 /** One record's status; its id is under the `field_id` name the request used (`hash_id` here). */
 export class LegacyRecordStatusDto {
-  @ApiProperty({ description: 'The record id, keyed by the field_id of the request (hash_id, recno_id, ...)', example: 'abc123' })
+  @ApiProperty({
+    description: 'The record id, keyed by the field_id of the request (hash_id, recno_id, ...)',
+    example: 'abc123',
+  })
   hash_id: string;
 
-  @ApiProperty({ description: 'COMPLETED, PROCESSING (queued or being applied), ERROR (resend) or NOT_FOUND (send)', enum: ['COMPLETED', 'PROCESSING', 'ERROR', 'NOT_FOUND'], example: 'COMPLETED' })
+  @ApiProperty({
+    description: 'COMPLETED, PROCESSING (queued or being applied), ERROR (resend) or NOT_FOUND (send)',
+    enum: ['COMPLETED', 'PROCESSING', 'ERROR', 'NOT_FOUND'],
+    example: 'COMPLETED',
+  })
   status: string;
 
-  @ApiPropertyOptional({ description: 'A remark beside the status, such as "Record was deleted"', example: 'Record was deleted' })
+  @ApiPropertyOptional({
+    description: 'A remark beside the status, such as "Record was deleted"',
+    example: 'Record was deleted',
+  })
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Why it is ERROR', example: 'Operation record missing but data exists in main table - please resend to recreate operation history' })
+  @ApiPropertyOptional({
+    description: 'Why it is ERROR',
+    example: 'Operation record missing but data exists in main table - please resend to recreate operation history',
+  })
   error_details?: string;
 
-  @ApiProperty({ description: 'The stored record (`_hash_id`, `_ver` and its fields) when COMPLETED, else null', example: { _hash_id: 'abc123', _ver: 3, total: 125.5 }, nullable: true, type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'The stored record (`_hash_id`, `_ver` and its fields) when COMPLETED, else null',
+    example: { _hash_id: 'abc123', _ver: 3, total: 125.5 },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
   data: Record<string, unknown> | null;
 }
 
 export class LegacyStatusResponseDto {
-  @ApiProperty({ description: 'The `ver` of the request, as sent (null without one)', example: '3', nullable: true, type: String })
+  @ApiProperty({
+    description: 'The `ver` of the request, as sent (null without one)',
+    example: '3',
+    nullable: true,
+    type: String,
+  })
   version: string | null;
 
   @ApiProperty({ description: 'The field_id of the request', example: 'hash_id' })
@@ -65,7 +95,7 @@ export class LegacyStatusResponseDto {
   @ApiProperty({ description: 'The table of the request', example: 'venta' })
   table: string;
 
-  @ApiProperty({ description: 'The client (the key\'s)', example: 'MTY_001' })
+  @ApiProperty({ description: "The client (the key's)", example: 'MTY_001' })
   client_id: string;
 
   @ApiProperty({ description: 'How many records were asked about', example: 1 })

@@ -21,6 +21,8 @@ describe(readNdjson.name, () => {
   });
 
   it('refuses more lines than allowed', () => {
-    expect(() => readNdjson('{}\n{}\n{}', 2)).toThrow(expect.objectContaining({ code: 'TOO_MANY_RECORDS', statusCode: 413 }));
+    expect(() => readNdjson('{}\n{}\n{}', 2)).toThrow(
+      expect.objectContaining({ code: 'TOO_MANY_RECORDS', statusCode: 413 }),
+    );
   });
 });

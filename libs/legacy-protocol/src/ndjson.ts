@@ -15,7 +15,11 @@ export function readNdjson(text: string, maxLines: number): Record<string, unkno
     start = end + 1;
     if (content === '') continue;
     if (objects.length === maxLines) {
-      throw new LegacyProtocolError(LegacyCode.TooManyRecords, 413, `At most ${maxLines} records per request (line ${line} is one more)`);
+      throw new LegacyProtocolError(
+        LegacyCode.TooManyRecords,
+        413,
+        `At most ${maxLines} records per request (line ${line} is one more)`,
+      );
     }
     let value: unknown;
     try {

@@ -39,7 +39,8 @@ describe(RateLimiter.name, () => {
       .take(clientId)
       .then(
         () => 'ok',
-        (error: unknown) => (error instanceof LegacyProtocolError ? `${error.code} ${error.retryAfterSeconds}` : Promise.reject(error)),
+        (error: unknown) =>
+          error instanceof LegacyProtocolError ? `${error.code} ${error.retryAfterSeconds}` : Promise.reject(error),
       );
 
   it('lets the limit through across instances, then refuses with when to retry; a new window starts again; clients are counted apart', async () => {

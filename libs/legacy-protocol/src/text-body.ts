@@ -15,9 +15,20 @@ export function mediaType(header: string | undefined): string {
  * (a string or buffer), or still unread on the request stream, read here up to `limitBytes`.
  * Bytes that are not UTF-8 are refused, never silently replaced; compressed bodies are not taken.
  */
-export async function readTextBody(request: { headers: Record<string, string | string[] | undefined>; raw?: unknown }, parsed: unknown, limitBytes: number): Promise<string> {
-  const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding !== 'identity' && encoding !== '') throw new LegacyProtocolError(LegacyCode.InvalidContentType, 415, 'NDJSON bodies must not be compressed (Content-Encoding)');
+export async function readTextBody(
+  request: { headers: Record<string, string | string[] | undefined>; raw?: unknown },
+  parsed: unknown,
+  limitBytes: number,
+): Promise<string> {
+  const encoding = String(request.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  if (encoding !== 'identity' && encoding !== '')
+    throw new LegacyProtocolError(
+      LegacyCode.InvalidContentType,
+      415,
+      'NDJSON bodies must not be compressed (Content-Encoding)',
+    );
   let bytes: Buffer;
   if (typeof parsed === 'string') return parsed;
   if (Buffer.isBuffer(parsed)) bytes = parsed;
@@ -38,7 +49,14 @@ function readStream(stream: Readable, limitBytes: number): Promise<Buffer> {
     });
     stream.once('error', reject);
     stream.once('end', () => {
-      if (size > limitBytes) reject(new LegacyProtocolError(LegacyCode.PayloadTooLarge, 413, `Request body is larger than the limit of ${limitBytes} bytes`));
+      if (size > limitBytes)
+        reject(
+          new LegacyProtocolError(
+            LegacyCode.PayloadTooLarge,
+            413,
+            `Request body is larger than the limit of ${limitBytes} bytes`,
+          ),
+        );
       else resolve(Buffer.concat(chunks));
     });
   });

@@ -38,20 +38,64 @@ export class DatabaseGaugesJob implements OnModuleInit {
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [metrics.registry] });
+    const gauge = (name: string, help: string, labelNames: string[] = []) =>
+      new Gauge({ name, help, labelNames, registers: [metrics.registry] });
     this.outboxDepth = gauge('resync_outbox_depth', 'Changes waiting in the outbox for their first delivery');
     this.outboxAge = gauge('resync_outbox_oldest_age_seconds', 'Age of the oldest outbox entry (0 when empty)');
-    this.failures = gauge('resync_sync_failures', 'sync_failures rows by state: due (retry now), waiting (retry later), critical (waits for a person)', ['state']);
+    this.failures = gauge(
+      'resync_sync_failures',
+      'sync_failures rows by state: due (retry now), waiting (retry later), critical (waits for a person)',
+      ['state'],
+    );
     this.inFlight = gauge('resync_operations_in_flight', 'Operations logged QUEUED or PROCESSING', ['status']);
-    this.stuck = gauge('resync_operations_stuck', 'Operations QUEUED/PROCESSING for longer than STALE_OPERATION_TIMEOUT (the stale sweep turns them into ERROR)');
-    this.missing = gauge('resync_missing_operations', 'Rows without an operation for their current version, per table (0-10 normal, 11-100 warning, over 100 critical)', ['table']);
-    this.lost = gauge('resync_lost_rows', 'Rows whose COMPLETED write is gone from the table (lost rows), per table', ['table']);
-    this.refreshed = gauge('resync_database_gauges_refreshed_timestamp_seconds', 'When this instance last refreshed the database gauges (Unix time)');
-    this.failuresLastHour = gauge('resync_sync_failures_last_hour', 'Failed deliveries in the last hour: rows whose first delivery or latest retry failed within it (alert rule 1)');
-    this.entityFailures = gauge('resync_sync_entity_failures_max_24h', 'The most failed deliveries of one entity among failures created in the last 24h (alert rule 2)');
-    this.averageRetries = gauge('resync_sync_failures_avg_retries_24h', 'Average retry_count of failures created in the last 24h (alert rule 3)');
-    this.gauges = [this.failuresLastHour, this.entityFailures, this.averageRetries, this.outboxDepth, this.outboxAge, this.failures, this.inFlight, this.stuck, this.missing, this.lost, this.refreshed];
-    this.job = { name: 'metrics-refresh', cron: config.metricsRefreshCron, lock: LockKey.MetricsRefresh, run: () => this.refresh(), skipped: () => this.clear() };
+    this.stuck = gauge(
+      'resync_operations_stuck',
+      'Operations QUEUED/PROCESSING for longer than STALE_OPERATION_TIMEOUT (the stale sweep turns them into ERROR)',
+    );
+    this.missing = gauge(
+      'resync_missing_operations',
+      'Rows without an operation for their current version, per table (0-10 normal, 11-100 warning, over 100 critical)',
+      ['table'],
+    );
+    this.lost = gauge('resync_lost_rows', 'Rows whose COMPLETED write is gone from the table (lost rows), per table', [
+      'table',
+    ]);
+    this.refreshed = gauge(
+      'resync_database_gauges_refreshed_timestamp_seconds',
+      'When this instance last refreshed the database gauges (Unix time)',
+    );
+    this.failuresLastHour = gauge(
+      'resync_sync_failures_last_hour',
+      'Failed deliveries in the last hour: rows whose first delivery or latest retry failed within it (alert rule 1)',
+    );
+    this.entityFailures = gauge(
+      'resync_sync_entity_failures_max_24h',
+      'The most failed deliveries of one entity among failures created in the last 24h (alert rule 2)',
+    );
+    this.averageRetries = gauge(
+      'resync_sync_failures_avg_retries_24h',
+      'Average retry_count of failures created in the last 24h (alert rule 3)',
+    );
+    this.gauges = [
+      this.failuresLastHour,
+      this.entityFailures,
+      this.averageRetries,
+      this.outboxDepth,
+      this.outboxAge,
+      this.failures,
+      this.inFlight,
+      this.stuck,
+      this.missing,
+      this.lost,
+      this.refreshed,
+    ];
+    this.job = {
+      name: 'metrics-refresh',
+      cron: config.metricsRefreshCron,
+      lock: LockKey.MetricsRefresh,
+      run: () => this.refresh(),
+      skipped: () => this.clear(),
+    };
   }
 
   onModuleInit(): void {
@@ -61,11 +105,19 @@ export class DatabaseGaugesJob implements OnModuleInit {
   /** Reads every figure and sets the gauges (what a tick does once it holds the lock). */
   async refresh(): Promise<void> {
     const now = this.clock.now();
-    const figures = await this.repository.queueFigures(now, this.config.syncRetryBackoffMs.length, new Date(now.getTime() - this.config.staleOperationTimeoutMs));
+    const figures = await this.repository.queueFigures(
+      now,
+      this.config.syncRetryBackoffMs.length,
+      new Date(now.getTime() - this.config.staleOperationTimeoutMs),
+    );
     const alerts = await this.repository.alertFigures(now);
     const tables = Object.keys(SYNCED_TABLES) as SyncedTableName[];
-    const missing = await Promise.all(tables.map(async (table) => sum(await this.operations.missingOperations(table, 1), (row) => row.missing)));
-    const lost = await Promise.all(tables.map(async (table) => sum(await this.operations.lostRows(table, 1), (row) => row.lost)));
+    const missing = await Promise.all(
+      tables.map(async (table) => sum(await this.operations.missingOperations(table, 1), (row) => row.missing)),
+    );
+    const lost = await Promise.all(
+      tables.map(async (table) => sum(await this.operations.lostRows(table, 1), (row) => row.lost)),
+    );
     this.failuresLastHour.set(alerts.failures_last_hour);
     this.entityFailures.set(alerts.max_entity_failures_24h);
     this.averageRetries.set(alerts.avg_retries_24h);

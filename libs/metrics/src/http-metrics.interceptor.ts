@@ -26,7 +26,9 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     const reply = http.getResponse<ServerResponse | { raw: ServerResponse }>();
     const raw = 'raw' in reply ? reply.raw : reply; // Fastify's reply wraps the node response
     const route = this.routeOf(context);
-    raw.once('finish', () => this.metrics.httpRequest(method, route, raw.statusCode, (performance.now() - started) / 1000));
+    raw.once('finish', () =>
+      this.metrics.httpRequest(method, route, raw.statusCode, (performance.now() - started) / 1000),
+    );
     return next.handle();
   }
 
@@ -35,7 +37,10 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     let route = this.routes.get(handler);
     if (route === undefined) {
       const first = (path: unknown) => (Array.isArray(path) ? String(path[0] ?? '') : String(path ?? ''));
-      const parts = [first(Reflect.getMetadata(PATH_METADATA, context.getClass())), first(Reflect.getMetadata(PATH_METADATA, handler))];
+      const parts = [
+        first(Reflect.getMetadata(PATH_METADATA, context.getClass())),
+        first(Reflect.getMetadata(PATH_METADATA, handler)),
+      ];
       route = `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
       this.routes.set(handler, route);
     }

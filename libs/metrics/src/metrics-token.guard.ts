@@ -14,8 +14,10 @@ export class MetricsTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers.authorization;
-    if (!acceptsBearer(header, this.accepted)) throw new UnauthorizedException('A valid metrics token (METRICS_TOKEN or ADMIN_TOKEN) is required');
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>()
+      .headers.authorization;
+    if (!acceptsBearer(header, this.accepted))
+      throw new UnauthorizedException('A valid metrics token (METRICS_TOKEN or ADMIN_TOKEN) is required');
     return true;
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ADMIN_AUTH, ErrorResponseDto } from '@app/common';
 import { Metrics } from './metrics';
 import { MetricsTokenGuard } from './metrics-token.guard';
@@ -15,7 +22,10 @@ export class MetricsController {
   @ApiBearerAuth(ADMIN_AUTH)
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ operationId: 'metrics', summary: 'Prometheus metrics (text format); bearer METRICS_TOKEN or the admin token' })
+  @ApiOperation({
+    operationId: 'metrics',
+    summary: 'Prometheus metrics (text format); bearer METRICS_TOKEN or the admin token',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Every metric in the Prometheus text exposition format', schema: { type: 'string' } })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid metrics token' })

@@ -23,13 +23,16 @@ export class MetricsServer implements OnApplicationBootstrap, BeforeApplicationS
     this.server = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
       if (request.method !== 'GET' || path !== '/metrics') return void response.writeHead(404).end();
-      if (accepted.length > 0 && !acceptsBearer(request.headers.authorization, accepted)) return void response.writeHead(401).end();
+      if (accepted.length > 0 && !acceptsBearer(request.headers.authorization, accepted))
+        return void response.writeHead(401).end();
       this.metrics.text().then(
         (text) => response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text),
         () => response.writeHead(500).end(),
       );
     });
-    await new Promise<void>((listening, fail) => this.server!.once('error', fail).listen(this.config.metricsPort, this.config.host, listening));
+    await new Promise<void>((listening, fail) =>
+      this.server!.once('error', fail).listen(this.config.metricsPort, this.config.host, listening),
+    );
     this.logger.log(`Metrics on http://${this.config.host}:${this.address()}/metrics`);
   }
 

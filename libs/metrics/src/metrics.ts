@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** An ingest answer as the recorder needs it (IngestResult fits). */
 export interface IngestAnswer {
@@ -66,7 +66,7 @@ export class Metrics {
   });
   private readonly lostRowAnswers = new Counter({
     name: 'resync_status_lost_row_total',
-    help: 'ERROR answers because a COMPLETED write\'s row is gone from the table (the client resends to restore it)',
+    help: "ERROR answers because a COMPLETED write's row is gone from the table (the client resends to restore it)",
     labelNames: ['table'],
     registers: [this.registry],
   });
@@ -118,7 +118,10 @@ export class Metrics {
     for (const answer of answers) {
       if (answer.status === 'QUEUED') continue;
       const operation = answer.operation ?? 'invalid';
-      const outcome = answer.status === 'ERROR' ? 'error' : ((answer.note && NOTE_OUTCOMES[answer.note]) ?? APPLIED[operation] ?? 'applied');
+      const outcome =
+        answer.status === 'ERROR'
+          ? 'error'
+          : ((answer.note && NOTE_OUTCOMES[answer.note]) ?? APPLIED[operation] ?? 'applied');
       const key = `${operation}\u0000${outcome}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -158,7 +161,8 @@ export class Metrics {
 
   retried(summary: { delivered: number; failed: number; refused: number }): void {
     if (!this.enabled) return;
-    for (const result of ['delivered', 'failed', 'refused'] as const) if (summary[result] > 0) this.retries.inc({ result }, summary[result]);
+    for (const result of ['delivered', 'failed', 'refused'] as const)
+      if (summary[result] > 0) this.retries.inc({ result }, summary[result]);
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -10,7 +10,7 @@ export class PoolMetrics {
     const pool = prisma.pool;
     new Gauge({
       name: 'resync_db_pool_connections',
-      help: 'Connections of this instance\'s database pool by state: in_use, idle',
+      help: "Connections of this instance's database pool by state: in_use, idle",
       labelNames: ['state'],
       registers: [metrics.registry],
       collect() {
@@ -26,6 +26,10 @@ export class PoolMetrics {
         this.set(pool.waitingCount);
       },
     });
-    new Gauge({ name: 'resync_db_pool_max', help: 'Size limit of this instance\'s database pool (DATABASE_POOL_SIZE)', registers: [metrics.registry] }).set(pool.options.max ?? 10);
+    new Gauge({
+      name: 'resync_db_pool_max',
+      help: "Size limit of this instance's database pool (DATABASE_POOL_SIZE)",
+      registers: [metrics.registry],
+    }).set(pool.options.max ?? 10);
   }
 }

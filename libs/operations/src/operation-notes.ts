@@ -9,7 +9,8 @@ export const OperationNote = {
 } as const;
 
 export const OperationError = {
-  MissingOperation: 'Operation record missing but data exists in main table - please resend to recreate operation history',
+  MissingOperation:
+    'Operation record missing but data exists in main table - please resend to recreate operation history',
   ProcessingInterrupted: 'Processing interrupted - please resend',
 } as const;
 

@@ -1,11 +1,31 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminAuth, ApiRecordIdParam, ApiTableParam, ClientAuth, ClientId, findSyncedTable, RecordIdPipe, SyncedTable, SyncedTablePipe } from '@app/common';
-import { LostRowsReportDto, MissingOperationsQueryDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
+import {
+  AdminAuth,
+  ApiRecordIdParam,
+  ApiTableParam,
+  ClientAuth,
+  ClientId,
+  findSyncedTable,
+  RecordIdPipe,
+  SyncedTable,
+  SyncedTablePipe,
+} from '@app/common';
+import {
+  LostRowsReportDto,
+  MissingOperationsQueryDto,
+  MissingOperationsReportDto,
+  OperationHistoryDto,
+} from './operations.dto';
 import { OperationsService } from './operations.service';
 
 const HistoryDocs = (operationId: string, summary: string) =>
-  applyDecorators(ClientAuth(), ApiOperation({ operationId, summary }), ApiRecordIdParam(), ApiOkResponse({ type: OperationHistoryDto }));
+  applyDecorators(
+    ClientAuth(),
+    ApiOperation({ operationId, summary }),
+    ApiRecordIdParam(),
+    ApiOkResponse({ type: OperationHistoryDto }),
+  );
 
 @ApiTags('operations')
 @Controller()
@@ -14,7 +34,11 @@ export class OperationsController {
 
   @Get('items/:id/history')
   @HistoryDocs('itemHistory', "A record's operation history (audit trail) in DEFAULT_TABLE, oldest first")
-  historyInDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+  historyInDefault(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+  ): Promise<OperationHistoryDto> {
     return this.history(clientId, table, id);
   }
 
@@ -22,7 +46,11 @@ export class OperationsController {
   @HistoryDocs('tableItemHistory', "A record's operation history (audit trail) in a synced table, oldest first")
   @ApiTableParam()
   @ApiNotFoundResponse({ description: 'Unknown table' })
-  historyInTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Param('id', RecordIdPipe) id: string): Promise<OperationHistoryDto> {
+  historyInTable(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Param('id', RecordIdPipe) id: string,
+  ): Promise<OperationHistoryDto> {
     return this.history(clientId, table, id);
   }
 
@@ -52,11 +80,15 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'missingOperations',
     summary: 'Rows with no operation for their current version, per table and client',
-    description: 'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
+    description:
+      'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
   })
   @ApiOkResponse({ type: MissingOperationsReportDto })
   missingOperations(@Query() query: MissingOperationsQueryDto): Promise<MissingOperationsReportDto> {
-    return this.operations.missingOperationsReport({ table: query.table ? findSyncedTable(query.table) : undefined, clientId: query.client_id });
+    return this.operations.missingOperationsReport({
+      table: query.table ? findSyncedTable(query.table) : undefined,
+      clientId: query.client_id,
+    });
   }
 
   @Get('monitoring/lost-rows')
@@ -69,6 +101,9 @@ export class OperationsController {
   })
   @ApiOkResponse({ type: LostRowsReportDto })
   lostRows(@Query() query: MissingOperationsQueryDto): Promise<LostRowsReportDto> {
-    return this.operations.lostRowsReport({ table: query.table ? findSyncedTable(query.table) : undefined, clientId: query.client_id });
+    return this.operations.lostRowsReport({
+      table: query.table ? findSyncedTable(query.table) : undefined,
+      clientId: query.client_id,
+    });
   }
 }

@@ -11,10 +11,19 @@ export class OperationHistoryEntryDto {
   @ApiProperty({ description: 'What the client asked for', enum: Object.values(OperationType), example: 'CREATE' })
   operation: string;
 
-  @ApiProperty({ description: 'What became of it', enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR'], example: 'COMPLETED' })
+  @ApiProperty({
+    description: 'What became of it',
+    enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR'],
+    example: 'COMPLETED',
+  })
   status: string;
 
-  @ApiProperty({ description: 'Why a COMPLETED operation changed nothing, if it did not', example: 'Duplicate bypassed', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Why a COMPLETED operation changed nothing, if it did not',
+    example: 'Duplicate bypassed',
+    nullable: true,
+    type: String,
+  })
   note: string | null;
 
   @ApiProperty({ description: 'Why the operation failed, if it did', example: null, nullable: true, type: String })
@@ -23,11 +32,17 @@ export class OperationHistoryEntryDto {
   @ApiProperty({ description: 'The batch version (`ver`) the client sent', example: 1 })
   batch_version: number;
 
-  @ApiProperty({ description: 'The client queue job id (`id_cola`) it came with', example: 'job-123', nullable: true, type: String })
+  @ApiProperty({
+    description: 'The client queue job id (`id_cola`) it came with',
+    example: 'job-123',
+    nullable: true,
+    type: String,
+  })
   queue_id: string | null;
 
   @ApiProperty({
-    description: "The record's own fields exactly as the client sent them (null for a DELETE, for an operation rejected before it could be read, and when AUDIT_PAYLOADS is off)",
+    description:
+      "The record's own fields exactly as the client sent them (null for a DELETE, for an operation rejected before it could be read, and when AUDIT_PAYLOADS is off)",
     example: { total: 130, currency: 'MXN' },
     nullable: true,
     type: 'object',
@@ -81,7 +96,11 @@ export class MissingOperationsClientDto {
   @ApiProperty({ description: 'Rows with no operation for their current version', example: 12 })
   missing: number;
 
-  @ApiProperty({ description: '0-10 normal, 11-100 warning, over 100 critical', enum: ['normal', 'warning', 'critical'], example: 'warning' })
+  @ApiProperty({
+    description: '0-10 normal, 11-100 warning, over 100 critical',
+    enum: ['normal', 'warning', 'critical'],
+    example: 'warning',
+  })
   level: string;
 
   @ApiProperty({ description: 'Up to 100 of them, newest first', type: [MissingOperationRecordDto] })
@@ -95,12 +114,19 @@ export class MissingOperationsTableDto {
   @ApiProperty({ description: 'Rows without operations in this table, all clients', example: 12 })
   missing: number;
 
-  @ApiProperty({ description: 'Per client, most missing first (clients with none are not listed)', type: [MissingOperationsClientDto] })
+  @ApiProperty({
+    description: 'Per client, most missing first (clients with none are not listed)',
+    type: [MissingOperationsClientDto],
+  })
   clients: MissingOperationsClientDto[];
 }
 
 export class MissingOperationsReportDto {
-  @ApiProperty({ description: 'The worst level of any client and table', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  @ApiProperty({
+    description: 'The worst level of any client and table',
+    enum: ['normal', 'warning', 'critical'],
+    example: 'normal',
+  })
   level: string;
 
   @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
@@ -131,7 +157,11 @@ export class LostRowsClientDto {
   @ApiProperty({ description: 'Records of this client whose row is lost', example: 3 })
   lost: number;
 
-  @ApiProperty({ description: '0-10 normal, 11-100 warning, over 100 critical', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  @ApiProperty({
+    description: '0-10 normal, 11-100 warning, over 100 critical',
+    enum: ['normal', 'warning', 'critical'],
+    example: 'normal',
+  })
   level: string;
 
   @ApiProperty({ description: 'Up to 100 of them, most recently completed first', type: [LostRecordDto] })
@@ -145,12 +175,19 @@ export class LostRowsTableDto {
   @ApiProperty({ description: 'Lost rows in this table, all clients', example: 3 })
   lost: number;
 
-  @ApiProperty({ description: 'Per client, most lost first (clients with none are not listed)', type: [LostRowsClientDto] })
+  @ApiProperty({
+    description: 'Per client, most lost first (clients with none are not listed)',
+    type: [LostRowsClientDto],
+  })
   clients: LostRowsClientDto[];
 }
 
 export class LostRowsReportDto {
-  @ApiProperty({ description: 'The worst level of any client and table', enum: ['normal', 'warning', 'critical'], example: 'normal' })
+  @ApiProperty({
+    description: 'The worst level of any client and table',
+    enum: ['normal', 'warning', 'critical'],
+    example: 'normal',
+  })
   level: string;
 
   @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
@@ -166,7 +203,13 @@ export class MissingOperationsQueryDto {
   @IsIn(Object.keys(SYNCED_TABLES))
   table?: string;
 
-  @ApiPropertyOptional({ description: 'Only this client (letters, digits, _ . -, as in API_KEYS)', example: 'MTY_001', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })
+  @ApiPropertyOptional({
+    description: 'Only this client (letters, digits, _ . -, as in API_KEYS)',
+    example: 'MTY_001',
+    minLength: 1,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9_.-]+$',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)

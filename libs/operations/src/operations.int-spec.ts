@@ -15,7 +15,10 @@ describe(OperationsService.name, () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      module: (config: AppConfig) => ({ module: OperationsTestModule, imports: [PlatformModule.forRoot(config), OperationsModule] }),
+      module: (config: AppConfig) => ({
+        module: OperationsTestModule,
+        imports: [PlatformModule.forRoot(config), OperationsModule],
+      }),
       env: { STALE_OPERATION_TIMEOUT: '5m', MISSING_OPERATIONS_WARNING: '10', MISSING_OPERATIONS_CRITICAL: '100' },
       overrides: [{ provide: Clock, useValue: clock }],
     });
@@ -53,7 +56,8 @@ describe(OperationsService.name, () => {
         SELECT 'MTY_001', 'm-' || lpad(g::text, 3, '0'), 1, timestamptz '2026-01-01' + g * interval '1 minute' FROM generate_series(1, 150) g`;
       await t.prisma.$executeRaw`
         INSERT INTO venta (_client_id, _hash_id, _ver) SELECT 'GDL_002', 'g-' || g, 2 FROM generate_series(1, 12) g`;
-      await t.prisma.$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver) VALUES ('TIJ_003', 't-1', 1), ('TIJ_003', 't-2', 1)`;
+      await t.prisma
+        .$executeRaw`INSERT INTO venta (_client_id, _hash_id, _ver) VALUES ('TIJ_003', 't-1', 1), ('TIJ_003', 't-2', 1)`;
       // Operations: g-1 has one for its version (not missing); g-2 only for an older version (missing).
       await t.prisma.$executeRaw`
         INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status) VALUES
@@ -72,7 +76,13 @@ describe(OperationsService.name, () => {
     });
 
     it('puts 10 at normal, 11 to 100 at warning and over 100 at critical', () => {
-      expect([0, 10, 11, 100, 101].map((n) => operations.levelOf(n))).toEqual(['normal', 'normal', 'warning', 'warning', 'critical']);
+      expect([0, 10, 11, 100, 101].map((n) => operations.levelOf(n))).toEqual([
+        'normal',
+        'normal',
+        'warning',
+        'warning',
+        'critical',
+      ]);
     });
   });
 });

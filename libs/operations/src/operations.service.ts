@@ -46,7 +46,10 @@ export interface MissingRecord {
 export interface MonitoringReport<K extends string, R> {
   level: MissingOperationsLevel;
   thresholds: { warning: number; critical: number };
-  tables: ({ table: string; clients: ({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[] } & Record<K, number>)[];
+  tables: ({
+    table: string;
+    clients: ({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[];
+  } & Record<K, number>)[];
 }
 
 export type LostRowsReport = MonitoringReport<'lost', LostRecord>;
@@ -104,7 +107,12 @@ export class OperationsService {
    */
   async lostRows(table: SyncedTableName, limit = 100) {
     const rows = await this.repository.lostRows(table, OperationNote.StaleVersionIgnored, limit);
-    return rows.map((row) => ({ client_id: row.client_id, lost: row.lost, records: row.records ?? [], level: this.levelOf(row.lost) }));
+    return rows.map((row) => ({
+      client_id: row.client_id,
+      lost: row.lost,
+      records: row.records ?? [],
+      level: this.levelOf(row.lost),
+    }));
   }
 
   /** The missing-operations monitor over the filtered tables and client. */
@@ -120,16 +128,27 @@ export class OperationsService {
   private async report<K extends 'missing' | 'lost', R>(
     filter: MonitoringFilter,
     key: K,
-    perClient: (table: SyncedTableName) => Promise<({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[]>,
+    perClient: (
+      table: SyncedTableName,
+    ) => Promise<({ client_id: string; level: MissingOperationsLevel; records: R[] } & Record<K, number>)[]>,
   ): Promise<MonitoringReport<K, R>> {
     const tables = filter.table ? [filter.table] : allSyncedTables();
     const report = await Promise.all(
       tables.map(async (table) => {
-        const clients = (await perClient(table.name)).filter((c) => !filter.clientId || c.client_id === filter.clientId);
-        return { table: table.name, [key]: clients.reduce((sum, c) => sum + c[key], 0), clients } as MonitoringReport<K, R>['tables'][number];
+        const clients = (await perClient(table.name)).filter(
+          (c) => !filter.clientId || c.client_id === filter.clientId,
+        );
+        return { table: table.name, [key]: clients.reduce((sum, c) => sum + c[key], 0), clients } as MonitoringReport<
+          K,
+          R
+        >['tables'][number];
       }),
     );
-    return { level: this.worst(report.flatMap((t) => t.clients.map((c) => c.level))), thresholds: this.thresholds(), tables: report };
+    return {
+      level: this.worst(report.flatMap((t) => t.clients.map((c) => c.level))),
+      thresholds: this.thresholds(),
+      tables: report,
+    };
   }
 
   private worst(levels: MissingOperationsLevel[]): MissingOperationsLevel {

@@ -19,7 +19,11 @@ export interface HistoryStep {
 }
 
 /** Notes of COMPLETED operations that left the row as it was. */
-const UNCHANGED = new Set<string>([OperationNote.DuplicateBypassed, OperationNote.StaleVersionIgnored, OperationNote.AlreadyDeleted]);
+const UNCHANGED = new Set<string>([
+  OperationNote.DuplicateBypassed,
+  OperationNote.StaleVersionIgnored,
+  OperationNote.AlreadyDeleted,
+]);
 
 /**
  * For each operation of one record's history (oldest first), what an applied UPDATE changed
@@ -49,7 +53,8 @@ export function diff(before: Payload, after: Payload): PayloadChanges {
   const changes: [string, FieldChange][] = [];
   for (const [field, value] of Object.entries(before)) {
     if (!has(after, field)) changes.push([field, { from: value }]);
-    else if (JSON.stringify(value) !== JSON.stringify(after[field])) changes.push([field, { from: value, to: after[field] }]);
+    else if (JSON.stringify(value) !== JSON.stringify(after[field]))
+      changes.push([field, { from: value, to: after[field] }]);
   }
   for (const [field, value] of Object.entries(after)) if (!has(before, field)) changes.push([field, { to: value }]);
   // fromEntries defines own properties, so a client field named __proto__ stays a field.

@@ -16,7 +16,11 @@ export class StaleOperationsCron implements OnModuleInit {
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.job = { name: 'stale-operations', cron: this.config.staleOperationCron, run: () => this.operations.markStaleAsError() };
+    this.job = {
+      name: 'stale-operations',
+      cron: this.config.staleOperationCron,
+      run: () => this.operations.markStaleAsError(),
+    };
   }
 
   onModuleInit(): void {

@@ -2,7 +2,13 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigError, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
-import { applyMigrations, DatabaseUnavailableError, EmbeddedPostgres, startEmbeddedPostgres, waitForDatabase } from '@app/database';
+import {
+  applyMigrations,
+  DatabaseUnavailableError,
+  EmbeddedPostgres,
+  startEmbeddedPostgres,
+  waitForDatabase,
+} from '@app/database';
 import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
@@ -44,13 +50,23 @@ async function start(options: RunOptions): Promise<void> {
   }
   // Structured like the app's own logs, at LOG_LEVEL, from the first line on.
   const pinoBoot = pino({ level: config.logLevel, base: { pid: process.pid, context: options.name } });
-  const boot = { log: (m: string) => pinoBoot.info(m), warn: (m: string) => pinoBoot.warn(m), error: (m: string) => pinoBoot.error(m) };
+  const boot = {
+    log: (m: string) => pinoBoot.info(m),
+    warn: (m: string) => pinoBoot.warn(m),
+    error: (m: string) => pinoBoot.error(m),
+  };
 
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDatabaseDir, port: config.embeddedDatabasePort, log: (m) => boot.log(m) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.embeddedDatabaseDir,
+      port: config.embeddedDatabasePort,
+      log: (m) => boot.log(m),
+    });
     config = { ...config, databaseUrl: embedded.url };
-    boot.log(`No DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir} (log: ${embedded.logFile})`);
+    boot.log(
+      `No DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir} (log: ${embedded.logFile})`,
+    );
   } else {
     await waitForDatabase(config.databaseUrl, { timeoutMs: config.databaseStartupTimeoutMs, log: (m) => boot.warn(m) });
   }
@@ -58,7 +74,10 @@ async function start(options: RunOptions): Promise<void> {
   for (const warning of migrations.warnings) boot.warn(warning);
   boot.log(`Migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied.length} already applied`);
 
-  const app = await NestFactory.create<NestFastifyApplication>(options.module(config), createHttpAdapter(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module(config), createHttpAdapter(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   configureHttp(app, config, { swagger: options.swagger });
 

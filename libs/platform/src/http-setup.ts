@@ -36,7 +36,10 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     // answer in the one error shape too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const { body } = toErrorResponse(error);
-      void reply.code(body.statusCode).header('X-Request-Id', request.id).send({ ...body, requestId: request.id });
+      void reply
+        .code(body.statusCode)
+        .header('X-Request-Id', request.id)
+        .send({ ...body, requestId: request.id });
     },
     routerOptions: { maxParamLength: 3 * 4 * 255, ignoreTrailingSlash: true },
     requestTimeout: config.requestTimeoutMs,
@@ -62,14 +65,24 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     done(null, payload);
   });
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: config.bodyLimitBytes }, (request, body, done) => {
-    parseJsonBody(body as Buffer, { limitBytes: config.bodyLimitBytes, encoding: request.headers['content-encoding'], contentType: request.headers['content-type'] }).then(
-      (parsed) => done(null, parsed),
-      (error: Error) => done(error, undefined),
-    );
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: config.bodyLimitBytes },
+    (request, body, done) => {
+      parseJsonBody(body as Buffer, {
+        limitBytes: config.bodyLimitBytes,
+        encoding: request.headers['content-encoding'],
+        contentType: request.headers['content-type'],
+      }).then(
+        (parsed) => done(null, parsed),
+        (error: Error) => done(error, undefined),
+      );
+    },
+  );
   enableCors(app, config);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), { bodyLimitBytes: config.bodyLimitBytes }));
   if (options.swagger) setupSwagger(app);
 }
@@ -117,11 +130,23 @@ export function setupSwagger(app: INestApplication): void {
         '(`client-key`) for the record endpoints and with the admin token (`admin-token`) for monitoring and sync failures.',
     )
     .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A client key from API_KEYS (clientId:key): the key decides the client id' }, CLIENT_AUTH)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'A client key from API_KEYS (clientId:key): the key decides the client id',
+      },
+      CLIENT_AUTH,
+    )
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, ADMIN_AUTH)
     .build();
-  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS), {
-    jsonDocumentUrl: 'docs-json',
-    swaggerOptions: { persistAuthorization: true },
-  });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS),
+    {
+      jsonDocumentUrl: 'docs-json',
+      swaggerOptions: { persistAuthorization: true },
+    },
+  );
 }

@@ -33,7 +33,8 @@ export interface JsonBodyOptions {
 export async function parseJsonBody(raw: Buffer, options: JsonBodyOptions): Promise<unknown> {
   const body = await inflate(raw, options);
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(options.contentType ?? '')?.[1]?.toLowerCase();
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new UnsupportedMediaTypeException(`Unsupported charset "${charset.slice(0, 40)}": send UTF-8`);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw new UnsupportedMediaTypeException(`Unsupported charset "${charset.slice(0, 40)}": send UTF-8`);
   if (body.length === 0) return undefined;
   if (!isUtf8(body)) throw new BadRequestException('Request body is not valid UTF-8');
   // A body shorter than twice the limit cannot nest that deep: single records skip the scan.
@@ -51,12 +52,16 @@ async function inflate(raw: Buffer, { encoding, limitBytes }: JsonBodyOptions): 
   const name = (encoding ?? 'identity').trim().toLowerCase();
   if (name === 'identity' || name === '') return raw;
   const inflater = inflaters[name];
-  if (!inflater) throw new UnsupportedMediaTypeException(`Unsupported Content-Encoding "${name.slice(0, 40)}": use gzip, deflate, br or none`);
+  if (!inflater)
+    throw new UnsupportedMediaTypeException(
+      `Unsupported Content-Encoding "${name.slice(0, 40)}": use gzip, deflate, br or none`,
+    );
   try {
     // The limit applies to what the body inflates to, so a small bomb cannot fill the memory.
     return await inflater(raw, { maxOutputLength: limitBytes });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PayloadTooLargeException(`Request body is larger than the limit of ${limitBytes} bytes`);
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new PayloadTooLargeException(`Request body is larger than the limit of ${limitBytes} bytes`);
     throw new BadRequestException(`Request body is not valid ${name} data (broken or truncated)`);
   }
 }

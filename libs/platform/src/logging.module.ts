@@ -13,13 +13,26 @@ import { LoggerModule } from 'nestjs-pino';
         pinoHttp: {
           level: config.logLevel,
           genReqId: (request) => (request as { id?: string }).id ?? 'unknown',
-          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'], censor: '[redacted]' },
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+            censor: '[redacted]',
+          },
           // A 503 is an outage, not a bug: one warning per request, its reason in `err`.
           customLogLevel: (_request, response, error) =>
-            response.statusCode === 503 ? 'warn' : error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+            response.statusCode === 503
+              ? 'warn'
+              : error || response.statusCode >= 500
+                ? 'error'
+                : response.statusCode >= 400
+                  ? 'warn'
+                  : 'info',
           autoLogging: { ignore: (request) => request.url === '/health' },
           serializers: {
-            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            req: (request: { id: string; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
           },
         },
       }),

@@ -21,7 +21,10 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
       if (operation.security?.length) add('401', 'Missing or unknown key');
       if (operation.requestBody) {
         add('413', 'Body over BODY_LIMIT_BYTES (after decompression)');
-        add('415', 'Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted)');
+        add(
+          '415',
+          'Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted)',
+        );
       }
       add('503', 'The database is unavailable; retry');
       // An error answer documented without a body gets the one error shape; one with its own (the

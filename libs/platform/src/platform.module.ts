@@ -13,7 +13,15 @@ export class PlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, SchedulingModule, MetricsModule.forRoot(config), AuthModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        SchedulingModule,
+        MetricsModule.forRoot(config),
+        AuthModule,
+        HealthModule,
+      ],
       providers: [{ provide: Clock, useClass: SystemClock }],
       exports: [Clock],
     };

@@ -1,7 +1,22 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiTableParam, ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
-import { RecordStatusDto, STATUS_REQUEST_SCHEMA, StatusBatchRequestDto, StatusBatchResponseDto, StatusQueryDto } from './record-status.dto';
+import {
+  RecordStatusDto,
+  STATUS_REQUEST_SCHEMA,
+  StatusBatchRequestDto,
+  StatusBatchResponseDto,
+  StatusQueryDto,
+} from './record-status.dto';
 import { RecordStatusService } from './record-status.service';
 import { readStatusRequest } from './status-request';
 
@@ -17,30 +32,55 @@ export class RecordStatusController {
 
   @Post('records')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'recordStatus', summary: 'What became of a record (or of up to 1,000) in DEFAULT_TABLE', description: DESCRIPTION })
+  @ApiOperation({
+    operationId: 'recordStatus',
+    summary: 'What became of a record (or of up to 1,000) in DEFAULT_TABLE',
+    description: DESCRIPTION,
+  })
   @ApiBody({ schema: STATUS_REQUEST_SCHEMA })
-  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiOkResponse({
+    description: 'A RecordStatus for the single form, { results } for the batch form',
+    schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] },
+  })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  queryDefault(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+  queryDefault(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Body() body: unknown,
+  ): Promise<RecordStatusDto | StatusBatchResponseDto> {
     return this.query(clientId, table, body);
   }
 
   @Post('tables/:table/records')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'tableRecordStatus', summary: 'What became of a record (or of up to 1,000) in a synced table', description: DESCRIPTION })
+  @ApiOperation({
+    operationId: 'tableRecordStatus',
+    summary: 'What became of a record (or of up to 1,000) in a synced table',
+    description: DESCRIPTION,
+  })
   @ApiTableParam()
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
   @ApiBody({ schema: STATUS_REQUEST_SCHEMA })
-  @ApiOkResponse({ description: 'A RecordStatus for the single form, { results } for the batch form', schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] } })
+  @ApiOkResponse({
+    description: 'A RecordStatus for the single form, { results } for the batch form',
+    schema: { oneOf: [{ $ref: getSchemaPath(RecordStatusDto) }, { $ref: getSchemaPath(StatusBatchResponseDto) }] },
+  })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  queryTable(@ClientId() clientId: string, @Param('table', SyncedTablePipe) table: SyncedTable, @Body() body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+  queryTable(
+    @ClientId() clientId: string,
+    @Param('table', SyncedTablePipe) table: SyncedTable,
+    @Body() body: unknown,
+  ): Promise<RecordStatusDto | StatusBatchResponseDto> {
     return this.query(clientId, table, body);
   }
 
-  private async query(clientId: string, table: SyncedTable, body: unknown): Promise<RecordStatusDto | StatusBatchResponseDto> {
+  private async query(
+    clientId: string,
+    table: SyncedTable,
+    body: unknown,
+  ): Promise<RecordStatusDto | StatusBatchResponseDto> {
     const request = readStatusRequest(body);
     const results = await this.status.statusOf(clientId, table, request.queries);
     return request.single ? results[0] : { results };
   }
-
 }

@@ -9,7 +9,11 @@ export class StatusQueryDto {
   @ApiProperty({ ...RECORD_ID_SCHEMA, description: 'The record id (`_hash_id`)', example: 'abc123' })
   hash_id: string;
 
-  @ApiPropertyOptional({ ...RECORD_ID_SCHEMA, description: 'Prefer the operation logged with this queue job id', example: 'job123' })
+  @ApiPropertyOptional({
+    ...RECORD_ID_SCHEMA,
+    description: 'Prefer the operation logged with this queue job id',
+    example: 'job123',
+  })
   id_cola?: string;
 
   @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Ask about this batch version only', example: 2 })
@@ -18,7 +22,12 @@ export class StatusQueryDto {
 
 /** The batch form: up to 1,000 queries, answered in order. */
 export class StatusBatchRequestDto {
-  @ApiProperty({ description: `1 to ${MAX_STATUS_QUERIES} queries, answered in order`, type: [StatusQueryDto], minItems: 1, maxItems: MAX_STATUS_QUERIES })
+  @ApiProperty({
+    description: `1 to ${MAX_STATUS_QUERIES} queries, answered in order`,
+    type: [StatusQueryDto],
+    minItems: 1,
+    maxItems: MAX_STATUS_QUERIES,
+  })
   records: StatusQueryDto[];
 }
 
@@ -26,7 +35,10 @@ export class StatusBatchRequestDto {
 export const STATUS_REQUEST_SCHEMA = {
   oneOf: [
     { allOf: [{ $ref: getSchemaPath(StatusQueryDto) }], description: 'One record: answered with one RecordStatus' },
-    { allOf: [{ $ref: getSchemaPath(StatusBatchRequestDto) }], description: `Up to ${MAX_STATUS_QUERIES} records: answered with { results }` },
+    {
+      allOf: [{ $ref: getSchemaPath(StatusBatchRequestDto) }],
+      description: `Up to ${MAX_STATUS_QUERIES} records: answered with { results }`,
+    },
   ],
 };
 
@@ -35,7 +47,8 @@ export class RecordStatusDto {
   hash_id: string;
 
   @ApiProperty({
-    description: 'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)',
+    description:
+      'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)',
     enum: ['PROCESSING', 'COMPLETED', 'ERROR', 'NOT_FOUND'],
     example: 'COMPLETED',
   })
@@ -47,7 +60,10 @@ export class RecordStatusDto {
   })
   error_details?: string;
 
-  @ApiPropertyOptional({ description: 'On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)', example: 'Record was deleted' })
+  @ApiPropertyOptional({
+    description: 'On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)',
+    example: 'Record was deleted',
+  })
   note?: string;
 
   @ApiProperty({

@@ -68,7 +68,14 @@ export class RecordStatusRepository {
         ORDER BY a.id DESC
         LIMIT 1) l ON true
       ORDER BY q.ord`,
-      [queries.map((q) => q.hashId), queries.map((q) => q.queueId), queries.map((q) => q.ver), clientId, table, OperationNote.StaleVersionIgnored],
+      [
+        queries.map((q) => q.hashId),
+        queries.map((q) => q.queueId),
+        queries.map((q) => q.ver),
+        clientId,
+        table,
+        OperationNote.StaleVersionIgnored,
+      ],
     );
   }
 }

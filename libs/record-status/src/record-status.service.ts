@@ -36,8 +36,10 @@ export class RecordStatusService {
 }
 
 export function decide(hashId: string, row: StatusRow): RecordStatusResult {
-  if (row.status === 'ERROR') return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
-  if (row.status === 'QUEUED' || row.status === 'PROCESSING') return { hash_id: hashId, status: 'PROCESSING', data: null };
+  if (row.status === 'ERROR')
+    return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
+  if (row.status === 'QUEUED' || row.status === 'PROCESSING')
+    return { hash_id: hashId, status: 'PROCESSING', data: null };
   if (row.status === 'COMPLETED') {
     if (row.row_exists) return { hash_id: hashId, status: 'COMPLETED', data: dataOf(hashId, row) };
     if (row.operation === 'DELETE' || row.tombstone || row.last_applied === 'DELETE') {
@@ -45,7 +47,8 @@ export function decide(hashId: string, row: StatusRow): RecordStatusResult {
     }
     return { hash_id: hashId, status: 'ERROR', error_details: lostRowError(row.operation ?? 'CREATE'), data: null };
   }
-  if (row.row_matches_ver) return { hash_id: hashId, status: 'ERROR', error_details: OperationError.MissingOperation, data: null };
+  if (row.row_matches_ver)
+    return { hash_id: hashId, status: 'ERROR', error_details: OperationError.MissingOperation, data: null };
   return { hash_id: hashId, status: 'NOT_FOUND', data: null };
 }
 

@@ -19,12 +19,14 @@ export interface StatusRequest {
  */
 export function readStatusRequest(body: unknown): StatusRequest {
   const problems: string[] = [];
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('The body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadRequestException('The body must be a JSON object');
   const request = body as Record<string, unknown>;
   for (const key of Object.keys(request)) if (!BODY_KEYS.has(key)) problems.push(`property ${key} should not exist`);
 
   if (request.records !== undefined) {
-    if (request.hash_id !== undefined) throw new BadRequestException('Send either hash_id (one record) or records (many), not both');
+    if (request.hash_id !== undefined)
+      throw new BadRequestException('Send either hash_id (one record) or records (many), not both');
     const records = request.records;
     if (!Array.isArray(records) || records.length < 1 || records.length > MAX_STATUS_QUERIES) {
       throw new BadRequestException(`records must be an array of 1 to ${MAX_STATUS_QUERIES} queries`);
@@ -44,7 +46,9 @@ function readQuery(value: unknown, path: string, problems: string[], allowed = Q
     return { hashId: '', queueId: null, ver: null };
   }
   const query = value as Record<string, unknown>;
-  if (allowed === QUERY_KEYS) for (const key of Object.keys(query)) if (!QUERY_KEYS.has(key)) problems.push(`property ${path}${key} should not exist`);
+  if (allowed === QUERY_KEYS)
+    for (const key of Object.keys(query))
+      if (!QUERY_KEYS.has(key)) problems.push(`property ${path}${key} should not exist`);
   const idProblem = recordIdProblem(query.hash_id, `${path}hash_id`);
   if (idProblem) problems.push(idProblem);
   if (query.id_cola !== undefined) {
@@ -54,5 +58,9 @@ function readQuery(value: unknown, path: string, problems: string[], allowed = Q
   const ver = query.ver;
   const verProblem = ver === undefined ? undefined : checkValue(VERSION_SCHEMA, ver, `${path}ver`);
   if (verProblem) problems.push(verProblem);
-  return { hashId: query.hash_id as string, queueId: (query.id_cola as string | undefined) ?? null, ver: (ver as number | undefined) ?? null };
+  return {
+    hashId: query.hash_id as string,
+    queueId: (query.id_cola as string | undefined) ?? null,
+    ver: (ver as number | undefined) ?? null,
+  };
 }

@@ -25,7 +25,12 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
   /** Schedules `job` on its cron expression, in processes with RUN_JOBS=true only. */
   schedule(job: Job): void {
     if (!this.config.runJobs) return;
-    const cron = CronJob.from({ cronTime: job.cron, onTick: () => this.tick(job), start: this.started, name: job.name });
+    const cron = CronJob.from({
+      cronTime: job.cron,
+      onTick: () => this.tick(job),
+      start: this.started,
+      name: job.name,
+    });
     this.registry.addCronJob(job.name, cron);
   }
 

@@ -14,7 +14,10 @@ export function saleRecord(overrides: Record<string, unknown> = {}): Record<stri
     id: recordId('sale'),
     total: 125.5,
     currency: 'MXN',
-    items: [{ sku: 'A-100', qty: 2, price: 50 }, { sku: 'B-7', qty: 1, price: 25.5 }],
+    items: [
+      { sku: 'A-100', qty: 2, price: 50 },
+      { sku: 'B-7', qty: 1, price: 25.5 },
+    ],
     customer: { name: 'Juan Pérez', rfc: null },
     paid: true,
     ...overrides,

@@ -38,9 +38,13 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(database.url, options.env);
   let builder = Test.createTestingModule({ imports: [options.module(config)] });
-  for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  for (const override of options.overrides ?? [])
+    builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+    bodyParser: false,
+    logger: false,
+  });
   configureHttp(app, config, { swagger: true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -52,7 +56,14 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       const test = agent[method](path);
       return secret ? test.set('Authorization', `Bearer ${secret}`) : test;
     };
-    return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete'), patch: wrap('patch'), options: wrap('options') };
+    return {
+      get: wrap('get'),
+      post: wrap('post'),
+      put: wrap('put'),
+      delete: wrap('delete'),
+      patch: wrap('patch'),
+      options: wrap('options'),
+    };
   };
 
   return {

@@ -37,7 +37,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const template = process.env.RESYNC_TEST_TEMPLATE!;
   const name = `${template}_${options.empty ? 'empty_' : ''}${randomBytes(5).toString('hex')}`;
-  await admin((client) => client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await admin((client) =>
+    client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`),
+  );
   return {
     name,
     url: withDatabase(serverUrl(), name),

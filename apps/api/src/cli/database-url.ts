@@ -7,7 +7,11 @@ export async function resolveDatabase(): Promise<{ url: string; embedded?: Embed
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadAppConfig(process.env);
   if (config.databaseUrl) return { url: config.databaseUrl };
-  const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDatabaseDir, port: config.embeddedDatabasePort, log: (m) => console.log(m) });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.embeddedDatabaseDir,
+    port: config.embeddedDatabasePort,
+    log: (m) => console.log(m),
+  });
   console.log(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
   return { url: embedded.url, embedded };
 }

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   // psql handles Ctrl-C itself (it cancels the running query); we only wait for it to exit.
   process.on('SIGINT', () => undefined);
   psql.on('error', (error: NodeJS.ErrnoException) => {
-    const hint = error.code === 'ENOENT' ? 'psql is not installed: install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client)' : error.message;
+    const hint =
+      error.code === 'ENOENT'
+        ? 'psql is not installed: install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client)'
+        : error.message;
     console.error(hint);
     void finish(1);
   });

@@ -10,10 +10,19 @@ async function main(): Promise<void> {
   const { url, embedded } = await resolveDatabase();
   await applyMigrations(url);
   const port = process.env.STUDIO_PORT ?? '5555';
-  const studio = spawn(process.execPath, [require.resolve('prisma/build/index.js'), 'studio', '--port', port, '--browser', 'none'], {
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, CHECKPOINT_DISABLE: '1' },
-  });
+  const studio = spawn(
+    process.execPath,
+    [require.resolve('prisma/build/index.js'), 'studio', '--port', port, '--browser', 'none'],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+        CHECKPOINT_DISABLE: '1',
+      },
+    },
+  );
   const stop = () => studio.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

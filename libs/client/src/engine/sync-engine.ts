@@ -92,15 +92,25 @@ export class SyncEngine {
       const idle = page.filter((r) => r.open === 0);
       const byTable = new Map<string, typeof idle>();
       for (const record of idle) byTable.set(record.table, [...(byTable.get(record.table) ?? []), record]);
-      const chunks = [...byTable].flatMap(([name, records]) => splitEvery(records, this.options.statusBatchSize).map((list) => ({ table: name, records: list })));
+      const chunks = [...byTable].flatMap(([name, records]) =>
+        splitEvery(records, this.options.statusBatchSize).map((list) => ({ table: name, records: list })),
+      );
       await inParallel(chunks, this.options.concurrency, async (chunk) => {
-        const outcome = await this.untilAnswered(() => this.transport.status(chunk.table, chunk.records, signal), signal);
+        const outcome = await this.untilAnswered(
+          () => this.transport.status(chunk.table, chunk.records, signal),
+          signal,
+        );
         if (!outcome || !Array.isArray(outcome.results) || outcome.results.length !== chunk.records.length) return;
         checked += chunk.records.length;
         for (const [i, answer] of outcome.results.entries()) {
           const record = chunk.records[i];
           if (answer.status === 'COMPLETED') continue;
-          const requeued = await this.store.requeue(record.table, record.id, answer.status === 'PROCESSING' ? 'sent' : 'pending', this.now());
+          const requeued = await this.store.requeue(
+            record.table,
+            record.id,
+            answer.status === 'PROCESSING' ? 'sent' : 'pending',
+            this.now(),
+          );
           if (requeued) {
             healed += answer.status === 'PROCESSING' ? 0 : 1;
             this.notify(1);
@@ -139,7 +149,9 @@ export class SyncEngine {
   private async push(chunk: Chunk, run: Run, signal: AbortSignal, count: boolean): Promise<void> {
     const { table, entries } = chunk;
     // Marked sent before the request: after a crash the answer is unknown, so status comes first.
-    await this.store.update(entries.map((e) => ({ seq: e.seq, state: 'sent', attempts: e.attempts + 1, notBefore: this.now() })));
+    await this.store.update(
+      entries.map((e) => ({ seq: e.seq, state: 'sent', attempts: e.attempts + 1, notBefore: this.now() })),
+    );
     if (count) {
       for (const e of entries) run.report[e.attempts === 0 ? 'pushed' : 'resent'] += 1;
       run.sent += entries.length;
@@ -151,7 +163,11 @@ export class SyncEngine {
         if (await this.applyResults(entries, outcome.body?.results, run)) this.succeeded();
         else {
           // An answer that does not match the request confirms nothing: wait, then status will tell.
-          const until = this.pause({ kind: 'temporary', message: 'The batch answer does not match the request', retryAfterMs: null });
+          const until = this.pause({
+            kind: 'temporary',
+            message: 'The batch answer does not match the request',
+            retryAfterMs: null,
+          });
           await this.store.update(entries.map((e) => ({ seq: e.seq, notBefore: until })));
         }
         break;
@@ -163,8 +179,13 @@ export class SyncEngine {
       case 'refused':
         this.succeeded();
         // A refused envelope is split until the entry that causes it is alone.
-        if (entries.length > 1 && (outcome.status === 400 || outcome.status === 422)) await this.pushHalves(chunk, run, signal);
-        else await this.refuse(entries.map((e) => [e, `HTTP ${outcome.status}: ${outcome.message}`]), run);
+        if (entries.length > 1 && (outcome.status === 400 || outcome.status === 422))
+          await this.pushHalves(chunk, run, signal);
+        else
+          await this.refuse(
+            entries.map((e) => [e, `HTTP ${outcome.status}: ${outcome.message}`]),
+            run,
+          );
         break;
       case 'auth':
         await this.store.update(entries.map((e) => ({ seq: e.seq, state: 'pending', notBefore: this.now() })));
@@ -192,8 +213,16 @@ export class SyncEngine {
   }
 
   /** False when the answer does not match the request (then nothing is taken from it). */
-  private async applyResults(entries: QueueEntry[], results: { id: string | null; status: string; error?: string }[] | undefined, run: Run): Promise<boolean> {
-    if (!Array.isArray(results) || results.length !== entries.length || results.some((r, i) => typeof r !== 'object' || r === null || (r.id !== null && r.id !== entries[i].id))) {
+  private async applyResults(
+    entries: QueueEntry[],
+    results: { id: string | null; status: string; error?: string }[] | undefined,
+    run: Run,
+  ): Promise<boolean> {
+    if (
+      !Array.isArray(results) ||
+      results.length !== entries.length ||
+      results.some((r, i) => typeof r !== 'object' || r === null || (r.id !== null && r.id !== entries[i].id))
+    ) {
       return false;
     }
     const confirmed: number[] = [];
@@ -204,7 +233,12 @@ export class SyncEngine {
       if (result.status === 'COMPLETED') confirmed.push(entry.seq);
       else if (result.status === 'ERROR') refused.push([entry, result.error ?? 'ERROR']);
       // Accepted but not applied yet (QUEUED, PROCESSING): stays sent, its status is asked later.
-      else later.push({ seq: entry.seq, checks: entry.checks + 1, notBefore: this.now() + backoffDelay(entry.checks + 1, this.options.backoff, this.options.random) });
+      else
+        later.push({
+          seq: entry.seq,
+          checks: entry.checks + 1,
+          notBefore: this.now() + backoffDelay(entry.checks + 1, this.options.backoff, this.options.random),
+        });
     });
     await this.confirm(confirmed, run);
     await this.refuse(refused, run);
@@ -223,13 +257,28 @@ export class SyncEngine {
         patches.push({ seq: entry.seq, state: 'rejected', errorCount, lastError: reason });
         rejected.push([entry, reason]);
       } else {
-        patches.push({ seq: entry.seq, state: 'pending', errorCount, lastError: reason, notBefore: this.now() + backoffDelay(errorCount, this.options.backoff, this.options.random) });
+        patches.push({
+          seq: entry.seq,
+          state: 'pending',
+          errorCount,
+          lastError: reason,
+          notBefore: this.now() + backoffDelay(errorCount, this.options.backoff, this.options.random),
+        });
       }
     }
     await this.store.update(patches);
     run.report.rejected += rejected.length;
     for (const [e, reason] of rejected) {
-      this.events.emit('rejected', { seq: e.seq, table: e.table, id: e.id, ver: e.ver, op: e.op, data: e.data, reason, attempts: e.attempts });
+      this.events.emit('rejected', {
+        seq: e.seq,
+        table: e.table,
+        id: e.id,
+        ver: e.ver,
+        op: e.op,
+        data: e.data,
+        reason,
+        attempts: e.attempts,
+      });
     }
   }
 
@@ -244,11 +293,18 @@ export class SyncEngine {
     let afterSeq = 0;
     let any = false;
     while (!signal.aborted && !this.paused()) {
-      const page = await this.store.due('sent', this.now(), afterSeq, this.options.statusBatchSize * this.options.concurrency);
+      const page = await this.store.due(
+        'sent',
+        this.now(),
+        afterSeq,
+        this.options.statusBatchSize * this.options.concurrency,
+      );
       if (page.length === 0) break;
       any = true;
       afterSeq = page[page.length - 1].seq;
-      await inParallel(chunksOf(page, this.options.statusBatchSize), this.options.concurrency, (chunk) => this.check(chunk, run, signal));
+      await inParallel(chunksOf(page, this.options.statusBatchSize), this.options.concurrency, (chunk) =>
+        this.check(chunk, run, signal),
+      );
     }
     return any;
   }
@@ -263,8 +319,16 @@ export class SyncEngine {
       await this.store.update(chunk.entries.map((e) => ({ seq: e.seq, state: 'pending', notBefore: this.now() })));
       return;
     }
-    if (outcome.kind !== 'ok' || !Array.isArray(outcome.body?.results) || outcome.body.results.length !== chunk.entries.length) {
-      const until = this.pause(outcome.kind === 'temporary' ? outcome : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null });
+    if (
+      outcome.kind !== 'ok' ||
+      !Array.isArray(outcome.body?.results) ||
+      outcome.body.results.length !== chunk.entries.length
+    ) {
+      const until = this.pause(
+        outcome.kind === 'temporary'
+          ? outcome
+          : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null },
+      );
       await this.store.update(chunk.entries.map((e) => ({ seq: e.seq, notBefore: until })));
       return;
     }
@@ -275,7 +339,11 @@ export class SyncEngine {
       const entry = chunk.entries[i];
       if (answer.status === 'COMPLETED') confirmed.push(entry.seq);
       else if (answer.status === 'PROCESSING') {
-        patches.push({ seq: entry.seq, checks: entry.checks + 1, notBefore: this.now() + backoffDelay(entry.checks + 1, this.options.backoff, this.options.random) });
+        patches.push({
+          seq: entry.seq,
+          checks: entry.checks + 1,
+          notBefore: this.now() + backoffDelay(entry.checks + 1, this.options.backoff, this.options.random),
+        });
       } else {
         // NOT_FOUND (never arrived) or ERROR (failed, or its history is missing): resend now, same id and ver.
         patches.push({ seq: entry.seq, state: 'pending', checks: 0, notBefore: this.now() });
@@ -303,7 +371,11 @@ export class SyncEngine {
         this.events.emit('error', new Error(`Status request refused: HTTP ${outcome.status}: ${outcome.message}`));
         return null;
       }
-      this.pause(outcome.kind === 'temporary' ? outcome : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null });
+      this.pause(
+        outcome.kind === 'temporary'
+          ? outcome
+          : { kind: 'temporary', message: describeOutcome(outcome), retryAfterMs: null },
+      );
     }
     return null;
   }

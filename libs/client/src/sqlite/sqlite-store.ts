@@ -76,8 +76,12 @@ export class SqliteStore implements ResyncStore {
     this.id = (this.db.prepare(`SELECT value FROM meta WHERE key = 'storeId'`).get() as { value: string }).value;
 
     const getRecord = this.db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE tbl = ? AND id = ?');
-    const putRecord = this.db.prepare('INSERT OR REPLACE INTO records (tbl, id, ver, op, data, open) VALUES (@tbl, @id, @ver, @op, @data, @open)');
-    const nextSeq = this.db.prepare<[], { seq: number }>(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'queue'), 0) + 1 AS seq`);
+    const putRecord = this.db.prepare(
+      'INSERT OR REPLACE INTO records (tbl, id, ver, op, data, open) VALUES (@tbl, @id, @ver, @op, @data, @open)',
+    );
+    const nextSeq = this.db.prepare<[], { seq: number }>(
+      `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'queue'), 0) + 1 AS seq`,
+    );
     const insert = this.db.prepare(
       `INSERT INTO queue (seq, tbl, id, ver, op, data, queue_id, state, attempts, error_count, last_error, checks, not_before, created_at)
        VALUES (@seq, @tbl, @id, @ver, @op, @data, @queue_id, @state, @attempts, @error_count, @last_error, @checks, @not_before, @created_at)`,
@@ -103,7 +107,10 @@ export class SqliteStore implements ResyncStore {
       const row = getRecord.get(table, id);
       if (!row || row.open > 0) return null;
       const record = fromRecordRow(row);
-      const entry = { ...newEntry(nextSeq.get()!.seq, { table, id, op: record.op, data: record.data }, record.ver, this.id, now), state };
+      const entry = {
+        ...newEntry(nextSeq.get()!.seq, { table, id, op: record.op, data: record.data }, record.ver, this.id, now),
+        state,
+      };
       insert.run(toRow(entry));
       putRecord.run(toRecordRow({ ...record, open: 1 }));
       return entry;
@@ -134,7 +141,9 @@ export class SqliteStore implements ResyncStore {
 
   async due(state: ChangeState, now: number, afterSeq: number, limit: number): Promise<QueueEntry[]> {
     const rows = this.db
-      .prepare<[string, number, number, number], QueueRow>('SELECT * FROM queue WHERE state = ? AND seq > ? AND not_before <= ? ORDER BY seq LIMIT ?')
+      .prepare<[string, number, number, number], QueueRow>(
+        'SELECT * FROM queue WHERE state = ? AND seq > ? AND not_before <= ? ORDER BY seq LIMIT ?',
+      )
       .all(state, afterSeq, now, limit);
     return rows.map(fromRow);
   }
@@ -146,9 +155,19 @@ export class SqliteStore implements ResyncStore {
       where.push(`state IN (${filter.states.map((_, i) => `@s${i}`).join(', ')})`);
       filter.states.forEach((s, i) => (params[`s${i}`] = s));
     }
-    if (filter.table !== undefined) (where.push('tbl = @tbl'), (params.tbl = filter.table));
-    if (filter.id !== undefined) (where.push('id = @id'), (params.id = filter.id));
-    const rows = this.db.prepare<[Record<string, unknown>], QueueRow>(`SELECT * FROM queue WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).all(params);
+    if (filter.table !== undefined) {
+      where.push('tbl = @tbl');
+      params.tbl = filter.table;
+    }
+    if (filter.id !== undefined) {
+      where.push('id = @id');
+      params.id = filter.id;
+    }
+    const rows = this.db
+      .prepare<[Record<string, unknown>], QueueRow>(
+        `SELECT * FROM queue WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`,
+      )
+      .all(params);
     return rows.map(fromRow);
   }
 
@@ -166,20 +185,34 @@ export class SqliteStore implements ResyncStore {
 
   async counts(): Promise<QueueCounts> {
     const counts = { pending: 0, sent: 0, rejected: 0 };
-    for (const row of this.db.prepare<[], { state: ChangeState; n: number }>('SELECT state, COUNT(*) AS n FROM queue GROUP BY state').all()) counts[row.state] = row.n;
+    for (const row of this.db
+      .prepare<[], { state: ChangeState; n: number }>('SELECT state, COUNT(*) AS n FROM queue GROUP BY state')
+      .all())
+      counts[row.state] = row.n;
     return counts;
   }
 
   async nextDue(): Promise<number | null> {
-    const row = this.db.prepare<[], { next: number | null }>(`SELECT MIN(not_before) AS next FROM queue WHERE state IN ('pending', 'sent')`).get();
+    const row = this.db
+      .prepare<[], { next: number | null }>(
+        `SELECT MIN(not_before) AS next FROM queue WHERE state IN ('pending', 'sent')`,
+      )
+      .get();
     return row?.next ?? null;
   }
 
   async records(filter: RecordFilter): Promise<RecordMeta[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: filter.limit };
-    if (filter.after) (where.push('(tbl, id) > (@afterTbl, @afterId)'), (params.afterTbl = filter.after.table), (params.afterId = filter.after.id));
-    if (filter.table !== undefined) (where.push('tbl = @tbl'), (params.tbl = filter.table));
+    if (filter.after) {
+      where.push('(tbl, id) > (@afterTbl, @afterId)');
+      params.afterTbl = filter.after.table;
+      params.afterId = filter.after.id;
+    }
+    if (filter.table !== undefined) {
+      where.push('tbl = @tbl');
+      params.tbl = filter.table;
+    }
     const sql = `SELECT * FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY tbl, id LIMIT @limit`;
     return this.db.prepare<[Record<string, unknown>], RecordRow>(sql).all(params).map(fromRecordRow);
   }
@@ -232,9 +265,23 @@ function fromRow(r: QueueRow): QueueEntry {
 }
 
 function toRecordRow(r: RecordMeta): RecordRow {
-  return { tbl: r.table, id: r.id, ver: r.ver, op: r.op, data: r.data === null ? null : JSON.stringify(r.data), open: r.open };
+  return {
+    tbl: r.table,
+    id: r.id,
+    ver: r.ver,
+    op: r.op,
+    data: r.data === null ? null : JSON.stringify(r.data),
+    open: r.open,
+  };
 }
 
 function fromRecordRow(r: RecordRow): RecordMeta {
-  return { table: r.tbl, id: r.id, ver: r.ver, op: r.op, data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>), open: r.open };
+  return {
+    table: r.tbl,
+    id: r.id,
+    ver: r.ver,
+    op: r.op,
+    data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
+    open: r.open,
+  };
 }

@@ -29,7 +29,14 @@ export function newEntry(seq: number, change: NewChange, ver: number, storeId: s
 
 /** The record's row after a change at `ver`. */
 export function recordAfter(change: NewChange, ver: number, open: number): RecordMeta {
-  return { table: change.table, id: change.id, ver, op: change.op, data: change.op === 'DELETE' ? null : change.data, open };
+  return {
+    table: change.table,
+    id: change.id,
+    ver,
+    op: change.op,
+    data: change.op === 'DELETE' ? null : change.data,
+    open,
+  };
 }
 
 export function applyPatch(entry: QueueEntry, patch: EntryPatch): QueueEntry {

@@ -55,7 +55,10 @@ export class IndexedDbStore implements ResyncStore {
       const meta = t.objectStore(META);
       const storeId = (await request<{ value: string }>(meta.get('storeId'))).value;
       const seq = ((await request<{ value: number } | undefined>(meta.get('lastSeq')))?.value ?? 0) + 1;
-      const entry = { ...newEntry(seq, { table, id, op: record.op, data: record.data }, record.ver, storeId, now), state };
+      const entry = {
+        ...newEntry(seq, { table, id, op: record.op, data: record.data }, record.ver, storeId, now),
+        state,
+      };
       t.objectStore(QUEUE).add(entry);
       t.objectStore(RECORDS).put({ ...record, open: 1 });
       meta.put({ key: 'lastSeq', value: seq });
@@ -65,7 +68,14 @@ export class IndexedDbStore implements ResyncStore {
 
   async due(state: ChangeState, now: number, afterSeq: number, limit: number): Promise<QueueEntry[]> {
     return this.transaction([QUEUE], 'readonly', (t) =>
-      collect<QueueEntry>(t.objectStore(QUEUE).index('state').openCursor(IDBKeyRange.bound([state, afterSeq + 1], [state, Infinity])), limit, (e) => e.notBefore <= now),
+      collect<QueueEntry>(
+        t
+          .objectStore(QUEUE)
+          .index('state')
+          .openCursor(IDBKeyRange.bound([state, afterSeq + 1], [state, Infinity])),
+        limit,
+        (e) => e.notBefore <= now,
+      ),
     );
   }
 
@@ -74,7 +84,10 @@ export class IndexedDbStore implements ResyncStore {
       collect<QueueEntry>(
         t.objectStore(QUEUE).openCursor(IDBKeyRange.lowerBound(filter.afterSeq ?? 0, true)),
         filter.limit ?? Infinity,
-        (e) => (!filter.states || filter.states.includes(e.state)) && (filter.table === undefined || e.table === filter.table) && (filter.id === undefined || e.id === filter.id),
+        (e) =>
+          (!filter.states || filter.states.includes(e.state)) &&
+          (filter.table === undefined || e.table === filter.table) &&
+          (filter.id === undefined || e.id === filter.id),
       ),
     );
   }
@@ -101,7 +114,9 @@ export class IndexedDbStore implements ResyncStore {
   async counts(): Promise<QueueCounts> {
     return this.transaction([QUEUE], 'readonly', async (t) => {
       const index = t.objectStore(QUEUE).index('state');
-      const [pending, sent, rejected] = await Promise.all(STATES.map((s) => request<number>(index.count(IDBKeyRange.bound([s, -Infinity], [s, Infinity])))));
+      const [pending, sent, rejected] = await Promise.all(
+        STATES.map((s) => request<number>(index.count(IDBKeyRange.bound([s, -Infinity], [s, Infinity])))),
+      );
       return { pending, sent, rejected };
     });
   }
@@ -111,10 +126,14 @@ export class IndexedDbStore implements ResyncStore {
       let next: number | null = null;
       const index = t.objectStore(QUEUE).index('state');
       for (const state of ['pending', 'sent'] as const) {
-        await collect<QueueEntry>(index.openCursor(IDBKeyRange.bound([state, -Infinity], [state, Infinity])), Infinity, (e) => {
-          if (next === null || e.notBefore < next) next = e.notBefore;
-          return false;
-        });
+        await collect<QueueEntry>(
+          index.openCursor(IDBKeyRange.bound([state, -Infinity], [state, Infinity])),
+          Infinity,
+          (e) => {
+            if (next === null || e.notBefore < next) next = e.notBefore;
+            return false;
+          },
+        );
       }
       return next;
     });
@@ -122,16 +141,30 @@ export class IndexedDbStore implements ResyncStore {
 
   async records(filter: RecordFilter): Promise<RecordMeta[]> {
     return this.transaction([RECORDS], 'readonly', async (t) => {
-      const lower = filter.after ? [filter.after.table, filter.after.id] : filter.table !== undefined ? [filter.table] : null;
+      const lower = filter.after
+        ? [filter.after.table, filter.after.id]
+        : filter.table !== undefined
+          ? [filter.table]
+          : null;
       const range = lower ? IDBKeyRange.lowerBound(lower, filter.after !== undefined) : null;
       const found: RecordMeta[] = [];
-      await collect<RecordMeta>(t.objectStore(RECORDS).openCursor(range), filter.limit, (r) => filter.table === undefined || r.table === filter.table, (r) => filter.table !== undefined && r.table > filter.table, found);
+      await collect<RecordMeta>(
+        t.objectStore(RECORDS).openCursor(range),
+        filter.limit,
+        (r) => filter.table === undefined || r.table === filter.table,
+        (r) => filter.table !== undefined && r.table > filter.table,
+        found,
+      );
       return found;
     });
   }
 
   async storeId(): Promise<string> {
-    this.id ??= await this.transaction([META], 'readonly', async (t) => (await request<{ value: string }>(t.objectStore(META).get('storeId'))).value);
+    this.id ??= await this.transaction(
+      [META],
+      'readonly',
+      async (t) => (await request<{ value: string }>(t.objectStore(META).get('storeId'))).value,
+    );
     return this.id;
   }
 
@@ -155,7 +188,11 @@ export class IndexedDbStore implements ResyncStore {
   }
 
   /** Runs `work` in one transaction and resolves with its result once the transaction committed. */
-  private async transaction<T>(stores: string[], mode: IDBTransactionMode, work: (t: IDBTransaction) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    stores: string[],
+    mode: IDBTransactionMode,
+    work: (t: IDBTransaction) => Promise<T>,
+  ): Promise<T> {
     const db = await this.db;
     const t = db.transaction(stores, mode, { durability: 'strict' } as IDBTransactionOptions);
     const committed = new Promise<void>((done, fail) => {
@@ -203,7 +240,13 @@ function request<T>(req: IDBRequest): Promise<T> {
 }
 
 /** Walks a cursor, keeping values that pass `keep`, until `limit` are kept or `stop` says so. */
-function collect<T>(cursorRequest: IDBRequest<IDBCursorWithValue | null>, limit: number, keep: (value: T) => boolean, stop: (value: T) => boolean = () => false, into: T[] = []): Promise<T[]> {
+function collect<T>(
+  cursorRequest: IDBRequest<IDBCursorWithValue | null>,
+  limit: number,
+  keep: (value: T) => boolean,
+  stop: (value: T) => boolean = () => false,
+  into: T[] = [],
+): Promise<T[]> {
   return new Promise((done, fail) => {
     if (limit <= 0) return done(into);
     cursorRequest.onerror = () => fail(cursorRequest.error);

@@ -25,7 +25,10 @@ export class MemoryStore implements ResyncStore {
   async requeue(table: string, id: string, state: ChangeState, now: number): Promise<QueueEntry | null> {
     const record = this.recordRows.get(recordKey(table, id));
     if (!record || record.open > 0) return null;
-    const entry = { ...newEntry(++this.lastSeq, { table, id, op: record.op, data: record.data }, record.ver, this.id, now), state };
+    const entry = {
+      ...newEntry(++this.lastSeq, { table, id, op: record.op, data: record.data }, record.ver, this.id, now),
+      state,
+    };
     this.queue.set(entry.seq, entry);
     record.open += 1;
     return { ...entry };
@@ -86,7 +89,9 @@ export class MemoryStore implements ResyncStore {
   async records(filter: RecordFilter): Promise<RecordMeta[]> {
     const after = filter.after ? recordKey(filter.after.table, filter.after.id) : null;
     return [...this.recordRows.entries()]
-      .filter(([key, row]) => (after === null || key > after) && (filter.table === undefined || row.table === filter.table))
+      .filter(
+        ([key, row]) => (after === null || key > after) && (filter.table === undefined || row.table === filter.table),
+      )
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, filter.limit)
       .map(([, row]) => ({ ...row }));

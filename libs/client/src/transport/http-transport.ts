@@ -9,7 +9,10 @@ type BatchResponses = paths['/tables/{table}/batch']['post']['responses'];
 /** 200 (applied) or 202 (queued, with `Prefer: respond-async`): one result per entry either way. */
 export type BatchResponse = JsonOf<BatchResponses[200]> | JsonOf<BatchResponses[202]>;
 export type BatchResult = BatchResponse['results'][number];
-export type StatusBatchResponse = Extract<JsonOf<paths['/tables/{table}/records']['post']['responses'][200]>, { results: unknown }>;
+export type StatusBatchResponse = Extract<
+  JsonOf<paths['/tables/{table}/records']['post']['responses'][200]>,
+  { results: unknown }
+>;
 export type RecordStatus = StatusBatchResponse['results'][number];
 
 /** What became of one request, sorted by what the client does next. */
@@ -37,7 +40,11 @@ export interface TransportOptions {
 /** The two requests the sync engine makes: push a batch, ask the status of up to 1,000 changes. */
 export interface Transport {
   batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>>;
-  status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>>;
+  status(
+    table: string,
+    queries: { id: string; ver: number; queueId?: string }[],
+    signal: AbortSignal,
+  ): Promise<Outcome<StatusBatchResponse>>;
 }
 
 export class HttpTransport implements Transport {
@@ -53,29 +60,60 @@ export class HttpTransport implements Transport {
     const jobId = this.options.preferAsync ? `${entries[0].queueId}.${entries[0].attempts}` : undefined;
     const operations = entries.map((e) => {
       const idCola = jobId ?? e.queueId;
-      return { operation: e.op, record: e.op === 'DELETE' ? { id: e.id, ver: e.ver, id_cola: idCola } : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola } };
+      return {
+        operation: e.op,
+        record:
+          e.op === 'DELETE'
+            ? { id: e.id, ver: e.ver, id_cola: idCola }
+            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola },
+      };
     });
-    return this.post<BatchResponse>(`/tables/${encodeURIComponent(table)}/batch`, { operations }, signal, this.options.preferAsync ? { prefer: 'respond-async' } : {});
+    return this.post<BatchResponse>(
+      `/tables/${encodeURIComponent(table)}/batch`,
+      { operations },
+      signal,
+      this.options.preferAsync ? { prefer: 'respond-async' } : {},
+    );
   }
 
-  status(table: string, queries: { id: string; ver: number; queueId?: string }[], signal: AbortSignal): Promise<Outcome<StatusBatchResponse>> {
-    const records = queries.map((q) => (q.queueId && !this.options.preferAsync ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId } : { hash_id: q.id, ver: q.ver }));
+  status(
+    table: string,
+    queries: { id: string; ver: number; queueId?: string }[],
+    signal: AbortSignal,
+  ): Promise<Outcome<StatusBatchResponse>> {
+    const records = queries.map((q) =>
+      q.queueId && !this.options.preferAsync
+        ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId }
+        : { hash_id: q.id, ver: q.ver },
+    );
     return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
   }
 
-  private async post<T>(path: string, body: unknown, signal: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<Outcome<T>> {
+  private async post<T>(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Outcome<T>> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     try {
       response = await this.options.fetch(this.base + path, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.options.apiKey()}`, 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
+        headers: {
+          authorization: `Bearer ${this.options.apiKey()}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...extraHeaders,
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.any([signal, timeout]),
       });
     } catch (error) {
       if (signal.aborted) throw error;
-      const message = timeout.aborted ? `Timed out after ${this.options.timeoutMs}ms` : `Network error: ${describe(error)}`;
+      const message = timeout.aborted
+        ? `Timed out after ${this.options.timeoutMs}ms`
+        : `Network error: ${describe(error)}`;
       return { kind: 'temporary', message, retryAfterMs: null };
     }
     return this.classify<T>(response, timeout, signal);
@@ -88,7 +126,12 @@ export class HttpTransport implements Transport {
       text = await response.text();
     } catch (error) {
       if (signal.aborted) throw error;
-      return { kind: 'temporary', status, message: timeout.aborted ? `Timed out after ${this.options.timeoutMs}ms` : `Answer cut off: ${describe(error)}`, retryAfterMs: null };
+      return {
+        kind: 'temporary',
+        status,
+        message: timeout.aborted ? `Timed out after ${this.options.timeoutMs}ms` : `Answer cut off: ${describe(error)}`,
+        retryAfterMs: null,
+      };
     }
     if (status >= 200 && status < 300) {
       try {
@@ -101,7 +144,12 @@ export class HttpTransport implements Transport {
     if (status === 401 || status === 403) return { kind: 'auth', status, message };
     if (status === 413) return { kind: 'too-large' };
     if (status === 408 || status === 429 || status >= 500) {
-      return { kind: 'temporary', status, message: `HTTP ${status}: ${message}`, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()) };
+      return {
+        kind: 'temporary',
+        status,
+        message: `HTTP ${status}: ${message}`,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()),
+      };
     }
     return { kind: 'refused', status, message };
   }

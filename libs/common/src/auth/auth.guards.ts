@@ -1,4 +1,13 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest as Request } from 'fastify';
 import { AppConfig } from '../config/app-config';
@@ -27,7 +36,9 @@ export class ClientKeyGuard implements CanActivate {
     const secret = bearerSecret(request.headers.authorization);
     const clientId = secret === undefined ? undefined : this.credentials.clientFor(secret);
     if (clientId === undefined) {
-      throw new UnauthorizedException(secret === undefined ? 'Missing "Authorization: Bearer <client key>" header' : 'Unknown client key');
+      throw new UnauthorizedException(
+        secret === undefined ? 'Missing "Authorization: Bearer <client key>" header' : 'Unknown client key',
+      );
     }
     request.clientId = clientId;
     return true;
@@ -42,7 +53,9 @@ export class AdminTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const secret = bearerSecret(request.headers.authorization);
     if (secret === undefined || !this.credentials.isAdmin(secret)) {
-      throw new UnauthorizedException(secret === undefined ? 'Missing "Authorization: Bearer <admin token>" header' : 'Invalid admin token');
+      throw new UnauthorizedException(
+        secret === undefined ? 'Missing "Authorization: Bearer <admin token>" header' : 'Invalid admin token',
+      );
     }
     return true;
   }
@@ -50,11 +63,19 @@ export class AdminTokenGuard implements CanActivate {
 
 /** Endpoints a client calls with its key; the key decides the client id of everything they touch. */
 export const ClientAuth = () =>
-  applyDecorators(UseGuards(ClientKeyGuard), ApiBearerAuth(CLIENT_AUTH), ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or unknown client key' }));
+  applyDecorators(
+    UseGuards(ClientKeyGuard),
+    ApiBearerAuth(CLIENT_AUTH),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or unknown client key' }),
+  );
 
 /** Operator endpoints, behind ADMIN_TOKEN. */
 export const AdminAuth = () =>
-  applyDecorators(UseGuards(AdminTokenGuard), ApiBearerAuth(ADMIN_AUTH), ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid admin token' }));
+  applyDecorators(
+    UseGuards(AdminTokenGuard),
+    ApiBearerAuth(ADMIN_AUTH),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid admin token' }),
+  );
 
 /** The authenticated client's id (set by ClientKeyGuard). */
 export const ClientId = createParamDecorator((_: unknown, context: ExecutionContext): string => {

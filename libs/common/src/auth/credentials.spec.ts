@@ -15,7 +15,13 @@ describe(Credentials.name, () => {
   });
 
   it('resolves no client for an unknown key, of any length, or a near miss', () => {
-    for (const secret of ['nope', 'mty-secret-key-000', 'mty-secret-key-00011', 'MTY-SECRET-KEY-0001', 'x'.repeat(5000)]) {
+    for (const secret of [
+      'nope',
+      'mty-secret-key-000',
+      'mty-secret-key-00011',
+      'MTY-SECRET-KEY-0001',
+      'x'.repeat(5000),
+    ]) {
       expect(credentials.clientFor(secret)).toBeUndefined();
     }
   });

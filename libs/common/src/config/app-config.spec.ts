@@ -53,8 +53,19 @@ describe(loadAppConfig.name, () => {
     });
 
     it('reads and trims given values', () => {
-      const config = loadAppConfig({ ...KEYS, PORT: ' 8080 ', RUN_JOBS: 'off', SYNC_RETRY_BACKOFF: '1s,2m', DATABASE_URL: 'postgresql://u:p@db:5432/x' });
-      expect(config).toMatchObject({ port: 8080, runJobs: false, syncRetryBackoffMs: [1000, 120_000], databaseUrl: 'postgresql://u:p@db:5432/x' });
+      const config = loadAppConfig({
+        ...KEYS,
+        PORT: ' 8080 ',
+        RUN_JOBS: 'off',
+        SYNC_RETRY_BACKOFF: '1s,2m',
+        DATABASE_URL: 'postgresql://u:p@db:5432/x',
+      });
+      expect(config).toMatchObject({
+        port: 8080,
+        runJobs: false,
+        syncRetryBackoffMs: [1000, 120_000],
+        databaseUrl: 'postgresql://u:p@db:5432/x',
+      });
     });
 
     it('treats blank variables as unset', () => {
@@ -104,7 +115,10 @@ describe(loadAppConfig.name, () => {
 
   describe('API_KEYS', () => {
     it('parses clientId:key pairs, trimming spaces', () => {
-      const config = loadAppConfig({ ...KEYS, API_KEYS: 'MTY_001:key-one-0001, GDL.002 : key-two-0002 ,a-b:k:with:colons' });
+      const config = loadAppConfig({
+        ...KEYS,
+        API_KEYS: 'MTY_001:key-one-0001, GDL.002 : key-two-0002 ,a-b:k:with:colons',
+      });
       expect(config.clientKeys).toEqual([
         { clientId: 'MTY_001', key: 'key-one-0001' },
         { clientId: 'GDL.002', key: 'key-two-0002' },
@@ -124,7 +138,7 @@ describe(loadAppConfig.name, () => {
       expect(error.message).not.toContain(secret);
     });
 
-    it("rejects a key reused by another client without echoing it", () => {
+    it('rejects a key reused by another client without echoing it', () => {
       const error = configError({ ...KEYS, API_KEYS: 'A:shared-secret-1234,B:shared-secret-1234' });
       expect(error.problems).toEqual(["API_KEYS entry 2 reuses another client's key"]);
       expect(error.message).not.toContain('shared-secret-1234');
@@ -134,25 +148,40 @@ describe(loadAppConfig.name, () => {
   describe('credentials', () => {
     it('requires API_KEYS and ADMIN_TOKEN in production', () => {
       const error = configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE });
-      expect(error.problems).toEqual([expect.stringMatching(/^API_KEYS is required in production/), expect.stringMatching(/^ADMIN_TOKEN is required in production/)]);
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^API_KEYS is required in production/),
+        expect.stringMatching(/^ADMIN_TOKEN is required in production/),
+      ]);
     });
 
     it('requires the one that is missing in production', () => {
-      expect(configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, API_KEYS: KEYS.API_KEYS }).problems).toEqual(['ADMIN_TOKEN is required in production']);
-      expect(configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, ADMIN_TOKEN: KEYS.ADMIN_TOKEN }).problems).toEqual([expect.stringMatching(/^API_KEYS is required/)]);
+      expect(configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, API_KEYS: KEYS.API_KEYS }).problems).toEqual(
+        ['ADMIN_TOKEN is required in production'],
+      );
+      expect(
+        configError({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, ADMIN_TOKEN: KEYS.ADMIN_TOKEN }).problems,
+      ).toEqual([expect.stringMatching(/^API_KEYS is required/)]);
     });
 
     it('refuses production without DATABASE_URL instead of starting an embedded database', () => {
-      expect(configError({ NODE_ENV: 'production', ...KEYS }).problems).toEqual(['DATABASE_URL is required in production (the embedded PostgreSQL is for development only)']);
+      expect(configError({ NODE_ENV: 'production', ...KEYS }).problems).toEqual([
+        'DATABASE_URL is required in production (the embedded PostgreSQL is for development only)',
+      ]);
     });
 
     it('reports a bad DATABASE_URL in production once, as a bad URL', () => {
-      expect(configError({ NODE_ENV: 'production', ...KEYS, DATABASE_URL: 'mysql://db/x' }).problems).toEqual(['DATABASE_URL must be a postgres or postgresql URL']);
+      expect(configError({ NODE_ENV: 'production', ...KEYS, DATABASE_URL: 'mysql://db/x' }).problems).toEqual([
+        'DATABASE_URL must be a postgres or postgresql URL',
+      ]);
     });
 
     it('accepts production with both set, and generates nothing', () => {
       const config = loadAppConfig({ NODE_ENV: 'production', ...PRODUCTION_DATABASE, ...KEYS });
-      expect(config).toMatchObject({ generatedCredentials: false, adminToken: KEYS.ADMIN_TOKEN, clientKeys: [{ clientId: 'MTY_001', key: 'mty-secret-key-0001' }] });
+      expect(config).toMatchObject({
+        generatedCredentials: false,
+        adminToken: KEYS.ADMIN_TOKEN,
+        clientKeys: [{ clientId: 'MTY_001', key: 'mty-secret-key-0001' }],
+      });
     });
 
     it('rejects an ADMIN_TOKEN under 16 characters without echoing it', () => {
@@ -165,7 +194,9 @@ describe(loadAppConfig.name, () => {
       const first = loadAppConfig({});
       const second = loadAppConfig({ NODE_ENV: 'test' });
       expect(first.generatedCredentials).toBe(true);
-      expect(first.clientKeys).toEqual([{ clientId: 'DEV_001', key: expect.stringMatching(/^dev_[A-Za-z0-9_-]{24}$/) }]);
+      expect(first.clientKeys).toEqual([
+        { clientId: 'DEV_001', key: expect.stringMatching(/^dev_[A-Za-z0-9_-]{24}$/) },
+      ]);
       expect(first.adminToken).toMatch(/^admin_[A-Za-z0-9_-]{24}$/);
       expect(second.clientKeys[0].key).not.toBe(first.clientKeys[0].key);
       expect(second.adminToken).not.toBe(first.adminToken);
@@ -175,7 +206,11 @@ describe(loadAppConfig.name, () => {
       let dir: string;
       beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'resync-dev-credentials-'))));
       afterEach(() => rmSync(dir, { recursive: true, force: true }));
-      const load = (env: Record<string, string>) => loadAppConfig({ DEV_CREDENTIALS_FILE: join(dir, 'data', 'dev.json'), ...env }, { developmentCredentials: persistedDevelopmentCredentials });
+      const load = (env: Record<string, string>) =>
+        loadAppConfig(
+          { DEV_CREDENTIALS_FILE: join(dir, 'data', 'dev.json'), ...env },
+          { developmentCredentials: persistedDevelopmentCredentials },
+        );
 
       it('makes them up once, readable by the owner only, and reuses them on every later start', () => {
         const first = load({});
@@ -184,7 +219,11 @@ describe(loadAppConfig.name, () => {
         expect(second.adminToken).toBe(first.adminToken);
         expect(first.clientKeys[0].key).toMatch(/^dev_/);
         expect(statSync(join(dir, 'data', 'dev.json')).mode & 0o777).toBe(0o600);
-        expect(JSON.parse(readFileSync(join(dir, 'data', 'dev.json'), 'utf8'))).toEqual({ clientId: 'DEV_001', clientKey: first.clientKeys[0].key, adminToken: first.adminToken });
+        expect(JSON.parse(readFileSync(join(dir, 'data', 'dev.json'), 'utf8'))).toEqual({
+          clientId: 'DEV_001',
+          clientKey: first.clientKeys[0].key,
+          adminToken: first.adminToken,
+        });
       });
 
       it('replaces a damaged file', () => {
@@ -211,11 +250,19 @@ describe(loadAppConfig.name, () => {
 
   describe('metrics', () => {
     it('are on, on the API port, refreshed every 30 seconds by default', () => {
-      expect(loadAppConfig({ ...KEYS })).toMatchObject({ metricsEnabled: true, metricsPort: undefined, metricsToken: undefined, metricsRefreshCron: '*/30 * * * * *' });
+      expect(loadAppConfig({ ...KEYS })).toMatchObject({
+        metricsEnabled: true,
+        metricsPort: undefined,
+        metricsToken: undefined,
+        metricsRefreshCron: '*/30 * * * * *',
+      });
     });
 
     it('rejects a short METRICS_TOKEN without echoing it, a bad METRICS_PORT, and METRICS_PORT equal to PORT', () => {
-      expect(configError({ ...KEYS, METRICS_TOKEN: 'short-metrics', METRICS_PORT: 'x' }).problems).toEqual([expect.stringMatching(/^METRICS_PORT must be an integer/), 'METRICS_TOKEN must be at least 16 characters']);
+      expect(configError({ ...KEYS, METRICS_TOKEN: 'short-metrics', METRICS_PORT: 'x' }).problems).toEqual([
+        expect.stringMatching(/^METRICS_PORT must be an integer/),
+        'METRICS_TOKEN must be at least 16 characters',
+      ]);
       expect(configError({ ...KEYS, METRICS_PORT: '3000' }).problems).toEqual(['METRICS_PORT must differ from PORT']);
     });
   });

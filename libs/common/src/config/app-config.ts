@@ -81,7 +81,18 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const CLIENT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const LEGACY_PREFIX = /^(\/[A-Za-z0-9_-]{1,64}){1,4}$/;
 /** First path segments of today's API: the original protocol's prefix must not shadow them. */
-const RESERVED_PREFIXES = new Set(['items', 'records', 'tables', 'monitoring', 'sync-failures', 'health', 'docs', 'docs-json', 'jobs', 'metrics']);
+const RESERVED_PREFIXES = new Set([
+  'items',
+  'records',
+  'tables',
+  'monitoring',
+  'sync-failures',
+  'health',
+  'docs',
+  'docs-json',
+  'jobs',
+  'metrics',
+]);
 
 export interface LoadOptions {
   /**
@@ -91,13 +102,20 @@ export interface LoadOptions {
   developmentCredentials?: (file: string) => DevelopmentCredentials;
 }
 
-export function loadAppConfig(env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): AppConfig {
+export function loadAppConfig(
+  env: Record<string, string | undefined> = process.env,
+  options: LoadOptions = {},
+): AppConfig {
   const read = new EnvReader(env);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
   const defaultTable = read.string('DEFAULT_TABLE', 'venta');
   if (!isSyncedTableName(defaultTable)) {
-    read.fail('DEFAULT_TABLE', `must be one of ${Object.keys(SYNCED_TABLES).join(', ')}, got "${defaultTable}"`, undefined);
+    read.fail(
+      'DEFAULT_TABLE',
+      `must be one of ${Object.keys(SYNCED_TABLES).join(', ')}, got "${defaultTable}"`,
+      undefined,
+    );
   }
 
   const developmentCredentialsFile = read.string('DEV_CREDENTIALS_FILE', '.data/dev-credentials.json');
@@ -107,7 +125,8 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   if (adminToken && adminToken.length < 16) read.fail('ADMIN_TOKEN', 'must be at least 16 characters', undefined);
   if (clientKeys.length === 0 || !adminToken) {
     if (nodeEnv === 'production') {
-      if (clientKeys.length === 0) read.fail('API_KEYS', 'is required in production (clientId:key,clientId:key)', undefined);
+      if (clientKeys.length === 0)
+        read.fail('API_KEYS', 'is required in production (clientId:key,clientId:key)', undefined);
       if (!adminToken) read.fail('ADMIN_TOKEN', 'is required in production', undefined);
     } else {
       generatedCredentials = true;
@@ -178,10 +197,16 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     read.fail('DATABASE_URL', 'is required in production (the embedded PostgreSQL is for development only)', undefined);
   }
   if (!LEGACY_PREFIX.test(config.legacyPrefix) || RESERVED_PREFIXES.has(config.legacyPrefix.split('/')[1])) {
-    read.fail('LEGACY_PREFIX', `must be a path such as /legacy (letters, digits, - and _ in each segment) that is not one of the API's own (${[...RESERVED_PREFIXES].join(', ')})`, undefined);
+    read.fail(
+      'LEGACY_PREFIX',
+      `must be a path such as /legacy (letters, digits, - and _ in each segment) that is not one of the API's own (${[...RESERVED_PREFIXES].join(', ')})`,
+      undefined,
+    );
   }
-  if (config.metricsToken !== undefined && config.metricsToken.length < 16) read.fail('METRICS_TOKEN', 'must be at least 16 characters', undefined);
-  if (config.metricsPort !== undefined && config.metricsPort === config.port) read.fail('METRICS_PORT', 'must differ from PORT', undefined);
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16)
+    read.fail('METRICS_TOKEN', 'must be at least 16 characters', undefined);
+  if (config.metricsPort !== undefined && config.metricsPort === config.port)
+    read.fail('METRICS_PORT', 'must differ from PORT', undefined);
   if (config.missingOperationsCritical < config.missingOperationsWarning) {
     read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);
   }
@@ -199,10 +224,15 @@ function parseClientKeys(read: EnvReader): ClientKey[] {
     const key = pair.slice(separator + 1).trim();
     if (separator <= 0 || !CLIENT_ID.test(clientId) || key.length < 8) {
       // Never echo the pair: it holds a secret.
-      read.fail('API_KEYS', `entry ${index + 1} must be clientId:key with a client id of letters, digits, _ . - and a key of 8 or more characters`, undefined);
+      read.fail(
+        'API_KEYS',
+        `entry ${index + 1} must be clientId:key with a client id of letters, digits, _ . - and a key of 8 or more characters`,
+        undefined,
+      );
       continue;
     }
-    if (keys.some((k) => k.key === key)) read.fail('API_KEYS', `entry ${index + 1} reuses another client's key`, undefined);
+    if (keys.some((k) => k.key === key))
+      read.fail('API_KEYS', `entry ${index + 1} reuses another client's key`, undefined);
     keys.push({ clientId, key });
   }
   return keys;

@@ -11,7 +11,11 @@ export interface DevelopmentCredentials {
 
 /** New random development credentials (what loadAppConfig uses unless told otherwise). */
 export function randomDevelopmentCredentials(): DevelopmentCredentials {
-  return { clientId: 'DEV_001', clientKey: `dev_${randomBytes(18).toString('base64url')}`, adminToken: `admin_${randomBytes(18).toString('base64url')}` };
+  return {
+    clientId: 'DEV_001',
+    clientKey: `dev_${randomBytes(18).toString('base64url')}`,
+    adminToken: `admin_${randomBytes(18).toString('base64url')}`,
+  };
 }
 
 /**

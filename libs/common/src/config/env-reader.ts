@@ -58,7 +58,11 @@ export class EnvReader {
     const text = this.raw(name) ?? fallback;
     const value = parseDuration(text);
     if (value === undefined || value < minMs) {
-      return this.fail(name, `must be a duration such as 500ms, 10s, 5m, 2h or 7d (at least ${minMs}ms), got "${text}"`, parseDuration(fallback)!);
+      return this.fail(
+        name,
+        `must be a duration such as 500ms, 10s, 5m, 2h or 7d (at least ${minMs}ms), got "${text}"`,
+        parseDuration(fallback)!,
+      );
     }
     return value;
   }
@@ -67,14 +71,19 @@ export class EnvReader {
     const text = this.raw(name) ?? fallback;
     const values = text.split(',').map((part) => parseDuration(part));
     if (values.length === 0 || values.some((v) => v === undefined || v <= 0)) {
-      return this.fail(name, `must be a comma-separated list of durations such as 5m,15m,30m, got "${text}"`, fallback.split(',').map((p) => parseDuration(p)!));
+      return this.fail(
+        name,
+        `must be a comma-separated list of durations such as 5m,15m,30m, got "${text}"`,
+        fallback.split(',').map((p) => parseDuration(p)!),
+      );
     }
     return values as number[];
   }
 
   cron(name: string, fallback: string): string {
     const text = this.raw(name) ?? fallback;
-    if (!validateCronExpression(text).valid) return this.fail(name, `is not a valid cron expression: "${text}"`, fallback);
+    if (!validateCronExpression(text).valid)
+      return this.fail(name, `is not a valid cron expression: "${text}"`, fallback);
     return text;
   }
 
@@ -92,7 +101,8 @@ export class EnvReader {
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const text = this.raw(name) ?? fallback;
-    if (!allowed.includes(text as T)) return this.fail(name, `must be one of ${allowed.join(', ')}, got "${text}"`, fallback);
+    if (!allowed.includes(text as T))
+      return this.fail(name, `must be one of ${allowed.join(', ')}, got "${text}"`, fallback);
     return text as T;
   }
 

@@ -10,7 +10,14 @@ type AnyResponse = { raw?: object } & object;
  * request log line, which carries the reason (pino-http reads `err` from the raw response); a
  * failed health check here, because /health requests are not request-logged.
  */
-export function sendError(adapter: HttpServer, error: unknown, request: AnyRequest, response: AnyResponse, logger: Logger, context: ErrorContext = {}): void {
+export function sendError(
+  adapter: HttpServer,
+  error: unknown,
+  request: AnyRequest,
+  response: AnyResponse,
+  logger: Logger,
+  context: ErrorContext = {},
+): void {
   const { body, internal, logReason } = toErrorResponse(error, context);
   const requestId = request.id;
   if (internal) logger.error({ err: error, requestId }, 'Unhandled error');
@@ -32,6 +39,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendError(this.adapter, error, http.getRequest<AnyRequest>(), http.getResponse<AnyResponse>(), this.logger, this.context);
+    sendError(
+      this.adapter,
+      error,
+      http.getRequest<AnyRequest>(),
+      http.getResponse<AnyResponse>(),
+      this.logger,
+      this.context,
+    );
   }
 }

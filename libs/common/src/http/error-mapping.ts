@@ -15,13 +15,26 @@ function healthCheckFailures(response: unknown): Record<string, string> | undefi
  * Errors Fastify raises itself before a request reaches Nest (reading the body, routing). Their
  * 4xx status and message are safe to show; the body-size one gets the API's own wording.
  */
-function fastifyStatus(error: Record<string, unknown>, context: ErrorContext): { status: number; message: string } | undefined {
+function fastifyStatus(
+  error: Record<string, unknown>,
+  context: ErrorContext,
+): { status: number; message: string } | undefined {
   const code = error.code;
   const status = error.statusCode;
-  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (
+    typeof code !== 'string' ||
+    !code.startsWith('FST_') ||
+    typeof status !== 'number' ||
+    status < 400 ||
+    status > 499
+  )
+    return undefined;
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, message: `Request body is larger than the limit of ${context.bodyLimitBytes ?? 'the configured'} bytes` };
+      return {
+        status: 413,
+        message: `Request body is larger than the limit of ${context.bodyLimitBytes ?? 'the configured'} bytes`,
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, message: 'Unsupported Content-Type: send application/json' };
     default:
@@ -65,9 +78,15 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Map
       // a driver's message names hosts and ports. The reasons go to the log only.
       const names = Object.keys(failedChecks);
       return {
-        body: make(status, `Health check failed: ${names.join(', ')}`, names.map((name) => `${name}: down`)),
+        body: make(
+          status,
+          `Health check failed: ${names.join(', ')}`,
+          names.map((name) => `${name}: down`),
+        ),
         internal: false,
-        logReason: Object.entries(failedChecks).map(([k, v]) => `${k}: ${v}`).join('; '),
+        logReason: Object.entries(failedChecks)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; '),
       };
     }
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
@@ -76,7 +95,10 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Map
     return { body: make(status, message, details), internal: status === 500 };
   }
   if (isDatabaseUnavailable(error)) {
-    return { body: make(HttpStatus.SERVICE_UNAVAILABLE, 'Database unavailable, please retry shortly'), internal: false };
+    return {
+      body: make(HttpStatus.SERVICE_UNAVAILABLE, 'Database unavailable, please retry shortly'),
+      internal: false,
+    };
   }
   return { body: make(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error'), internal: true };
 }

@@ -11,9 +11,16 @@ export class ErrorResponseDto {
   @ApiProperty({ description: 'What went wrong, for a person', example: 'id must be a non-empty string' })
   message: string;
 
-  @ApiPropertyOptional({ description: 'Every individual problem, when there are several', example: ['id must be a non-empty string'], type: [String] })
+  @ApiPropertyOptional({
+    description: 'Every individual problem, when there are several',
+    example: ['id must be a non-empty string'],
+    type: [String],
+  })
   details?: string[];
 
-  @ApiPropertyOptional({ description: 'The request id (also in the X-Request-Id header and the logs)', example: '5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a' })
+  @ApiPropertyOptional({
+    description: 'The request id (also in the X-Request-Id header and the logs)',
+    example: '5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a',
+  })
   requestId?: string;
 }

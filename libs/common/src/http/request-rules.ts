@@ -35,10 +35,18 @@ export const TABLE_SCHEMA: SchemaObject = { type: 'string', enum: Object.keys(SY
 /** System columns of synced tables: a client field of the same name would be ambiguous. */
 export const RESERVED_FIELDS = ['_hash_id', '_client_id', '_ver', '_created_at', '_updated_at'] as const;
 
-type Rule = { type?: string; minLength?: number; maxLength?: number; pattern?: string; minimum?: number; maximum?: number };
+type Rule = {
+  type?: string;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+};
 
 const patterns = new Map<string, RegExp>();
-const compiled = (pattern: string) => patterns.get(pattern) ?? patterns.set(pattern, new RegExp(pattern, 'u')).get(pattern)!;
+const compiled = (pattern: string) =>
+  patterns.get(pattern) ?? patterns.set(pattern, new RegExp(pattern, 'u')).get(pattern)!;
 
 /**
  * Why `value` breaks `rule` (one of the schemas above), or undefined when it does not; the
@@ -51,16 +59,28 @@ export function checkValue(rule: Rule, value: unknown, name: string): string | u
     // Lengths count characters (code points), as JSON Schema and PostgreSQL do, not UTF-16 units;
     // only a string longer in units than the limit can need the slower count.
     const length = rule.maxLength !== undefined && value.length > rule.maxLength ? codePoints(value) : value.length;
-    if (rule.minLength !== undefined && length < rule.minLength) return rule.minLength === 1 ? `${name} must not be empty` : `${name} must be at least ${rule.minLength} characters`;
-    if (rule.maxLength !== undefined && length > rule.maxLength) return `${name} must be at most ${rule.maxLength} characters`;
+    if (rule.minLength !== undefined && length < rule.minLength)
+      return rule.minLength === 1
+        ? `${name} must not be empty`
+        : `${name} must be at least ${rule.minLength} characters`;
+    if (rule.maxLength !== undefined && length > rule.maxLength)
+      return `${name} must be at most ${rule.maxLength} characters`;
     if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
-      return rule.pattern === NO_CONTROL_CHARACTERS_PATTERN ? `${name} must not contain control characters` : `${name} must match ${rule.pattern}`;
+      return rule.pattern === NO_CONTROL_CHARACTERS_PATTERN
+        ? `${name} must not contain control characters`
+        : `${name} must match ${rule.pattern}`;
     }
     return undefined;
   }
   if (rule.type === 'integer' || rule.type === 'number') {
-    const inRange = typeof value === 'number' && (rule.type === 'number' ? Number.isFinite(value) : Number.isInteger(value)) && value >= (rule.minimum ?? -Infinity) && value <= (rule.maximum ?? Infinity);
-    return inRange ? undefined : `${name} must be ${rule.type === 'integer' ? 'an integer' : 'a number'} from ${rule.minimum} to ${rule.maximum}`;
+    const inRange =
+      typeof value === 'number' &&
+      (rule.type === 'number' ? Number.isFinite(value) : Number.isInteger(value)) &&
+      value >= (rule.minimum ?? -Infinity) &&
+      value <= (rule.maximum ?? Infinity);
+    return inRange
+      ? undefined
+      : `${name} must be ${rule.type === 'integer' ? 'an integer' : 'a number'} from ${rule.minimum} to ${rule.maximum}`;
   }
   return undefined;
 }

@@ -13,7 +13,8 @@ export class SyncedTablePipe implements PipeTransform<string | undefined, Synced
 
   transform(value: string | undefined): SyncedTable {
     const table = findSyncedTable(value ?? this.config.defaultTable);
-    if (!table) throw new NotFoundException(`Unknown table "${value}". Synced tables: ${Object.keys(SYNCED_TABLES).join(', ')}`);
+    if (!table)
+      throw new NotFoundException(`Unknown table "${value}". Synced tables: ${Object.keys(SYNCED_TABLES).join(', ')}`);
     return table;
   }
 }

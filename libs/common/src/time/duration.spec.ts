@@ -11,5 +11,7 @@ describe(parseDuration.name, () => {
     [' 1.5s ', 1500],
   ])('reads %p as %p ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  it.each(['', 'abc', '5 minutes', '-5m', '5x', 'm'])('rejects %p', (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each(['', 'abc', '5 minutes', '-5m', '5x', 'm'])('rejects %p', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });

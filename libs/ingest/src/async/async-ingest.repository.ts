@@ -102,7 +102,10 @@ export class AsyncIngestRepository {
 
   /** Operations waiting in the queue, all clients (for backpressure). */
   async queueDepth(): Promise<number> {
-    const [{ depth }] = await this.prisma.sql<{ depth: number }>(`SELECT count(*)::int AS depth FROM sync_operations WHERE status = 'QUEUED'`, []);
+    const [{ depth }] = await this.prisma.sql<{ depth: number }>(
+      `SELECT count(*)::int AS depth FROM sync_operations WHERE status = 'QUEUED'`,
+      [],
+    );
     return depth;
   }
 

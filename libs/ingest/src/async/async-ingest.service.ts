@@ -17,7 +17,14 @@ export interface AcceptedJob {
 /** 503 with Retry-After: the queue is deeper than ASYNC_MAX_QUEUE_DEPTH. */
 export class QueueFullException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
-    super({ statusCode: 503, error: 'Service Unavailable', message: `The asynchronous queue is full: retry after ${retryAfterSeconds} s, or send synchronously` }, HttpStatus.SERVICE_UNAVAILABLE);
+    super(
+      {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: `The asynchronous queue is full: retry after ${retryAfterSeconds} s, or send synchronously`,
+      },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
   }
 }
 
@@ -53,7 +60,12 @@ export class AsyncIngestService {
    * with the job id. Throws QueueFullException (503) when the queue is deeper than
    * ASYNC_MAX_QUEUE_DEPTH, and BadRequest-style errors are the caller's (validation is `received`).
    */
-  async enqueue(clientId: string, table: SyncedTable, received: ReceivedChange[], queueId?: string): Promise<AcceptedJob> {
+  async enqueue(
+    clientId: string,
+    table: SyncedTable,
+    received: ReceivedChange[],
+    queueId?: string,
+  ): Promise<AcceptedJob> {
     const jobId = queueId ?? commonQueueId(received) ?? newJobId();
     await this.checkBackpressure();
     const results: IngestResult[] = new Array(received.length);
@@ -74,14 +86,22 @@ export class AsyncIngestService {
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the database refuses (its payload, say): accept them one by one to isolate it.
-      this.logger.warn(`Async batch of ${valid.length} failed (${sqlState(error)}: ${databaseMessage(error)}); accepting records one by one`);
+      this.logger.warn(
+        `Async batch of ${valid.length} failed (${sqlState(error)}: ${databaseMessage(error)}); accepting records one by one`,
+      );
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
           await this.acceptAll(clientId, table, [item], [], results);
         } catch (single) {
           if (!isDataError(single)) throw single;
-          const f = failure(item.index, item.change.id, item.change.operation, `Could not be stored: ${databaseMessage(single)}`, item.change);
+          const f = failure(
+            item.index,
+            item.change.id,
+            item.change.operation,
+            `Could not be stored: ${databaseMessage(single)}`,
+            item.change,
+          );
           results[item.index] = f.result;
           failed.push(f);
         }
@@ -93,13 +113,40 @@ export class AsyncIngestService {
     return { jobId, results };
   }
 
-  private async acceptAll(clientId: string, table: SyncedTable, valid: { index: number; change: Change }[], errors: Failure[], results: IngestResult[]): Promise<void> {
+  private async acceptAll(
+    clientId: string,
+    table: SyncedTable,
+    valid: { index: number; change: Change }[],
+    errors: Failure[],
+    results: IngestResult[],
+  ): Promise<void> {
     if (valid.length > 0) {
-      const ids = await this.prisma.retrying(() => this.repository.accept(clientId, table.name, valid.map((v) => v.change)));
-      valid.forEach(({ index, change }, k) => (results[index] = { id: change.id, operation: change.operation, status: 'QUEUED', operationId: ids[k].toString() }));
+      const ids = await this.prisma.retrying(() =>
+        this.repository.accept(
+          clientId,
+          table.name,
+          valid.map((v) => v.change),
+        ),
+      );
+      valid.forEach(
+        ({ index, change }, k) =>
+          (results[index] = {
+            id: change.id,
+            operation: change.operation,
+            status: 'QUEUED',
+            operationId: ids[k].toString(),
+          }),
+      );
     }
     if (errors.length > 0) {
-      const ids = await this.prisma.transaction((tx) => this.operations.log(tx, clientId, table.name, errors.map((e) => e.entry)));
+      const ids = await this.prisma.transaction((tx) =>
+        this.operations.log(
+          tx,
+          clientId,
+          table.name,
+          errors.map((e) => e.entry),
+        ),
+      );
       errors.forEach((e, k) => (results[e.index] = { ...e.result, operationId: ids[k].toString() }));
     }
   }
@@ -110,7 +157,8 @@ export class AsyncIngestService {
    * than the request), so the limit may be overshot by what arrives within that interval.
    */
   private async checkBackpressure(): Promise<void> {
-    if ((await this.queueDepth()) >= this.config.asyncMaxQueueDepth) throw new QueueFullException(this.config.asyncRetryAfterSeconds);
+    if ((await this.queueDepth()) >= this.config.asyncMaxQueueDepth)
+      throw new QueueFullException(this.config.asyncRetryAfterSeconds);
   }
 
   private queueDepth(): Promise<number> {
@@ -126,6 +174,9 @@ export class AsyncIngestService {
 /** The `id_cola` the records name (a request is one job, so they must agree), if any. */
 function commonQueueId(received: ReceivedChange[]): string | undefined {
   const ids = new Set(received.flatMap((r) => ('change' in r && r.change.queueId !== null ? [r.change.queueId] : [])));
-  if (ids.size > 1) throw new BadRequestException('An asynchronous request is one job: every record that has an id_cola must have the same one');
+  if (ids.size > 1)
+    throw new BadRequestException(
+      'An asynchronous request is one job: every record that has an id_cola must have the same one',
+    );
   return ids.size === 1 ? [...ids][0] : undefined;
 }

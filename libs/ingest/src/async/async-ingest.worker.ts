@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
 import { databaseMessage, isDataError, PgTx, PrismaService } from '@app/database';
 import { IngestAnswer, Metrics } from '@app/metrics';
@@ -42,7 +49,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       const { completed, failed } = await this.processOnce();
       return completed + failed > 0;
     };
-    const onError = (error: Error) => this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
+    const onError = (error: Error) =>
+      this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
     this.loop = new WorkLoop(pass, config.asyncPollIntervalMs, onError);
   }
 
@@ -86,11 +94,18 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
    * One client and table, one statement. A record the database refuses fails the statement: under
    * a savepoint the group is then applied record by record, and the refused ones become ERROR.
    */
-  private async applyGroup(tx: PgTx, group: ClaimedOperation[], answers: Map<string, IngestAnswer[]>): Promise<WorkSummary> {
+  private async applyGroup(
+    tx: PgTx,
+    group: ClaimedOperation[],
+    answers: Map<string, IngestAnswer[]>,
+  ): Promise<WorkSummary> {
     const { client_id: clientId, table_name: tableName } = group[0];
     const table = findSyncedTable(tableName)?.name;
     if (!table) {
-      await this.queue.markErrors(tx, group.map((op) => ({ id: op.id, error: `Table ${tableName} is not a synced table` })));
+      await this.queue.markErrors(
+        tx,
+        group.map((op) => ({ id: op.id, error: `Table ${tableName} is not a synced table` })),
+      );
       return { completed: 0, failed: group.length };
     }
     const changes = group.map(changeOf);
@@ -121,16 +136,32 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Applies, writes the outbox entries, and returns the answers metrics count (once committed). */
-  private async apply(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<IngestAnswer[]> {
+  private async apply(
+    tx: PgTx,
+    clientId: string,
+    table: SyncedTableName,
+    changes: QueuedChange[],
+  ): Promise<IngestAnswer[]> {
     const applied = await this.ingest.applyQueued(tx, clientId, table, changes);
     const indexed = changes.map((change, index) => ({ index, change: change as Change }));
     await this.outbox.enqueue(tx, clientId, table, outboxEntries(indexed, applied));
-    return changes.map((change, k) => ({ operation: change.operation, status: 'COMPLETED', note: OUTCOME_NOTES[applied[k].outcome] ?? undefined }));
+    return changes.map((change, k) => ({
+      operation: change.operation,
+      status: 'COMPLETED',
+      note: OUTCOME_NOTES[applied[k].outcome] ?? undefined,
+    }));
   }
 }
 
 function changeOf(op: ClaimedOperation): QueuedChange {
-  return { operationId: op.id, operation: op.operation, id: op.record_id, ver: op.batch_version, queueId: op.queue_id, fields: op.operation === 'DELETE' ? null : (op.payload ?? {}) };
+  return {
+    operationId: op.id,
+    operation: op.operation,
+    id: op.record_id,
+    ver: op.batch_version,
+    queueId: op.queue_id,
+    fields: op.operation === 'DELETE' ? null : (op.payload ?? {}),
+  };
 }
 
 /** Claimed operations grouped by client and table (one statement each), in claim order. */

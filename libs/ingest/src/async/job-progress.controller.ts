@@ -14,9 +14,14 @@ export class JobProgressController {
   @ApiOperation({
     operationId: 'jobProgress',
     summary: "Progress of one of the client's queue jobs (id_cola): counts by state, the errors, when it finished",
-    description: 'Counts every operation this client logged with the id_cola, synchronous or asynchronous, in every table.',
+    description:
+      'Counts every operation this client logged with the id_cola, synchronous or asynchronous, in every table.',
   })
-  @ApiParam({ name: 'id_cola', description: 'The job id (answered by a 202, or the id_cola the client sent)', example: 'job123' })
+  @ApiParam({
+    name: 'id_cola',
+    description: 'The job id (answered by a 202, or the id_cola the client sent)',
+    example: 'job123',
+  })
   @ApiOkResponse({ type: JobProgressDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No operation of this client has this id_cola' })
   progress(@ClientId() clientId: string, @Param('id_cola', RecordIdPipe) queueId: string): Promise<JobProgressDto> {

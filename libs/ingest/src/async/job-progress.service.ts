@@ -36,7 +36,13 @@ export class JobProgressService {
       processing: counts.processing,
       completed: counts.completed,
       error: counts.error,
-      errors: errors.map((e) => ({ table: e.table_name, hash_id: e.record_id, operation: e.operation, error: e.error, operation_id: e.id.toString() })),
+      errors: errors.map((e) => ({
+        table: e.table_name,
+        hash_id: e.record_id,
+        operation: e.operation,
+        error: e.error,
+        operation_id: e.id.toString(),
+      })),
       accepted_at: counts.accepted_at!.toISOString(),
       finished_at: finished ? counts.last_change_at!.toISOString() : null,
     };

@@ -4,5 +4,9 @@
  */
 export function prefersAsync(header: string | string[] | undefined): boolean {
   const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
-  return values.some((value) => value.split(',').some((preference) => preference.split(';')[0].split('=')[0].trim().toLowerCase() === 'respond-async'));
+  return values.some((value) =>
+    value
+      .split(',')
+      .some((preference) => preference.split(';')[0].split('=')[0].trim().toLowerCase() === 'respond-async'),
+  );
 }

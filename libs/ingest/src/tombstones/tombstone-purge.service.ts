@@ -28,7 +28,9 @@ export class TombstonePurgeService {
     for (const table of allSyncedTables()) {
       purged[table.name] = 0;
       for (;;) {
-        const { acquired, result } = await this.prisma.withTryLock(LockKey.TombstonePurge, (tx) => this.repository.purge(tx, table.name, cutoff, limit));
+        const { acquired, result } = await this.prisma.withTryLock(LockKey.TombstonePurge, (tx) =>
+          this.repository.purge(tx, table.name, cutoff, limit),
+        );
         if (!acquired) return undefined;
         purged[table.name] += result ?? 0;
         if ((result ?? 0) < limit) break;

@@ -7,7 +7,13 @@
  * (an outage) over ± `jitter` of the delay, so they do not all hit the receiver in the same second.
  * A longer `Retry-After` from the receiver wins.
  */
-export function retryDelayMs(backoffMs: readonly number[], retryCount: number, jitter: number, retryAfterMs?: number, random: () => number = Math.random): number | undefined {
+export function retryDelayMs(
+  backoffMs: readonly number[],
+  retryCount: number,
+  jitter: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number | undefined {
   if (retryCount >= backoffMs.length) return undefined;
   const base = backoffMs[retryCount];
   const jittered = Math.round(base * (1 + jitter * (2 * random() - 1)));
@@ -15,7 +21,14 @@ export function retryDelayMs(backoffMs: readonly number[], retryCount: number, j
 }
 
 /** retryDelayMs as a point in time, or null for manual intervention. */
-export function nextRetryAt(now: Date, backoffMs: readonly number[], retryCount: number, jitter: number, retryAfterMs?: number, random?: () => number): Date | null {
+export function nextRetryAt(
+  now: Date,
+  backoffMs: readonly number[],
+  retryCount: number,
+  jitter: number,
+  retryAfterMs?: number,
+  random?: () => number,
+): Date | null {
   const delay = retryDelayMs(backoffMs, retryCount, jitter, retryAfterMs, random);
   return delay === undefined ? null : new Date(now.getTime() + delay);
 }

@@ -53,7 +53,10 @@ export class DeliveryRound {
   /** One round; undefined when nothing was claimed. */
   async run<T, R>(source: DeliverySource<T, R>, options: RoundOptions): Promise<R | undefined> {
     const now = this.clock.now();
-    const leaseUntil = new Date(now.getTime() + claimLeaseMs(options.batchSize, this.config.syncRetryConcurrency, this.config.externalSyncTimeoutMs));
+    const leaseUntil = new Date(
+      now.getTime() +
+        claimLeaseMs(options.batchSize, this.config.syncRetryConcurrency, this.config.externalSyncTimeoutMs),
+    );
     const items = await source.claim(now, leaseUntil, options.batchSize);
     if (items.length === 0) return undefined;
     const prepared = await source.prepare(items);
@@ -72,6 +75,8 @@ export class DeliveryRound {
   }
 
   private send(prepared: Prepared): Promise<DeliveryResult> {
-    return 'message' in prepared ? this.target.deliver(prepared.message) : Promise.resolve({ kind: 'permanent', error: prepared.refused });
+    return 'message' in prepared
+      ? this.target.deliver(prepared.message)
+      : Promise.resolve({ kind: 'permanent', error: prepared.refused });
   }
 }

@@ -20,12 +20,17 @@ describe(mapBounded.name, () => {
   it('starts nothing new once stopped, leaving those results undefined', async () => {
     let stopped = false;
     const started: number[] = [];
-    const results = await mapBounded([1, 2, 3, 4, 5], 2, async (n) => {
-      started.push(n);
-      if (n === 2) stopped = true;
-      await tick();
-      return n;
-    }, () => stopped);
+    const results = await mapBounded(
+      [1, 2, 3, 4, 5],
+      2,
+      async (n) => {
+        started.push(n);
+        if (n === 2) stopped = true;
+        await tick();
+        return n;
+      },
+      () => stopped,
+    );
     expect(started).toEqual([1, 2]);
     expect(results).toEqual([1, 2, undefined, undefined, undefined]);
   });

@@ -2,7 +2,12 @@
  * Runs `work` on every item with at most `concurrency` in flight, results in input order. Once
  * `stopped()` turns true no new item starts (shutdown); those left have an undefined result.
  */
-export async function mapBounded<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>, stopped: () => boolean = () => false): Promise<(R | undefined)[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+  stopped: () => boolean = () => false,
+): Promise<(R | undefined)[]> {
   const results = new Array<R | undefined>(items.length).fill(undefined);
   let next = 0;
   const worker = async (): Promise<void> => {

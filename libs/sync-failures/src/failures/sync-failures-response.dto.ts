@@ -8,7 +8,10 @@ export class SyncFailureDto {
   @ApiProperty({ description: "The external system's entity type", example: 'SALE' })
   entity_type: string;
 
-  @ApiProperty({ description: 'Entity id, unique across clients: `<client id>:<record id>`', example: 'MTY_001:abc123' })
+  @ApiProperty({
+    description: 'Entity id, unique across clients: `<client id>:<record id>`',
+    example: 'MTY_001:abc123',
+  })
   entity_id: string;
 
   @ApiProperty({ description: 'The action last sent', enum: Object.values(OperationType), example: 'CREATE' })
@@ -17,19 +20,38 @@ export class SyncFailureDto {
   @ApiProperty({ description: 'Why the last attempt failed', example: 'HTTP 500: Internal Server Error' })
   error: string;
 
-  @ApiProperty({ description: 'The payload last sent (JSON)', example: { _hash_id: 'abc123', _ver: 1, total: 125.5 }, nullable: true, type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'The payload last sent (JSON)',
+    example: { _hash_id: 'abc123', _ver: 1, total: 125.5 },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
   payload: unknown;
 
   @ApiProperty({ description: 'Retries made so far (the first delivery is not counted)', example: 1 })
   retry_count: number;
 
-  @ApiProperty({ description: 'When the last retry failed', example: '2026-11-23T10:20:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    description: 'When the last retry failed',
+    example: '2026-11-23T10:20:00.000Z',
+    nullable: true,
+    type: String,
+  })
   last_retry_at: string | null;
 
-  @ApiProperty({ description: 'When the next automatic retry is due; null: waiting for manual intervention', example: '2026-11-23T10:35:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    description: 'When the next automatic retry is due; null: waiting for manual intervention',
+    example: '2026-11-23T10:35:00.000Z',
+    nullable: true,
+    type: String,
+  })
   next_retry_at: string | null;
 
-  @ApiProperty({ description: 'Waiting for manual intervention: the maximum retries reached, or no retry scheduled', example: false })
+  @ApiProperty({
+    description: 'Waiting for manual intervention: the maximum retries reached, or no retry scheduled',
+    example: false,
+  })
   critical: boolean;
 
   @ApiProperty({ description: 'Client that owns the record', example: 'MTY_001' })
@@ -41,7 +63,12 @@ export class SyncFailureDto {
   @ApiProperty({ description: 'Record id (`_hash_id`)', example: 'abc123' })
   record_id: string;
 
-  @ApiProperty({ description: 'Operation log id of the change that failed to deliver (the Idempotency-Key)', example: '42', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Operation log id of the change that failed to deliver (the Idempotency-Key)',
+    example: '42',
+    nullable: true,
+    type: String,
+  })
   operation_id: string | null;
 
   @ApiProperty({ description: 'When the first delivery failed', example: '2026-11-23T10:15:00.000Z' })
@@ -70,7 +97,8 @@ export class RetryResultDto {
   id: string;
 
   @ApiProperty({
-    description: 'delivered: the row is deleted; retry_scheduled: failed, retried automatically later; manual_intervention: failed, waits for a person',
+    description:
+      'delivered: the row is deleted; retry_scheduled: failed, retried automatically later; manual_intervention: failed, waits for a person',
     enum: ['delivered', 'retry_scheduled', 'manual_intervention'],
     example: 'delivered',
   })
@@ -79,12 +107,19 @@ export class RetryResultDto {
   @ApiProperty({ description: 'Why the attempt failed, if it did', example: null, nullable: true, type: String })
   error: string | null;
 
-  @ApiProperty({ description: 'The failure after the attempt; null once delivered', type: SyncFailureDto, nullable: true })
+  @ApiProperty({
+    description: 'The failure after the attempt; null once delivered',
+    type: SyncFailureDto,
+    nullable: true,
+  })
   failure: SyncFailureDto | null;
 }
 
 export class ScheduledRetryDto {
-  @ApiProperty({ description: 'Failures made due now; the retry job (SYNC_RETRY_CRON) sends them on its next run', example: 3 })
+  @ApiProperty({
+    description: 'Failures made due now; the retry job (SYNC_RETRY_CRON) sends them on its next run',
+    example: 3,
+  })
   scheduled: number;
 
   @ApiProperty({ description: 'The next_retry_at they were given', example: '2026-11-23T10:40:00.000Z' })

@@ -1,10 +1,33 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminAuth, ErrorResponseDto } from '@app/common';
 import { SyncAlertsDto, SyncFailureReportsService, SyncFailureStatsDto } from '../monitoring';
 import { SyncRetryService } from '../retry';
 import { FailedDelivery } from './failed-delivery';
-import { ListSyncFailuresQueryDto, PageQueryDto, RetrySyncFailuresDto, SyncFailureIdParamDto } from './sync-failures-request.dto';
+import {
+  ListSyncFailuresQueryDto,
+  PageQueryDto,
+  RetrySyncFailuresDto,
+  SyncFailureIdParamDto,
+} from './sync-failures-request.dto';
 import { RetryResultDto, ScheduledRetryDto, SyncFailureDto, SyncFailurePageDto } from './sync-failures-response.dto';
 import { SyncFailuresService } from './sync-failures.service';
 
@@ -29,14 +52,18 @@ export class SyncFailuresController {
   }
 
   @Get('critical')
-  @ApiOperation({ summary: 'Failures waiting for manual intervention (maximum retries reached or refused), newest first' })
+  @ApiOperation({
+    summary: 'Failures waiting for manual intervention (maximum retries reached or refused), newest first',
+  })
   @ApiOkResponse({ type: SyncFailurePageDto })
   critical(@Query() query: PageQueryDto): Promise<SyncFailurePageDto> {
     return this.page({ critical: true }, query.page ?? 1, query.limit ?? 20);
   }
 
   @Get('stats')
-  @ApiOperation({ summary: 'Failures of the last 24 hours per entity type and action: total, average and maximum retries' })
+  @ApiOperation({
+    summary: 'Failures of the last 24 hours per entity type and action: total, average and maximum retries',
+  })
   @ApiOkResponse({ type: SyncFailureStatsDto })
   async stats(): Promise<SyncFailureStatsDto> {
     const { since, rows } = await this.reports.stats();
@@ -51,9 +78,19 @@ export class SyncFailuresController {
     return {
       firing: a.firing,
       checked_at: a.checkedAt.toISOString(),
-      failures_last_hour: { description: 'Failed deliveries (first attempts and retries) in the last hour', ...a.failuresLastHour },
-      entity_failures: { description: 'Most failed deliveries of one entity id in the last 24 hours (first failure + failed retries per row)', ...a.entityFailures },
-      average_retries: { description: 'Average retry_count of failures created in the last 24 hours', ...a.averageRetries },
+      failures_last_hour: {
+        description: 'Failed deliveries (first attempts and retries) in the last hour',
+        ...a.failuresLastHour,
+      },
+      entity_failures: {
+        description:
+          'Most failed deliveries of one entity id in the last 24 hours (first failure + failed retries per row)',
+        ...a.entityFailures,
+      },
+      average_retries: {
+        description: 'Average retry_count of failures created in the last 24 hours',
+        ...a.averageRetries,
+      },
     };
   }
 
@@ -61,11 +98,16 @@ export class SyncFailuresController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Make every failure matching the filter due now (all when the filter is empty)',
-    description: 'Includes failures waiting for manual intervention. retry_count is kept; a failure at the maximum gets one more attempt. The retry job sends them on its next run.',
+    description:
+      'Includes failures waiting for manual intervention. retry_count is kept; a failure at the maximum gets one more attempt. The retry job sends them on its next run.',
   })
   @ApiOkResponse({ type: ScheduledRetryDto })
   async retryMatching(@Body() body: RetrySyncFailuresDto): Promise<ScheduledRetryDto> {
-    const scheduled = await this.failures.scheduleNow({ entityType: body.entity_type, entityId: body.entity_id, critical: body.critical });
+    const scheduled = await this.failures.scheduleNow({
+      entityType: body.entity_type,
+      entityId: body.entity_id,
+      critical: body.critical,
+    });
     return { scheduled: scheduled.count, next_retry_at: scheduled.dueAt.toISOString() };
   }
 
@@ -79,12 +121,16 @@ export class SyncFailuresController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Retry one failure now and answer the outcome', description: 'Sends the current row (or a DELETE if it is gone), whatever the failure’s state.' })
+  @ApiOperation({
+    summary: 'Retry one failure now and answer the outcome',
+    description: 'Sends the current row (or a DELETE if it is gone), whatever the failure’s state.',
+  })
   @ApiOkResponse({ type: RetryResultDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'EXTERNAL_SYNC_URL is not set' })
   async retryOne(@Param() { id }: SyncFailureIdParamDto): Promise<RetryResultDto> {
-    if (!this.retry.enabled) throw new ConflictException('External sync is not configured (EXTERNAL_SYNC_URL is not set)');
+    if (!this.retry.enabled)
+      throw new ConflictException('External sync is not configured (EXTERNAL_SYNC_URL is not set)');
     const result = await this.found(this.retry.retryNow(id), id);
     const after = result.outcome === 'delivered' ? undefined : await this.reports.find(id);
     return { id, outcome: result.outcome, error: result.error, failure: after ? toDto(after) : null };
@@ -98,7 +144,11 @@ export class SyncFailuresController {
     return toDto(await this.found(this.failures.discard(id), id));
   }
 
-  private async page(filter: { entityType?: string; entityId?: string; critical?: boolean }, page: number, limit: number): Promise<SyncFailurePageDto> {
+  private async page(
+    filter: { entityType?: string; entityId?: string; critical?: boolean },
+    page: number,
+    limit: number,
+  ): Promise<SyncFailurePageDto> {
     const { items, total } = await this.reports.list(filter, page, limit);
     return { items: items.map(toDto), total, page, limit };
   }

@@ -94,7 +94,9 @@ export class SyncFailuresRepository {
   }
 
   async deleteById(id: string): Promise<SyncFailureRow | undefined> {
-    const rows = await this.prisma.$queryRaw<SyncFailureRow[]>`DELETE FROM sync_failures WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
+    const rows = await this.prisma.$queryRaw<
+      SyncFailureRow[]
+    >`DELETE FROM sync_failures WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
     return rows[0];
   }
 

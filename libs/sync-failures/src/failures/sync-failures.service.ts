@@ -92,7 +92,12 @@ export class SyncFailuresService {
   /** The receiver refused the change itself: retrying cannot help, a person must look. */
   async markForManualIntervention(tx: Tx, attempts: FailedAttempt[], leaseUntil: Date, now: Date): Promise<void> {
     if (attempts.length === 0) return;
-    await this.repository.recordAttempts(tx, attempts.map((a) => this.attemptRow(a, null)), leaseUntil, now);
+    await this.repository.recordAttempts(
+      tx,
+      attempts.map((a) => this.attemptRow(a, null)),
+      leaseUntil,
+      now,
+    );
   }
 
   /** Claimed rows never attempted (the instance is stopping): due again at once for whoever runs next. */
@@ -115,14 +120,20 @@ export class SyncFailuresService {
   async discard(id: string): Promise<FailedDelivery | undefined> {
     const row = await this.repository.deleteById(id);
     if (!row) return undefined;
-    this.logger.warn(`Sync failure ${row.id} discarded by an admin: ${row.entity_type} ${row.entity_id} ${row.action} (retries: ${row.retry_count})`);
+    this.logger.warn(
+      `Sync failure ${row.id} discarded by an admin: ${row.entity_type} ${row.entity_id} ${row.action} (retries: ${row.retry_count})`,
+    );
     return toFailedDelivery(row, this.maxRetries);
   }
 
   /** The product document's two clean-up rules, ages from the configuration. */
   async cleanup(tx: Tx): Promise<{ exhausted: number; expired: number }> {
     const now = this.clock.now().getTime();
-    const exhausted = await this.repository.deleteExhausted(tx, this.config.syncCleanupExhaustedRetries, new Date(now - this.config.syncCleanupExhaustedAgeMs));
+    const exhausted = await this.repository.deleteExhausted(
+      tx,
+      this.config.syncCleanupExhaustedRetries,
+      new Date(now - this.config.syncCleanupExhaustedAgeMs),
+    );
     const expired = await this.repository.deleteCreatedBefore(tx, new Date(now - this.config.syncCleanupMaxAgeMs));
     return { exhausted, expired };
   }
@@ -132,6 +143,13 @@ export class SyncFailuresService {
   }
 
   private attemptRow(attempt: FailedAttempt, next: Date | null): AttemptRow {
-    return { id: attempt.row.id, retryCount: attempt.row.retry_count + 1, error: attempt.error, action: attempt.action, payload: attempt.payload, nextRetryAt: next };
+    return {
+      id: attempt.row.id,
+      retryCount: attempt.row.retry_count + 1,
+      error: attempt.error,
+      action: attempt.action,
+      payload: attempt.payload,
+      nextRetryAt: next,
+    };
   }
 }

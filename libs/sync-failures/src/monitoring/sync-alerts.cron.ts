@@ -15,7 +15,12 @@ export class SyncAlertsCron implements OnModuleInit {
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.job = { name: 'sync-alerts', cron: this.config.syncAlertCron, lock: LockKey.SyncFailureAlerts, run: (tx) => this.logAlerts(tx!) };
+    this.job = {
+      name: 'sync-alerts',
+      cron: this.config.syncAlertCron,
+      lock: LockKey.SyncFailureAlerts,
+      run: (tx) => this.logAlerts(tx!),
+    };
   }
 
   onModuleInit(): void {
@@ -37,11 +42,17 @@ export class SyncAlertsCron implements OnModuleInit {
 function describe(alerts: SyncAlerts): string[] {
   const warnings: string[] = [];
   const { failuresLastHour: hour, entityFailures: entity, averageRetries: average } = alerts;
-  if (hour.firing) warnings.push(`Sync failures alert: ${hour.value} failed deliveries in the last hour (threshold ${hour.threshold})`);
+  if (hour.firing)
+    warnings.push(
+      `Sync failures alert: ${hour.value} failed deliveries in the last hour (threshold ${hour.threshold})`,
+    );
   if (entity.firing) {
     const names = entity.entities.map((e) => `${e.entity_type} ${e.entity_id} (${e.failures})`).join(', ');
     warnings.push(`Sync failures alert: entities failing more than ${entity.threshold} times in 24h: ${names}`);
   }
-  if (average.firing) warnings.push(`Sync failures alert: average retry count ${average.value} over the last 24h (threshold ${average.threshold})`);
+  if (average.firing)
+    warnings.push(
+      `Sync failures alert: average retry count ${average.value} over the last 24h (threshold ${average.threshold})`,
+    );
   return warnings;
 }

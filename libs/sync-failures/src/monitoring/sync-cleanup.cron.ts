@@ -17,7 +17,12 @@ export class SyncCleanupCron implements OnModuleInit {
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.job = { name: 'sync-cleanup', cron: this.config.syncCleanupCron, lock: LockKey.SyncFailureCleanup, run: (tx) => this.cleanupIn(tx!) };
+    this.job = {
+      name: 'sync-cleanup',
+      cron: this.config.syncCleanupCron,
+      lock: LockKey.SyncFailureCleanup,
+      run: (tx) => this.cleanupIn(tx!),
+    };
   }
 
   onModuleInit(): void {
@@ -31,7 +36,10 @@ export class SyncCleanupCron implements OnModuleInit {
 
   private async cleanupIn(tx: Tx): Promise<Cleaned> {
     const result = await this.failures.cleanup(tx);
-    if (result.exhausted + result.expired > 0) this.logger.log(`Sync failure clean-up: ${result.exhausted} exhausted and ${result.expired} expired row(s) deleted`);
+    if (result.exhausted + result.expired > 0)
+      this.logger.log(
+        `Sync failure clean-up: ${result.exhausted} exhausted and ${result.expired} expired row(s) deleted`,
+      );
     return result;
   }
 }

@@ -28,7 +28,9 @@ export class SyncFailureReportsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findById(id: string): Promise<SyncFailureRow | undefined> {
-    const rows = await this.prisma.$queryRaw<SyncFailureRow[]>`SELECT ${FAILURE_COLUMNS} FROM sync_failures WHERE id = ${id}`;
+    const rows = await this.prisma.$queryRaw<
+      SyncFailureRow[]
+    >`SELECT ${FAILURE_COLUMNS} FROM sync_failures WHERE id = ${id}`;
     return rows[0];
   }
 

@@ -44,7 +44,10 @@ export class SyncFailureReportsService {
   /** Newest first. */
   async list(filter: FailureFilter, page: number, limit: number): Promise<{ items: FailedDelivery[]; total: number }> {
     const max = this.failures.maxRetries;
-    const [rows, total] = await Promise.all([this.repository.list(filter, max, (page - 1) * limit, limit), this.repository.count(filter, max)]);
+    const [rows, total] = await Promise.all([
+      this.repository.list(filter, max, (page - 1) * limit, limit),
+      this.repository.count(filter, max),
+    ]);
     return { items: rows.map((row) => toFailedDelivery(row, max)), total };
   }
 
@@ -61,7 +64,10 @@ export class SyncFailureReportsService {
     const top = await this.repository.entityFailures(db, since, TOP_ENTITIES);
     const rule = (value: number, threshold: number): AlertRule => ({ value, threshold, firing: value > threshold });
     const failuresLastHour = rule(numbers.failures_last_hour, this.config.syncAlertFailuresPerHour);
-    const entityFailures = { ...rule(top[0]?.failures ?? 0, this.config.syncAlertEntityFailures), entities: top.filter((e) => e.failures > this.config.syncAlertEntityFailures) };
+    const entityFailures = {
+      ...rule(top[0]?.failures ?? 0, this.config.syncAlertEntityFailures),
+      entities: top.filter((e) => e.failures > this.config.syncAlertEntityFailures),
+    };
     const averageRetries = rule(numbers.avg_retries, this.config.syncAlertAvgRetries);
     return {
       firing: failuresLastHour.firing || entityFailures.firing || averageRetries.firing,

@@ -26,7 +26,10 @@ export class SyncFailureStatsDto {
 }
 
 export class AlertRuleDto {
-  @ApiProperty({ description: 'What the rule measures', example: 'Failed deliveries (first attempts and retries) in the last hour' })
+  @ApiProperty({
+    description: 'What the rule measures',
+    example: 'Failed deliveries (first attempts and retries) in the last hour',
+  })
   description: string;
 
   @ApiProperty({ description: 'The measured value', example: 4 })
@@ -46,12 +49,18 @@ export class EntityFailuresDto {
   @ApiProperty({ description: 'Entity id', example: 'MTY_001:abc123' })
   entity_id: string;
 
-  @ApiProperty({ description: 'Failed deliveries: each of its rows counts its first failure plus its failed retries', example: 4 })
+  @ApiProperty({
+    description: 'Failed deliveries: each of its rows counts its first failure plus its failed retries',
+    example: 4,
+  })
   failures: number;
 }
 
 export class EntityAlertRuleDto extends AlertRuleDto {
-  @ApiProperty({ description: 'Entity ids above the threshold, most failures first (up to 10)', type: [EntityFailuresDto] })
+  @ApiProperty({
+    description: 'Entity ids above the threshold, most failures first (up to 10)',
+    type: [EntityFailuresDto],
+  })
   entities: EntityFailuresDto[];
 }
 
@@ -62,12 +71,21 @@ export class SyncAlertsDto {
   @ApiProperty({ description: 'When the rules were evaluated', example: '2026-11-23T10:00:00.000Z' })
   checked_at: string;
 
-  @ApiProperty({ description: 'More than SYNC_ALERT_FAILURES_PER_HOUR failed deliveries in the last hour', type: AlertRuleDto })
+  @ApiProperty({
+    description: 'More than SYNC_ALERT_FAILURES_PER_HOUR failed deliveries in the last hour',
+    type: AlertRuleDto,
+  })
   failures_last_hour: AlertRuleDto;
 
-  @ApiProperty({ description: 'An entity id failing more than SYNC_ALERT_ENTITY_FAILURES times in the last 24 hours', type: EntityAlertRuleDto })
+  @ApiProperty({
+    description: 'An entity id failing more than SYNC_ALERT_ENTITY_FAILURES times in the last 24 hours',
+    type: EntityAlertRuleDto,
+  })
   entity_failures: EntityAlertRuleDto;
 
-  @ApiProperty({ description: 'Average retry_count of the last 24 hours above SYNC_ALERT_AVG_RETRIES', type: AlertRuleDto })
+  @ApiProperty({
+    description: 'Average retry_count of the last 24 hours above SYNC_ALERT_AVG_RETRIES',
+    type: AlertRuleDto,
+  })
   average_retries: AlertRuleDto;
 }

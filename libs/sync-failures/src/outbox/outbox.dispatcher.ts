@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable } from '@app/common';
 import { PrismaService } from '@app/database';
 import { WorkLoop } from '@app/scheduling';
@@ -35,7 +42,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       const { delivered, failed } = await this.dispatchOnce();
       return delivered + failed > 0;
     };
-    this.loop = new WorkLoop(pass, config.syncDispatchIntervalMs, (error) => this.logger.error(`Outbox dispatch failed: ${error.message}`));
+    this.loop = new WorkLoop(pass, config.syncDispatchIntervalMs, (error) =>
+      this.logger.error(`Outbox dispatch failed: ${error.message}`),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -59,8 +68,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   /** One batch: claim, deliver, record. The loop's unit of work, and what tests call. */
   async dispatchOnce(): Promise<DispatchSummary> {
     if (!this.round.enabled || this.stopping) return { delivered: 0, failed: 0 };
-    const summary = await this.round.run(this.source, { batchSize: this.config.syncDispatchBatchSize, stopped: () => this.stopping });
-    if (summary && summary.failed > 0) this.logger.warn(`Outbox: ${summary.delivered} delivered, ${summary.failed} failed (recorded in sync_failures)`);
+    const summary = await this.round.run(this.source, {
+      batchSize: this.config.syncDispatchBatchSize,
+      stopped: () => this.stopping,
+    });
+    if (summary && summary.failed > 0)
+      this.logger.warn(`Outbox: ${summary.delivered} delivered, ${summary.failed} failed (recorded in sync_failures)`);
     return summary ?? { delivered: 0, failed: 0 };
   }
 
@@ -74,13 +87,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     prepare: async (entries) => entries.map((entry) => prepare(entry)),
     record: (attempts, leaseUntil, finishedAt) =>
       this.prisma.transaction(async (tx) => {
-        const removed = await this.outbox.remove(tx, attempts.map((a) => a.item.id), leaseUntil);
+        const removed = await this.outbox.remove(
+          tx,
+          attempts.map((a) => a.item.id),
+          leaseUntil,
+        );
         const mine = attempts.filter((a) => removed.has(a.item.id));
-        const failures = mine.flatMap(({ item, result }) => (result.kind === 'delivered' ? [] : [failureOf(item, result)]));
+        const failures = mine.flatMap(({ item, result }) =>
+          result.kind === 'delivered' ? [] : [failureOf(item, result)],
+        );
         await this.failures.recordFailures(tx, failures, finishedAt);
         return { delivered: mine.length - failures.length, failed: failures.length };
       }),
-    release: (entries, leaseUntil) => this.outbox.release(entries.map((e) => e.id), leaseUntil),
+    release: (entries, leaseUntil) =>
+      this.outbox.release(
+        entries.map((e) => e.id),
+        leaseUntil,
+      ),
   };
 }
 
@@ -88,7 +111,13 @@ function prepare(entry: ClaimedOutboxEntry): Prepared {
   const table = findSyncedTable(entry.table_name);
   if (!table) return { refused: `Table ${entry.table_name} is not in SYNCED_TABLES` };
   const entityId = entityIdOf(entry.client_id, entry.record_id);
-  const parts = { entityType: table.entityType, entityId, clientId: entry.client_id, action: entry.action, payload: entry.payload };
+  const parts = {
+    entityType: table.entityType,
+    entityId,
+    clientId: entry.client_id,
+    action: entry.action,
+    payload: entry.payload,
+  };
   return { message: syncMessage({ ...parts, operationId: entry.operation_id, fallbackKey: entityId }) };
 }
 

@@ -32,7 +32,14 @@ export class OutboxWriter {
       INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
       SELECT e.operation_id, $1::text, $2::text, e.record_id, e.action::"OperationType", e.payload::jsonb
       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(operation_id, record_id, action, payload)`;
-    const values = [table, clientId, entries.map((e) => e.operationId.toString()), entries.map((e) => e.recordId), entries.map((e) => e.action), entries.map((e) => JSON.stringify(e.payload))];
+    const values = [
+      table,
+      clientId,
+      entries.map((e) => e.operationId.toString()),
+      entries.map((e) => e.recordId),
+      entries.map((e) => e.action),
+      entries.map((e) => JSON.stringify(e.payload)),
+    ];
     if (isPgTx(tx)) await tx.query(text, values);
     else await tx.$executeRawUnsafe(text, ...values);
   }

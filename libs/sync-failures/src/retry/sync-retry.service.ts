@@ -70,7 +70,10 @@ export class SyncRetryService implements OnModuleDestroy {
       summary.refused += outcomes.refused.length;
     }
     this.metrics.retried(summary);
-    if (summary.attempted > 0) this.logger.log(`Sync retry: ${summary.delivered} delivered, ${summary.failed} failed again, ${summary.refused} refused`);
+    if (summary.attempted > 0)
+      this.logger.log(
+        `Sync retry: ${summary.delivered} delivered, ${summary.failed} failed again, ${summary.refused} refused`,
+      );
     return summary;
   }
 
@@ -95,7 +98,9 @@ export class SyncRetryService implements OnModuleDestroy {
   }
 
   /** Retries: claimed sync_failures rows, sent as they stand now; every outcome recorded on its row. */
-  private source(claim: DeliverySource<SyncFailureRow, AttemptOutcomes>['claim']): DeliverySource<SyncFailureRow, AttemptOutcomes> {
+  private source(
+    claim: DeliverySource<SyncFailureRow, AttemptOutcomes>['claim'],
+  ): DeliverySource<SyncFailureRow, AttemptOutcomes> {
     return {
       claim,
       prepare: (claimed) => this.prepare(claimed),
@@ -104,7 +109,11 @@ export class SyncRetryService implements OnModuleDestroy {
         await this.failures.recordAttempts(outcomes, leaseUntil, finishedAt);
         return outcomes;
       },
-      release: (claimed, leaseUntil) => this.failures.release(claimed.map((row) => row.id), leaseUntil),
+      release: (claimed, leaseUntil) =>
+        this.failures.release(
+          claimed.map((row) => row.id),
+          leaseUntil,
+        ),
     };
   }
 
@@ -113,7 +122,9 @@ export class SyncRetryService implements OnModuleDestroy {
     const current = new Map<string, CurrentRow>();
     const tables = [...new Set(claimed.map((row) => row.table_name))].filter(isSyncedTableName) as SyncedTableName[];
     for (const table of tables) {
-      const keys = claimed.filter((row) => row.table_name === table).map((row) => ({ clientId: row.client_id, recordId: row.record_id }));
+      const keys = claimed
+        .filter((row) => row.table_name === table)
+        .map((row) => ({ clientId: row.client_id, recordId: row.record_id }));
       for (const row of await this.rows.find(table, keys)) current.set(keyOf(table, row.client_id, row.hash_id), row);
     }
     return claimed.map((row) => {
@@ -136,8 +147,15 @@ function outcomesOf(attempts: Attempt<SyncFailureRow>[]): AttemptOutcomes {
       outcomes.delivered.push(row.id);
       continue;
     }
-    const sent = message ? { action: message.action, payload: JSON.stringify(message.payload) } : { action: row.action, payload: row.payload ?? '' };
-    const attempt = { row, ...sent, error: result.error, retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined };
+    const sent = message
+      ? { action: message.action, payload: JSON.stringify(message.payload) }
+      : { action: row.action, payload: row.payload ?? '' };
+    const attempt = {
+      row,
+      ...sent,
+      error: result.error,
+      retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined,
+    };
     (result.kind === 'temporary' ? outcomes.retryFailed : outcomes.refused).push(attempt);
   }
   return outcomes;
@@ -163,8 +181,16 @@ function messageFor(failure: SyncFailureRow, row: CurrentRow | undefined): Prepa
     operationId: failure.operation_id,
     fallbackKey: `sync-failure:${failure.id}`,
   };
-  if (row?.deleted) return { message: syncMessage({ ...parts, action: 'DELETE', payload: deletePayload(failure.record_id, row.ver) }) };
-  if (row) return { message: syncMessage({ ...parts, action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE', payload: rowPayload(row.hash_id, row.ver, row.data) }) };
+  if (row?.deleted)
+    return { message: syncMessage({ ...parts, action: 'DELETE', payload: deletePayload(failure.record_id, row.ver) }) };
+  if (row)
+    return {
+      message: syncMessage({
+        ...parts,
+        action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE',
+        payload: rowPayload(row.hash_id, row.ver, row.data),
+      }),
+    };
   const payload = recordedPayload(failure);
   if (!payload) return { refused: `The recorded payload of sync failure ${failure.id} is not a JSON object` };
   return { message: syncMessage({ ...parts, action: recordedAction(failure.action), payload }) };
@@ -177,7 +203,8 @@ function recordedAction(action: string): SyncMessage['action'] {
 function recordedPayload(failure: SyncFailureRow): Record<string, unknown> | undefined {
   try {
     const payload: unknown = JSON.parse(failure.payload ?? '');
-    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return payload as Record<string, unknown>;
+    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload))
+      return payload as Record<string, unknown>;
   } catch {
     // a row written by hand (Prisma Studio) may hold anything
   }

@@ -31,15 +31,25 @@ describe(classifyResponse.name, () => {
   it("prefers the server's status text and appends the refusal's reason from the body, shortened", () => {
     expect(classifyResponse(500, 'Boom', null, NOW)).toEqual({ kind: 'temporary', error: 'HTTP 500: Boom' });
     const refused = classifyResponse(422, 'Unprocessable Entity', null, NOW, '{"error":\n  "total must be positive"}');
-    expect(refused).toEqual({ kind: 'permanent', error: 'HTTP 422: Unprocessable Entity - {"error": "total must be positive"}' });
+    expect(refused).toEqual({
+      kind: 'permanent',
+      error: 'HTTP 422: Unprocessable Entity - {"error": "total must be positive"}',
+    });
     const long = classifyResponse(400, 'Bad Request', null, NOW, 'x'.repeat(5000));
     expect(long.kind === 'permanent' && long.error.length).toBeLessThan(400);
   });
 
   it('reads Retry-After on 429 and 503 only', () => {
-    expect(classifyResponse(429, '', '120', NOW)).toEqual({ kind: 'temporary', error: 'HTTP 429: Too Many Requests', retryAfterMs: 120_000 });
+    expect(classifyResponse(429, '', '120', NOW)).toEqual({
+      kind: 'temporary',
+      error: 'HTTP 429: Too Many Requests',
+      retryAfterMs: 120_000,
+    });
     expect(classifyResponse(503, '', 'Thu, 01 Jan 2026 01:00:00 GMT', NOW)).toMatchObject({ retryAfterMs: 3_600_000 });
-    expect(classifyResponse(500, '', '120', NOW)).toEqual({ kind: 'temporary', error: 'HTTP 500: Internal Server Error' });
+    expect(classifyResponse(500, '', '120', NOW)).toEqual({
+      kind: 'temporary',
+      error: 'HTTP 500: Internal Server Error',
+    });
   });
 });
 
@@ -66,7 +76,9 @@ describe(describeNetworkError.name, () => {
   });
 
   it("gives fetch's underlying cause rather than its generic message", () => {
-    const error = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    const error = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+    });
     expect(describeNetworkError(error, 10_000)).toBe('Network error: connect ECONNREFUSED 127.0.0.1:9');
     expect(describeNetworkError(new Error('socket hang up'), 10_000)).toBe('Network error: socket hang up');
   });

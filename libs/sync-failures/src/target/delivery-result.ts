@@ -8,7 +8,13 @@ const MAX_REASON_LENGTH = 300;
  * same request later); any other status permanent (it refused the request itself). `body` is read
  * only for permanent refusals, where it usually says why.
  */
-export function classifyResponse(status: number, statusText: string, retryAfter: string | null, now: Date, body = ''): DeliveryResult {
+export function classifyResponse(
+  status: number,
+  statusText: string,
+  retryAfter: string | null,
+  now: Date,
+  body = '',
+): DeliveryResult {
   if (status >= 200 && status < 300) return { kind: 'delivered' };
   const error = `HTTP ${status}: ${statusText || STATUS_CODES[status] || 'Unknown status'}`;
   if (isTemporaryStatus(status)) {

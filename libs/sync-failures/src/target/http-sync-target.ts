@@ -41,7 +41,13 @@ export class HttpSyncTarget extends SyncTarget {
       const refused = response.status >= 400 && response.status < 500 && !isTemporaryStatus(response.status);
       // Read the body only where it explains a refusal; otherwise release the connection at once.
       const body = refused ? await response.text() : (await response.body?.cancel(), '');
-      return classifyResponse(response.status, response.statusText, response.headers.get('retry-after'), this.clock.now(), body);
+      return classifyResponse(
+        response.status,
+        response.statusText,
+        response.headers.get('retry-after'),
+        this.clock.now(),
+        body,
+      );
     } catch (error) {
       return { kind: 'temporary', error: describeNetworkError(error, timeoutMs) };
     }

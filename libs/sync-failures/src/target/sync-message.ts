@@ -31,5 +31,13 @@ export interface MessageParts {
 export function syncMessage(parts: MessageParts): SyncMessage {
   const operationId = parts.operationId?.toString() ?? null;
   const { entityType, entityId, clientId, action, payload } = parts;
-  return { entityType, entityId, action, clientId, payload, operationId, idempotencyKey: operationId ?? parts.fallbackKey };
+  return {
+    entityType,
+    entityId,
+    action,
+    clientId,
+    payload,
+    operationId,
+    idempotencyKey: operationId ?? parts.fallbackKey,
+  };
 }

@@ -8,7 +8,11 @@ import { SyncTarget } from './sync-target';
 @Module({
   providers: [
     HttpSyncTarget,
-    { provide: SyncTarget, useFactory: (target: HttpSyncTarget, metrics: Metrics) => new MeasuredSyncTarget(target, metrics), inject: [HttpSyncTarget, Metrics] },
+    {
+      provide: SyncTarget,
+      useFactory: (target: HttpSyncTarget, metrics: Metrics) => new MeasuredSyncTarget(target, metrics),
+      inject: [HttpSyncTarget, Metrics],
+    },
   ],
   exports: [SyncTarget],
 })
