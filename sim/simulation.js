@@ -102,12 +102,18 @@ async function runSimulation(input = {}) {
       );
 
       if (step === 1 || step === options.steps - 2) {
-        await sleep(300); // mid-sync: the clients have just started pushing this step's changes
+        // Mid-sync: the clients have just started pushing this step's changes. The proxy goes down
+        // first (before, a fast machine could finish the step's sync inside the pause and the restart
+        // then met no request at all), so their next requests are cut while the server dies.
         proxy.setUpstreamDown(true);
+        await sleep(300);
         await server.kill();
         note(`server killed with SIGKILL (step ${step + 1})`);
         await sleep(500);
         await server.start(); // checked directly, not through the proxy
+        // Stay down until a client has met the outage (clients pausing after a 503 or a backoff come
+        // back within seconds), so every run really exercises it; bounded, so a run never hangs here.
+        for (let waited = 0; proxy.counts.upstreamDown === 0 && waited < 10_000; waited += 100) await sleep(100);
         proxy.setUpstreamDown(false);
         note('server restarted');
       }
