@@ -143,7 +143,8 @@ export class BatchRequestDto {
   operations: unknown[];
 }
 
-export class BatchResultDto {
+/** What identifies an entry of a batch in its answer, synchronous or asynchronous. */
+export class BatchEntryRefDto {
   @ApiProperty({ description: 'Position of the entry in the request', example: 0 })
   index: number;
 
@@ -162,7 +163,9 @@ export class BatchResultDto {
     type: String,
   })
   operation: string | null;
+}
 
+export class BatchResultDto extends BatchEntryRefDto {
   @ApiProperty({
     description:
       'COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)',

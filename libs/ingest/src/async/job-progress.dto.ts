@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OperationType } from '@app/database';
+import { BatchEntryRefDto } from '../ingest.dto';
 
 export class JobErrorDto {
   @ApiProperty({ description: 'Synced table', example: 'venta' })
@@ -73,26 +74,7 @@ export class JobProgressDto {
   finished_at: string | null;
 }
 
-export class AcceptedResultDto {
-  @ApiProperty({ description: 'Position of the entry in the request', example: 0 })
-  index: number;
-
-  @ApiProperty({
-    description: 'The record id, when the entry had a usable one',
-    example: 'abc123',
-    nullable: true,
-    type: String,
-  })
-  id: string | null;
-
-  @ApiProperty({
-    description: 'The operation, when the entry had a valid one',
-    example: 'CREATE',
-    nullable: true,
-    type: String,
-  })
-  operation: string | null;
-
+export class AcceptedResultDto extends BatchEntryRefDto {
   @ApiProperty({
     description:
       'QUEUED (logged, a worker applies it; status answers PROCESSING until then) or ERROR (invalid, nothing queued)',
