@@ -116,9 +116,10 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
   // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
   const pending = queueAware
     ? `pending AS (
-      SELECT DISTINCT p.record_id FROM sync_operations p
-      WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.status IN ('QUEUED', 'PROCESSING')
-        AND p.record_id IN (SELECT hash_id FROM input)),
+      SELECT i.hash_id AS record_id FROM input i
+      CROSS JOIN LATERAL (SELECT 1 FROM sync_operations p
+        WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.record_id = i.hash_id
+          AND p.status IN ('QUEUED', 'PROCESSING') LIMIT 1) w),
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : `live AS (SELECT * FROM input),`;
   const outcome = (cases: string) =>
