@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
-import { isPgTx, PgTx, PrismaService, Tx } from '@app/database';
+import { isPgTx, PgTx, Prepared, PrismaService, Tx } from '@app/database';
 import { Change } from './change';
 import {
   applyAndLogSql,
@@ -20,7 +20,8 @@ export interface Applied {
 
 @Injectable()
 export class IngestRepository {
-  private readonly statements = new Map<string, string>();
+  /** One prepared statement per mode and table (the statement's planning cost more than its execution). */
+  private readonly statements = new Map<string, Prepared>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -49,16 +50,16 @@ export class IngestRepository {
     table: SyncedTableName,
     changes: Change[],
   ): Promise<Applied[]> {
-    const key = `${mode}:${table}`;
-    let text = this.statements.get(key);
-    if (text === undefined) this.statements.set(key, (text = applyAndLogSql(table, mode)));
+    const name = `resync_apply_${mode}_${table}`;
+    let statement = this.statements.get(name);
+    if (statement === undefined) this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode) }));
     const values = statementValues(clientId, table, changes, this.config.auditPayloads);
     const rows =
       tx === undefined
-        ? await this.prisma.sql<StatementRow>(text, values)
+        ? await this.prisma.sql<StatementRow>(statement, values)
         : isPgTx(tx)
-          ? (await tx.query<StatementRow>(text, values)).rows
-          : await tx.$queryRawUnsafe<StatementRow[]>(text, ...values);
+          ? (await tx.query<StatementRow>(statement, values)).rows
+          : await tx.$queryRawUnsafe<StatementRow[]>(statement.text, ...values);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
-import { PgTx, PrismaService } from '@app/database';
+import { PgTx, Prepared, PrismaService } from '@app/database';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
 
@@ -33,6 +33,17 @@ export interface JobError {
   error: string | null;
 }
 
+/** Logs a batch as QUEUED operations with their payload, in input order (prepared: run for every accepted batch). */
+const ACCEPT: Prepared = {
+  name: 'resync_async_accept',
+  text: `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
+    SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
+    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
+         WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
+    ORDER BY i.idx
+    RETURNING id`,
+};
+
 /** The queue is sync_operations itself: a QUEUED operation with its payload is a job's unit of work. */
 @Injectable()
 export class AsyncIngestRepository {
@@ -43,15 +54,7 @@ export class AsyncIngestRepository {
    * on the pool: atomic on its own). Returns the new operation ids in input order.
    */
   async accept(clientId: string, table: SyncedTableName, changes: Change[]): Promise<bigint[]> {
-    const rows = await this.prisma.sql<{ id: string }>(
-      `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-       SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
-       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
-            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
-       ORDER BY i.idx
-       RETURNING id`,
-      [batchJson(changes), clientId, table],
-    );
+    const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table]);
     // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
