@@ -69,6 +69,11 @@ describe('Records the database refuses, and monitoring', () => {
       clients: [{ client_id: 'GDL_002', missing: 12, level: 'warning' }],
     });
     expect(devolucion.clients[0].records.map((r: { hash_id: string }) => r.hash_id).sort()).toEqual([...ids].sort());
+    // Like every timestamp of the API: ISO 8601 in UTC with `Z`, the row's own creation time.
+    const [first] = devolucion.clients[0].records;
+    const [row] = await t.prisma.$queryRaw<{ _created_at: Date }[]>`
+      SELECT _created_at FROM devolucion WHERE _client_id = 'GDL_002' AND _hash_id = ${first.hash_id}`;
+    expect(first.created_at).toBe(row._created_at.toISOString());
     expect(body.tables.find((x: { table: string }) => x.table === 'venta')).toMatchObject({ missing: 0, clients: [] });
 
     const filtered = await t.as('admin').get('/monitoring/missing-operations?table=venta').expect(200);

@@ -176,6 +176,13 @@ describe('Lost rows and tombstones', () => {
         operation: expect.stringMatching(/^(CREATE|UPDATE)$/),
         completed_at: expect.any(String),
       });
+      // Like every timestamp of the API: ISO 8601 in UTC with `Z`, the operation's own time.
+      const first = monitor.body.tables[0].clients[0].records[0];
+      const [op] = await t.prisma.$queryRaw<{ updated_at: Date }[]>`
+        SELECT updated_at FROM sync_operations
+        WHERE client_id = 'GDL_002' AND table_name = 'devolucion' AND record_id = ${first.hash_id}
+        ORDER BY id DESC LIMIT 1`;
+      expect(first.completed_at).toBe(op.updated_at.toISOString());
 
       const asked = await t
         .as('GDL')

@@ -39,6 +39,14 @@ export interface MissingOperationsRow {
   records: { hash_id: string; ver: number; created_at: string }[];
 }
 
+/**
+ * A timestamptz column as the API writes every timestamp (`Date.toISOString()`: UTC, milliseconds, `Z`).
+ * Inside json_build_object PostgreSQL would write it in the session's zone, as `+00:00`.
+ */
+function isoUtc(column: string): Prisma.Sql {
+  return Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
 @Injectable()
 export class OperationsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -95,7 +103,7 @@ export class OperationsRepository {
           SELECT 1 FROM sync_operations o
           WHERE o.client_id = v._client_id AND o.table_name = ${table} AND o.record_id = v._hash_id AND o.batch_version = v._ver))
       SELECT _client_id AS client_id, count(*)::int AS missing,
-             json_agg(json_build_object('hash_id', _hash_id, 'ver', _ver, 'created_at', _created_at) ORDER BY rank) FILTER (WHERE rank <= ${limit}) AS records
+             json_agg(json_build_object('hash_id', _hash_id, 'ver', _ver, 'created_at', ${isoUtc('_created_at')}) ORDER BY rank) FILTER (WHERE rank <= ${limit}) AS records
       FROM missing GROUP BY _client_id ORDER BY count(*) DESC, _client_id`;
   }
 
@@ -128,7 +136,7 @@ export class OperationsRepository {
       ranked AS (
         SELECT lost.*, row_number() OVER (PARTITION BY client_id ORDER BY updated_at DESC, record_id) AS rank FROM lost)
       SELECT client_id, count(*)::int AS lost,
-             json_agg(json_build_object('hash_id', record_id, 'ver', batch_version, 'operation', operation, 'completed_at', updated_at) ORDER BY rank)
+             json_agg(json_build_object('hash_id', record_id, 'ver', batch_version, 'operation', operation, 'completed_at', ${isoUtc('updated_at')}) ORDER BY rank)
                FILTER (WHERE rank <= ${limit}) AS records
       FROM ranked GROUP BY client_id ORDER BY count(*) DESC, client_id`;
   }
