@@ -1,14 +1,14 @@
+import { pendingChange, rejectedChange } from './changes.js';
+import { engineOptions, ResyncClientOptions, StartOptions } from './client-options.js';
 import { Emitter, Listener, ResyncEvents } from './emitter.js';
-import type { BackoffOptions, Random } from './engine/backoff.js';
 import { SyncEngine } from './engine/sync-engine.js';
 import { ResyncAuthError, ResyncClosedError } from './errors.js';
+import { LocalChange, toNewChange } from './local-change.js';
 import type { ResyncStore } from './store.js';
 import { MemoryStore } from './stores/memory-store.js';
 import { HttpTransport, Transport } from './transport/http-transport.js';
 import type {
   AuditReport,
-  NewChange,
-  Operation,
   PendingChange,
   QueueCounts,
   QueueEntry,
@@ -17,49 +17,8 @@ import type {
   SyncReport,
 } from './types.js';
 
-export interface ResyncClientOptions {
-  /** Where the resync API is, e.g. `https://sync.example.com`. */
-  baseUrl: string;
-  /** The client key (`Authorization: Bearer <key>`); it decides the client id. */
-  apiKey: string;
-  /** The durable queue: `SqliteStore` (Node), `IndexedDbStore` (browsers), `MemoryStore` (tests; the default). */
-  store?: ResyncStore;
-  /** The fetch to use (tests inject fakes); the global one by default. */
-  fetch?: typeof fetch;
-  /** Changes per batch request, 1 to 1,000 (the server's limit). Default 1,000. */
-  batchSize?: number;
-  /** Changes per status request, 1 to 1,000. Default 1,000. */
-  statusBatchSize?: number;
-  /** Requests in flight at once. Default 4. */
-  concurrency?: number;
-  /** A change refused with the same ERROR this many times in a row is rejected. Default 5. */
-  maxSameErrors?: number;
-  /** Backoff after temporary failures, ERROR answers and PROCESSING. Default 500 ms doubling to 30 s. */
-  backoff?: BackoffOptions;
-  /** Limit of one request, answer included. Default 30 s. */
-  requestTimeoutMs?: number;
-  /** Longest Retry-After honoured. Default 5 minutes. */
-  maxRetryAfterMs?: number;
-  /**
-   * Push with `Prefer: respond-async`: the server queues each batch and answers 202 at once; the
-   * changes are confirmed by status queries once its workers applied them. Default false.
-   */
-  preferAsync?: boolean;
-  /** For tests: the clock and the jitter's random source. */
-  now?: () => number;
-  random?: Random;
-}
-
-export interface StartOptions {
-  /** Pause between two syncs when idle (ms). A local write starts one at once. Default 5,000. */
-  intervalMs?: number;
-}
-
-/** A local write for `write()`: several changes that are queued together, atomically. */
-export type LocalChange =
-  { op: 'CREATE' | 'UPDATE'; table: string; record: RecordInput } | { op: 'DELETE'; table: string; id: string };
-
-const MAX_BATCH = 1000;
+export type { ResyncClientOptions, StartOptions } from './client-options.js';
+export type { LocalChange } from './local-change.js';
 
 /**
  * The client half of the resync protocol: writes go into a durable queue at once (offline is
@@ -92,16 +51,7 @@ export class ResyncClient {
       now: this.now,
       preferAsync: options.preferAsync ?? false,
     });
-    this.engine = new SyncEngine(this.store, transport, this.events, {
-      batchSize: bounded('batchSize', options.batchSize ?? MAX_BATCH, 1, MAX_BATCH),
-      statusBatchSize: bounded('statusBatchSize', options.statusBatchSize ?? MAX_BATCH, 1, MAX_BATCH),
-      concurrency: bounded('concurrency', options.concurrency ?? 4, 1, 64),
-      maxSameErrors: bounded('maxSameErrors', options.maxSameErrors ?? 5, 1, 1_000_000),
-      backoff: options.backoff ?? {},
-      maxRetryAfterMs: options.maxRetryAfterMs ?? 5 * 60_000,
-      random: options.random ?? Math.random,
-      now: this.now,
-    });
+    this.engine = new SyncEngine(this.store, transport, this.events, engineOptions(options, this.now));
   }
 
   /** Queues a CREATE of `record` (which has `id`) at the record's next version. No network. */
@@ -174,16 +124,7 @@ export class ResyncClient {
     filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {},
   ): Promise<PendingChange[]> {
     const entries = await this.store.entries({ ...filter, states: ['pending', 'sent'] });
-    return entries.map((e) => ({
-      seq: e.seq,
-      table: e.table,
-      id: e.id,
-      ver: e.ver,
-      op: e.op,
-      state: e.state,
-      attempts: e.attempts,
-      lastError: e.lastError,
-    }));
+    return entries.map(pendingChange);
   }
 
   /** Changes the server kept refusing, with its reason. */
@@ -191,16 +132,7 @@ export class ResyncClient {
     filter: { table?: string; id?: string; limit?: number; afterSeq?: number } = {},
   ): Promise<RejectedChange[]> {
     const entries = await this.store.entries({ ...filter, states: ['rejected'] });
-    return entries.map((e) => ({
-      seq: e.seq,
-      table: e.table,
-      id: e.id,
-      ver: e.ver,
-      op: e.op,
-      data: e.data,
-      reason: e.lastError ?? 'ERROR',
-      attempts: e.attempts,
-    }));
+    return entries.map((e) => rejectedChange(e, e.lastError ?? 'ERROR'));
   }
 
   /** How many changes are pending, sent (awaiting their status) and rejected. */
@@ -286,31 +218,4 @@ export class ResyncClient {
   private assertOpen(): void {
     if (this.closed) throw new ResyncClosedError();
   }
-}
-
-function toNewChange(change: LocalChange): NewChange {
-  if (typeof change.table !== 'string' || change.table.length === 0)
-    throw new TypeError('table must be a non-empty string');
-  if (change.op === 'DELETE') return { table: change.table, id: checkId(change.id), op: 'DELETE', data: null };
-  if (change.op !== 'CREATE' && change.op !== 'UPDATE')
-    throw new TypeError(`Unknown operation ${String((change as { op: unknown }).op)}`);
-  const record = change.record;
-  if (typeof record !== 'object' || record === null || Array.isArray(record))
-    throw new TypeError('record must be an object with an id');
-  const { id, ...data } = record;
-  for (const key of ['ver', 'id_cola'])
-    if (key in data) throw new TypeError(`${key} is assigned by the client; leave it out of the record`);
-  return { table: change.table, id: checkId(id), op: change.op as Operation, data };
-}
-
-function checkId(id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 255)
-    throw new TypeError('id must be a string of 1 to 255 characters');
-  return id;
-}
-
-function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
-  return value;
 }

@@ -1,0 +1,63 @@
+import type { BackoffOptions, Random } from './engine/backoff.js';
+import type { EngineOptions } from './engine/sync-engine.js';
+import type { ResyncStore } from './store.js';
+
+export interface ResyncClientOptions {
+  /** Where the resync API is, e.g. `https://sync.example.com`. */
+  baseUrl: string;
+  /** The client key (`Authorization: Bearer <key>`); it decides the client id. */
+  apiKey: string;
+  /** The durable queue: `SqliteStore` (Node), `IndexedDbStore` (browsers), `MemoryStore` (tests; the default). */
+  store?: ResyncStore;
+  /** The fetch to use (tests inject fakes); the global one by default. */
+  fetch?: typeof fetch;
+  /** Changes per batch request, 1 to 1,000 (the server's limit). Default 1,000. */
+  batchSize?: number;
+  /** Changes per status request, 1 to 1,000. Default 1,000. */
+  statusBatchSize?: number;
+  /** Requests in flight at once. Default 4. */
+  concurrency?: number;
+  /** A change refused with the same ERROR this many times in a row is rejected. Default 5. */
+  maxSameErrors?: number;
+  /** Backoff after temporary failures, ERROR answers and PROCESSING. Default 500 ms doubling to 30 s. */
+  backoff?: BackoffOptions;
+  /** Limit of one request, answer included. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Longest Retry-After honoured. Default 5 minutes. */
+  maxRetryAfterMs?: number;
+  /**
+   * Push with `Prefer: respond-async`: the server queues each batch and answers 202 at once; the
+   * changes are confirmed by status queries once its workers applied them. Default false.
+   */
+  preferAsync?: boolean;
+  /** For tests: the clock and the jitter's random source. */
+  now?: () => number;
+  random?: Random;
+}
+
+export interface StartOptions {
+  /** Pause between two syncs when idle (ms). A local write starts one at once. Default 5,000. */
+  intervalMs?: number;
+}
+
+const MAX_BATCH = 1000;
+
+/** The engine's settings from the client's options: defaults filled in, limits checked. */
+export function engineOptions(options: ResyncClientOptions, now: () => number): EngineOptions {
+  return {
+    batchSize: bounded('batchSize', options.batchSize ?? MAX_BATCH, 1, MAX_BATCH),
+    statusBatchSize: bounded('statusBatchSize', options.statusBatchSize ?? MAX_BATCH, 1, MAX_BATCH),
+    concurrency: bounded('concurrency', options.concurrency ?? 4, 1, 64),
+    maxSameErrors: bounded('maxSameErrors', options.maxSameErrors ?? 5, 1, 1_000_000),
+    backoff: options.backoff ?? {},
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 5 * 60_000,
+    random: options.random ?? Math.random,
+    now,
+  };
+}
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  return value;
+}

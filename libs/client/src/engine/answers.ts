@@ -1,0 +1,48 @@
+import { rejectedChange } from '../changes.js';
+import type { EntryPatch, QueueEntry } from '../types.js';
+import { backoffDelay } from './backoff.js';
+import type { EngineContext, Run } from './context.js';
+
+/** What the push and the status paths do with the server's answers, change by change. */
+
+/** Accepted but not applied yet (QUEUED, PROCESSING): stays sent, its status is asked again after a backoff. */
+export function askLater(ctx: EngineContext, entry: QueueEntry): EntryPatch {
+  const checks = entry.checks + 1;
+  return {
+    seq: entry.seq,
+    checks,
+    notBefore: ctx.pacer.now() + backoffDelay(checks, ctx.options.backoff, ctx.options.random),
+  };
+}
+
+/** COMPLETED: the changes leave the queue. */
+export async function confirm(ctx: EngineContext, seqs: number[], run: Run): Promise<void> {
+  if (seqs.length === 0) return;
+  await ctx.store.confirm(seqs);
+  run.report.confirmed += seqs.length;
+}
+
+/** The server answered ERROR: back off and resend, or reject after maxSameErrors identical ones. */
+export async function refuse(ctx: EngineContext, refused: [QueueEntry, string][], run: Run): Promise<void> {
+  if (refused.length === 0) return;
+  const patches: EntryPatch[] = [];
+  const rejected: [QueueEntry, string][] = [];
+  for (const [entry, reason] of refused) {
+    const errorCount = entry.lastError === reason ? entry.errorCount + 1 : 1;
+    if (errorCount >= ctx.options.maxSameErrors) {
+      patches.push({ seq: entry.seq, state: 'rejected', errorCount, lastError: reason });
+      rejected.push([entry, reason]);
+    } else {
+      patches.push({
+        seq: entry.seq,
+        state: 'pending',
+        errorCount,
+        lastError: reason,
+        notBefore: ctx.pacer.now() + backoffDelay(errorCount, ctx.options.backoff, ctx.options.random),
+      });
+    }
+  }
+  await ctx.store.update(patches);
+  run.report.rejected += rejected.length;
+  for (const [entry, reason] of rejected) ctx.events.emit('rejected', rejectedChange(entry, reason));
+}

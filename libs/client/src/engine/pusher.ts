@@ -1,0 +1,135 @@
+import { ResyncAuthError } from '../errors.js';
+import type { EntryPatch, QueueEntry } from '../types.js';
+import { askLater, confirm, refuse } from './answers.js';
+import { Chunk, planLanes, settleAll } from './batching.js';
+import type { EngineContext, Run } from './context.js';
+
+type BatchAnswer = { id: string | null; status: string; error?: string }[] | undefined;
+
+/**
+ * The push half of a run: every due `pending` change goes out in batches per table, a few in
+ * flight, each record's changes in order; each answer moves the changes on (confirmed, resent
+ * later, asked about, rejected).
+ */
+export class Pusher {
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** Pushes every due pending change, page by page; false when there was none. */
+  async pushDue(run: Run, signal: AbortSignal): Promise<boolean> {
+    const { store, options, pacer } = this.ctx;
+    let afterSeq = 0;
+    let any = false;
+    const pageSize = options.batchSize * options.concurrency;
+    while (!signal.aborted && !pacer.paused()) {
+      const page = await store.due('pending', pacer.now(), afterSeq, pageSize);
+      if (page.length === 0) break;
+      any = true;
+      afterSeq = page[page.length - 1].seq;
+      // Lanes run in parallel; the page is a barrier, so a record's later changes on the next
+      // page never overtake its earlier ones.
+      const lanes = planLanes(page, options.concurrency, options.batchSize);
+      await settleAll(
+        lanes.map(async (lane) => {
+          for (const chunk of lane) {
+            if (signal.aborted || pacer.paused()) return;
+            await this.push(chunk, run, signal, true);
+          }
+        }),
+      );
+    }
+    return any;
+  }
+
+  private async push(chunk: Chunk, run: Run, signal: AbortSignal, count: boolean): Promise<void> {
+    const { store, transport, pacer } = this.ctx;
+    const { table, entries } = chunk;
+    // Marked sent before the request: after a crash the answer is unknown, so status comes first.
+    await store.update(
+      entries.map((e) => ({ seq: e.seq, state: 'sent', attempts: e.attempts + 1, notBefore: pacer.now() })),
+    );
+    if (count) {
+      for (const e of entries) run.report[e.attempts === 0 ? 'pushed' : 'resent'] += 1;
+      run.sent += entries.length;
+    }
+    for (const e of entries) e.attempts += 1;
+    const outcome = await transport.batch(table, entries, signal);
+    switch (outcome.kind) {
+      case 'ok':
+        if (await this.applyResults(entries, outcome.body?.results, run)) pacer.succeeded();
+        else {
+          // An answer that does not match the request confirms nothing: wait, then status will tell.
+          const until = pacer.pause({
+            kind: 'temporary',
+            message: 'The batch answer does not match the request',
+            retryAfterMs: null,
+          });
+          await store.update(entries.map((e) => ({ seq: e.seq, notBefore: until })));
+        }
+        break;
+      case 'too-large':
+        pacer.succeeded();
+        if (entries.length > 1) await this.pushHalves(chunk, run, signal);
+        else await refuse(this.ctx, [[entries[0], 'Request too large (HTTP 413)']], run);
+        break;
+      case 'refused':
+        pacer.succeeded();
+        // A refused envelope is split until the entry that causes it is alone.
+        if (entries.length > 1 && (outcome.status === 400 || outcome.status === 422))
+          await this.pushHalves(chunk, run, signal);
+        else
+          await refuse(
+            this.ctx,
+            entries.map((e) => [e, `HTTP ${outcome.status}: ${outcome.message}`]),
+            run,
+          );
+        break;
+      case 'auth':
+        await store.update(entries.map((e) => ({ seq: e.seq, state: 'pending', notBefore: pacer.now() })));
+        throw new ResyncAuthError(outcome.status, outcome.message);
+      case 'temporary': {
+        const until = pacer.pause(outcome);
+        // 429 was not applied: push again. Anything else may have been: ask its status first.
+        const state = outcome.status === 429 ? 'pending' : 'sent';
+        await store.update(entries.map((e) => ({ seq: e.seq, state, notBefore: until })));
+        break;
+      }
+    }
+    run.progress(this.ctx.events);
+  }
+
+  private async pushHalves(chunk: Chunk, run: Run, signal: AbortSignal): Promise<void> {
+    const { store, pacer } = this.ctx;
+    const middle = Math.ceil(chunk.entries.length / 2);
+    for (const half of [chunk.entries.slice(0, middle), chunk.entries.slice(middle)]) {
+      if (signal.aborted || pacer.paused()) {
+        await store.update(half.map((e) => ({ seq: e.seq, state: 'pending', notBefore: pacer.until })));
+        continue;
+      }
+      await this.push({ table: chunk.table, entries: half }, run, signal, false);
+    }
+  }
+
+  /** False when the answer does not match the request (then nothing is taken from it). */
+  private async applyResults(entries: QueueEntry[], results: BatchAnswer, run: Run): Promise<boolean> {
+    if (
+      !Array.isArray(results) ||
+      results.length !== entries.length ||
+      results.some((r, i) => typeof r !== 'object' || r === null || (r.id !== null && r.id !== entries[i].id))
+    ) {
+      return false;
+    }
+    const confirmed: number[] = [];
+    const refused: [QueueEntry, string][] = [];
+    const later: EntryPatch[] = [];
+    results.forEach((result, i) => {
+      const entry = entries[i];
+      if (result.status === 'COMPLETED') confirmed.push(entry.seq);
+      else if (result.status === 'ERROR') refused.push([entry, result.error ?? 'ERROR']);
+      else later.push(askLater(this.ctx, entry));
+    });
+    await confirm(this.ctx, confirmed, run);
+    await refuse(this.ctx, refused, run);
+    await this.ctx.store.update(later);
+    return true;
+  }
+}
