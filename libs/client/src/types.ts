@@ -1,3 +1,5 @@
+import type { ChangeRef } from './change-ref.js';
+
 /** The three operations of the resync protocol. */
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -14,14 +16,7 @@ export type RecordInput = { id: string } & Record<string, unknown>;
 export type ChangeState = 'pending' | 'sent' | 'rejected';
 
 /** One local change in the durable upload queue (one row of the store's queue table). */
-export interface QueueEntry {
-  /** Monotonic id of the change in this store (its op id). */
-  seq: number;
-  table: string;
-  id: string;
-  /** The record's version for this change: each local change of a record increments it. */
-  ver: number;
-  op: Operation;
+export interface QueueEntry extends ChangeRef {
   /** The record's own fields (no id / ver / id_cola); null for DELETE. */
   data: Record<string, unknown> | null;
   /** The `id_cola` sent with every push of this change. */
@@ -102,12 +97,7 @@ export interface ProgressEvent {
 }
 
 /** A change the server keeps refusing; the app can fix it and `resubmit`, or `discard` it. */
-export interface RejectedChange {
-  seq: number;
-  table: string;
-  id: string;
-  ver: number;
-  op: Operation;
+export interface RejectedChange extends ChangeRef {
   data: Record<string, unknown> | null;
   /** The server's reason (its ERROR text). */
   reason: string;
@@ -115,12 +105,7 @@ export interface RejectedChange {
 }
 
 /** One not-yet-confirmed change, as `pending()` lists it. */
-export interface PendingChange {
-  seq: number;
-  table: string;
-  id: string;
-  ver: number;
-  op: Operation;
+export interface PendingChange extends ChangeRef {
   state: ChangeState;
   attempts: number;
   lastError: string | null;

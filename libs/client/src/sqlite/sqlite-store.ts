@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type { EntryFilter, RecordFilter, ResyncStore } from '../store.js';
 import { applyPatch, newEntry, newStoreId, recordAfter } from '../stores/entries.js';
-import type { ChangeState, EntryPatch, NewChange, Operation, QueueCounts, QueueEntry, RecordMeta } from '../types.js';
+import { fromRecordRow, fromRow, QueueRow, RecordRow, toRecordRow, toRow } from './rows.js';
+import type { ChangeState, EntryPatch, NewChange, QueueCounts, QueueEntry, RecordMeta } from '../types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -27,32 +28,6 @@ CREATE TABLE IF NOT EXISTS queue (
 CREATE INDEX IF NOT EXISTS queue_state ON queue (state, seq);
 CREATE INDEX IF NOT EXISTS queue_record ON queue (tbl, id);
 `;
-
-interface QueueRow {
-  seq: number;
-  tbl: string;
-  id: string;
-  ver: number;
-  op: Operation;
-  data: string | null;
-  queue_id: string;
-  state: ChangeState;
-  attempts: number;
-  error_count: number;
-  last_error: string | null;
-  checks: number;
-  not_before: number;
-  created_at: number;
-}
-
-interface RecordRow {
-  tbl: string;
-  id: string;
-  ver: number;
-  op: Operation;
-  data: string | null;
-  open: number;
-}
 
 /**
  * The queue in a SQLite file (better-sqlite3, WAL). Each method is one transaction: a process
@@ -224,64 +199,4 @@ export class SqliteStore implements ResyncStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function toRow(e: QueueEntry): QueueRow {
-  return {
-    seq: e.seq,
-    tbl: e.table,
-    id: e.id,
-    ver: e.ver,
-    op: e.op,
-    data: e.data === null ? null : JSON.stringify(e.data),
-    queue_id: e.queueId,
-    state: e.state,
-    attempts: e.attempts,
-    error_count: e.errorCount,
-    last_error: e.lastError,
-    checks: e.checks,
-    not_before: e.notBefore,
-    created_at: e.createdAt,
-  };
-}
-
-function fromRow(r: QueueRow): QueueEntry {
-  return {
-    seq: r.seq,
-    table: r.tbl,
-    id: r.id,
-    ver: r.ver,
-    op: r.op,
-    data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
-    queueId: r.queue_id,
-    state: r.state,
-    attempts: r.attempts,
-    errorCount: r.error_count,
-    lastError: r.last_error,
-    checks: r.checks,
-    notBefore: r.not_before,
-    createdAt: r.created_at,
-  };
-}
-
-function toRecordRow(r: RecordMeta): RecordRow {
-  return {
-    tbl: r.table,
-    id: r.id,
-    ver: r.ver,
-    op: r.op,
-    data: r.data === null ? null : JSON.stringify(r.data),
-    open: r.open,
-  };
-}
-
-function fromRecordRow(r: RecordRow): RecordMeta {
-  return {
-    table: r.tbl,
-    id: r.id,
-    ver: r.ver,
-    op: r.op,
-    data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
-    open: r.open,
-  };
 }
