@@ -83,6 +83,36 @@ describe('OpenAPI document', () => {
     expect(problems).toEqual([]);
   });
 
+  it('states the rules the admin routes enforce on their query, path and body', () => {
+    const parameter = (path: string, name: string) =>
+      (doc.paths[path].get.parameters as unknown as { name: string; schema: Record<string, unknown> }[]).find(
+        (p) => p.name === name,
+      )?.schema;
+    expect(parameter('/sync-failures', 'page')).toMatchObject({ type: 'integer', minimum: 1, maximum: 1_000_000 });
+    expect(parameter('/sync-failures/critical', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 500 });
+    expect(parameter('/sync-failures', 'entity_id')).toMatchObject({ pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
+    expect(parameter('/sync-failures', 'critical')).toMatchObject({ type: 'boolean' });
+    expect(parameter('/monitoring/missing-operations', 'client_id')).toMatchObject({ pattern: '^[A-Za-z0-9_.-]+$' });
+    expect(parameter('/monitoring/lost-rows', 'table')).toMatchObject({ enum: ['venta', 'devolucion'] });
+    expect(parameter('/sync-failures/{id}', 'id')).toMatchObject({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+    const retry = (doc.paths['/sync-failures/retry'] as unknown as Record<string, { requestBody: unknown }>).post;
+    expect(retry.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { additionalProperties: false } } },
+    });
+    const create = (doc.paths['/items'] as unknown as Record<string, { requestBody: unknown }>).post;
+    expect(create.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: {
+            not: { anyOf: expect.arrayContaining([{ required: ['_client_id'] }]) },
+            'x-max-depth': 64,
+            'x-forbidden-character': 'U+0000',
+          },
+        },
+      },
+    });
+  });
+
   it('gives every DTO field a description and an example', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining([

@@ -1234,23 +1234,6 @@ export interface components {
              */
             outcome: "delivered" | "retry_scheduled" | "manual_intervention";
         };
-        RetrySyncFailuresDto: {
-            /**
-             * @description true: only failures waiting for manual intervention; false: only those still retried automatically
-             * @example true
-             */
-            critical?: boolean;
-            /**
-             * @description Only this entity id (`<client id>:<record id>`, no control characters)
-             * @example MTY_001:abc123
-             */
-            entity_id?: string;
-            /**
-             * @description Only this entity type (no control characters)
-             * @example SALE
-             */
-            entity_type?: string;
-        };
         ScheduledRetryDto: {
             /**
              * @description The next_retry_at they were given
@@ -2869,9 +2852,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RetrySyncFailuresDto"];
+                "application/json": {
+                    /**
+                     * @description true: only failures waiting for manual intervention; false: only those still retried automatically
+                     * @example true
+                     */
+                    critical?: boolean;
+                    /**
+                     * @description Only this entity id (`<client id>:<record id>`, no control characters)
+                     * @example MTY_001:abc123
+                     */
+                    entity_id?: string;
+                    /**
+                     * @description Only this entity type (no control characters)
+                     * @example SALE
+                     */
+                    entity_type?: string;
+                };
             };
         };
         responses: {

@@ -16,3 +16,4 @@ export * from './http/synced-table.pipe';
 export * from './http/record-id';
 export * from './http/request-rules';
 export * from './http/api-params';
+export * from './http/request-schema';

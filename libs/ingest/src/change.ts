@@ -1,5 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
-import { checkValue, MAX_BATCH, recordIdProblem, RESERVED_FIELDS as RESERVED, VERSION_SCHEMA } from '@app/common';
+import {
+  checkValue,
+  MAX_BATCH,
+  MAX_FIELD_DEPTH,
+  recordIdProblem,
+  RESERVED_FIELDS as RESERVED,
+  VERSION_SCHEMA,
+} from '@app/common';
 import { OperationType } from '@app/database';
 
 // The operation log's own enum (Prisma generates it from schema.prisma): one definition.
@@ -89,8 +96,7 @@ export function readBatchOperations(body: unknown): unknown[] {
   return operations;
 }
 
-/** How deep a record's own fields may nest (objects and arrays); deeper data is refused. */
-export const MAX_FIELD_DEPTH = 64;
+export { MAX_FIELD_DEPTH };
 
 /**
  * Why a record's fields cannot be stored, if they cannot: PostgreSQL's jsonb refuses U+0000 in

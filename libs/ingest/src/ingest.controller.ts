@@ -26,12 +26,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ApiQueryFrom,
   ApiRecordIdParam,
   ApiTableParam,
   ClientAuth,
   ClientId,
   ErrorResponseDto,
   RecordIdPipe,
+  SchemaPipe,
   SyncedTable,
   SyncedTablePipe,
 } from '@app/common';
@@ -39,7 +41,8 @@ import { OperationType, readBatchEntry, readBatchOperations, readChange, Receive
 import {
   BatchRequestDto,
   BatchResponseDto,
-  DeleteQueryDto,
+  DELETE_QUERY_SCHEMA,
+  DeleteQuery,
   RECORD_BODY_SCHEMA,
   SingleIngestResponseDto,
   UPDATE_BODY_SCHEMA,
@@ -114,9 +117,11 @@ const DeleteDocs = (operationId: string, summary: string) =>
       description: 'A record that does not exist is logged COMPLETED with note "Already deleted".',
     }),
     ApiRecordIdParam('The record id'),
+    ApiQueryFrom(DELETE_QUERY_SCHEMA),
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
   );
+const DeleteQueryParams = () => Query(new SchemaPipe(DELETE_QUERY_SCHEMA, 'query'));
 
 @ApiTags('ingest')
 @ClientAuth()
@@ -191,7 +196,7 @@ export class IngestController {
     @ClientId() clientId: string,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
-    @Query() query: DeleteQueryDto,
+    @DeleteQueryParams() query: DeleteQuery,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
@@ -205,7 +210,7 @@ export class IngestController {
     @ClientId() clientId: string,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
-    @Query() query: DeleteQueryDto,
+    @DeleteQueryParams() query: DeleteQuery,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {

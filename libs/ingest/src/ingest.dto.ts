@@ -1,28 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
 
-import { MAX_BATCH, MAX_FIELD_DEPTH } from './change';
-import {
-  MAX_RECORD_ID_LENGTH,
-  MAX_VERSION,
-  NO_CONTROL_CHARACTERS_PATTERN,
-  RECORD_ID_SCHEMA,
-  RESERVED_FIELDS,
-  VERSION_SCHEMA,
-} from '@app/common';
+import { MAX_BATCH } from './change';
+import { MAX_FIELD_DEPTH, ObjectSchema, RECORD_ID_SCHEMA, RESERVED_FIELDS, VERSION_SCHEMA } from '@app/common';
 import { OperationType } from '@app/database';
 
 const FREE_FIELDS_RULES =
   `Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names ${RESERVED_FIELDS.join(', ')}, ` +
   `the NUL character (U+0000) anywhere, and nesting deeper than ${MAX_FIELD_DEPTH} levels.`;
 
-/** A record body: `id`, `ver`, `id_cola` plus any fields of the client's own. The rules come from request-rules. */
-export const RECORD_BODY_SCHEMA: SchemaObject = {
+/**
+ * A record body: `id`, `ver`, `id_cola` plus any fields of the client's own. The rules come from
+ * request-rules; readChange enforces them. The reserved names are stated as a schema (`not`), and
+ * the two rules JSON Schema cannot state without recursion (depth, NUL at any depth) as the
+ * extensions `x-max-depth` and `x-forbidden-character`, from the constants fieldProblems uses.
+ */
+export const RECORD_BODY_SCHEMA: SchemaObject & Record<`x-${string}`, unknown> = {
   type: 'object',
   required: ['id'],
   additionalProperties: true,
+  not: { anyOf: RESERVED_FIELDS.map((name) => ({ required: [name] })) },
+  'x-max-depth': MAX_FIELD_DEPTH,
+  'x-forbidden-character': 'U+0000',
   description: FREE_FIELDS_RULES,
   properties: {
     id: {
@@ -101,28 +100,26 @@ export class SingleIngestResponseDto {
   operation_id: string;
 }
 
-export class DeleteQueryDto {
-  @ApiPropertyOptional({
-    ...VERSION_SCHEMA,
-    description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)',
-    example: 2,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(VERSION_SCHEMA.minimum)
-  @Max(MAX_VERSION)
-  ver?: number;
+/** The query of a DELETE: SchemaPipe enforces it, ApiQueryFrom documents it. */
+export const DELETE_QUERY_SCHEMA: ObjectSchema = {
+  type: 'object',
+  properties: {
+    ver: {
+      ...VERSION_SCHEMA,
+      description: 'Batch version of the delete; a stored row with a newer `_ver` is kept (stale)',
+      example: 2,
+    },
+    id_cola: {
+      ...RECORD_ID_SCHEMA,
+      description: "The client's queue job id (no control characters)",
+      example: 'job123',
+    },
+  },
+  additionalProperties: false,
+};
 
-  @ApiPropertyOptional({
-    ...RECORD_ID_SCHEMA,
-    description: "The client's queue job id (no control characters)",
-    example: 'job123',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(RECORD_ID_SCHEMA.minLength, MAX_RECORD_ID_LENGTH)
-  @Matches(new RegExp(NO_CONTROL_CHARACTERS_PATTERN, 'u'), { message: 'id_cola must not contain control characters' })
+export interface DeleteQuery {
+  ver?: number;
   id_cola?: string;
 }
 

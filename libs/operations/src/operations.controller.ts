@@ -3,20 +3,21 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import {
   AdminAuth,
   ApiRecordIdParam,
+  ApiQueryFrom,
   ApiTableParam,
   ClientAuth,
   ClientId,
   findSyncedTable,
   RecordIdPipe,
   SyncedTable,
+  SchemaPipe,
   SyncedTablePipe,
 } from '@app/common';
-import {
-  LostRowsReportDto,
-  MissingOperationsQueryDto,
-  MissingOperationsReportDto,
-  OperationHistoryDto,
-} from './operations.dto';
+import { LostRowsReportDto, MissingOperationsReportDto, OperationHistoryDto } from './operations.dto';
+import { MONITORING_QUERY_SCHEMA, MonitoringQuery } from './monitoring-query.schema';
+
+/** The reports' query, validated against and documented from MONITORING_QUERY_SCHEMA. */
+const MonitoringQueryParams = () => Query(new SchemaPipe(MONITORING_QUERY_SCHEMA, 'query'));
 import { OperationsService } from './operations.service';
 
 const HistoryDocs = (operationId: string, summary: string) =>
@@ -83,8 +84,9 @@ export class OperationsController {
     description:
       'Levels: 0-10 normal, 11-100 warning, over 100 critical. A missing history heals when the client resends (see README).',
   })
+  @ApiQueryFrom(MONITORING_QUERY_SCHEMA)
   @ApiOkResponse({ type: MissingOperationsReportDto })
-  missingOperations(@Query() query: MissingOperationsQueryDto): Promise<MissingOperationsReportDto> {
+  missingOperations(@MonitoringQueryParams() query: MonitoringQuery): Promise<MissingOperationsReportDto> {
     return this.operations.missingOperationsReport({
       table: query.table ? findSyncedTable(query.table) : undefined,
       clientId: query.client_id,
@@ -99,8 +101,9 @@ export class OperationsController {
     description:
       'The mirror of missing operations: a DBA, a bad restore or a clean-up removed rows the log says exist. Status answers these ERROR, so the client resends and the row comes back. Deleted records (tombstones) are not lost. Levels: 0-10 normal, 11-100 warning, over 100 critical.',
   })
+  @ApiQueryFrom(MONITORING_QUERY_SCHEMA)
   @ApiOkResponse({ type: LostRowsReportDto })
-  lostRows(@Query() query: MissingOperationsQueryDto): Promise<LostRowsReportDto> {
+  lostRows(@MonitoringQueryParams() query: MonitoringQuery): Promise<LostRowsReportDto> {
     return this.operations.lostRowsReport({
       table: query.table ? findSyncedTable(query.table) : undefined,
       clientId: query.client_id,

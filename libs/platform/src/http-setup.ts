@@ -119,7 +119,7 @@ function enableCors(app: INestApplication, config: AppConfig): void {
 }
 
 /** Request shapes documented by DTO classes: the validation refuses their unknown properties. */
-const REQUEST_SCHEMAS = ['StatusQueryDto', 'StatusBatchRequestDto', 'BatchRequestDto', 'RetrySyncFailuresDto'];
+const REQUEST_SCHEMAS = ['StatusQueryDto', 'StatusBatchRequestDto', 'BatchRequestDto'];
 
 export function setupSwagger(app: INestApplication): void {
   const document = new DocumentBuilder()

@@ -38,6 +38,8 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
     const schema = document.components?.schemas?.[name] as { additionalProperties?: boolean } | undefined;
     if (schema) schema.additionalProperties = false;
   }
-  document.info.description += ` Bodies are JSON in UTF-8, nested at most ${MAX_JSON_DEPTH} levels.`;
+  document.info.description +=
+    ` Bodies are JSON in UTF-8, nested at most ${MAX_JSON_DEPTH} levels.` +
+    ' Unknown query parameters and, where a schema says additionalProperties: false, unknown body properties are refused (400).';
   return document;
 }

@@ -35,8 +35,31 @@ export const TABLE_SCHEMA: SchemaObject = { type: 'string', enum: Object.keys(SY
 /** System columns of synced tables: a client field of the same name would be ambiguous. */
 export const RESERVED_FIELDS = ['_hash_id', '_client_id', '_ver', '_created_at', '_updated_at'] as const;
 
-type Rule = {
+/** How deep a record's own fields may nest (objects and arrays); deeper data is refused. */
+export const MAX_FIELD_DEPTH = 64;
+
+/** A client id as API_KEYS defines it. */
+export const CLIENT_ID_PATTERN = '^[A-Za-z0-9_.-]+$';
+export const MAX_CLIENT_ID_LENGTH = 64;
+
+/**
+ * How a refused pattern is worded for a person (the pattern itself is what the document shows).
+ * A pattern not listed here is quoted as it is.
+ */
+const PATTERN_WORDING: Record<string, string> = {
+  [NO_CONTROL_CHARACTERS_PATTERN]: 'must not contain control characters',
+  [CLIENT_ID_PATTERN]: 'must be letters, digits, _ . or -',
+};
+
+/** Registers the wording of a pattern defined elsewhere (next to the schema that uses it). */
+export function wordPattern(pattern: string, wording: string): string {
+  PATTERN_WORDING[pattern] = wording;
+  return pattern;
+}
+
+export type Rule = {
   type?: string;
+  enum?: readonly unknown[];
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -54,6 +77,8 @@ const compiled = (pattern: string) =>
  */
 export function checkValue(rule: Rule, value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return `${name} is required`;
+  if (rule.enum !== undefined && !rule.enum.includes(value)) return `${name} must be one of ${rule.enum.join(', ')}`;
+  if (rule.type === 'boolean') return typeof value === 'boolean' ? undefined : `${name} must be true or false`;
   if (rule.type === 'string') {
     if (typeof value !== 'string') return `${name} must be a string`;
     // Lengths count characters (code points), as JSON Schema and PostgreSQL do, not UTF-16 units;
@@ -65,11 +90,8 @@ export function checkValue(rule: Rule, value: unknown, name: string): string | u
         : `${name} must be at least ${rule.minLength} characters`;
     if (rule.maxLength !== undefined && length > rule.maxLength)
       return `${name} must be at most ${rule.maxLength} characters`;
-    if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
-      return rule.pattern === NO_CONTROL_CHARACTERS_PATTERN
-        ? `${name} must not contain control characters`
-        : `${name} must match ${rule.pattern}`;
-    }
+    if (rule.pattern !== undefined && !compiled(rule.pattern).test(value))
+      return `${name} ${PATTERN_WORDING[rule.pattern] ?? `must match ${rule.pattern}`}`;
     return undefined;
   }
   if (rule.type === 'integer' || rule.type === 'number') {

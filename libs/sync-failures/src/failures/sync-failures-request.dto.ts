@@ -1,95 +1,93 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { MAX_PAGE } from '@app/common';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { MAX_PAGE, MAX_PAGE_SIZE, NO_CONTROL_CHARACTERS_PATTERN, ObjectSchema, wordPattern } from '@app/common';
 
-/** Query strings carry text: `@Type(() => Boolean)` would read "false" as true, so map the two words by hand. */
-/** Filters are compared with stored text: NUL cannot reach PostgreSQL, and no control character is ever part of a name. */
-// eslint-disable-next-line no-control-regex
-export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
-const noControl = (name: string) =>
-  Matches(NO_CONTROL_CHARACTERS, { message: `${name} must not contain control characters` });
+/**
+ * What the sync-failures routes accept, as JSON Schema: SchemaPipe / ParamRulePipe enforce these
+ * objects and the OpenAPI document shows them (ApiQueryFrom, ApiBody, ApiParamFrom).
+ */
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
+/** A sync failure id (a UUID, or any id of the same alphabet). */
+export const SYNC_FAILURE_ID_SCHEMA = {
+  type: 'string',
+  description: 'Sync failure id: 1 to 64 letters, digits, _ or -',
+  example: '3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21',
+  minLength: 1,
+  maxLength: 64,
+  pattern: wordPattern('^[A-Za-z0-9_-]+$', 'must be 1 to 64 letters, digits, _ or -'),
+} as const;
 
-export class SyncFailureIdParamDto {
-  @ApiProperty({
-    description: 'Sync failure id: 1 to 64 letters, digits, _ or -',
-    example: '3f1c2b9e-8d7a-4c1b-9f0e-2a6d5c4b3a21',
-    pattern: '^[A-Za-z0-9_-]{1,64}$',
-  })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id must be 1 to 64 letters, digits, _ or -' })
-  id: string;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional({
+const PAGE_PROPERTIES = {
+  page: {
+    type: 'integer',
     description: `Page number, from 1 to ${MAX_PAGE}`,
     example: 1,
     default: 1,
-    type: 'integer',
     minimum: 1,
     maximum: MAX_PAGE,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  page?: number;
-
-  @ApiPropertyOptional({
-    description: 'Rows per page (1 to 500); 50 by default, 20 for /sync-failures/critical',
-    example: 50,
+  },
+  limit: {
     type: 'integer',
+    description: `Rows per page (1 to ${MAX_PAGE_SIZE}); 50 by default, 20 for /sync-failures/critical`,
+    example: 50,
     minimum: 1,
-    maximum: 500,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+    maximum: MAX_PAGE_SIZE,
+  },
+} as const;
 
-export class SyncFailureFilterDto {
-  @ApiPropertyOptional({
+/** Filters are compared with stored text: NUL cannot reach PostgreSQL, and no control character is ever part of a name. */
+const FILTER_PROPERTIES = {
+  entity_type: {
+    type: 'string',
     description: 'Only this entity type (no control characters)',
     example: 'SALE',
     minLength: 1,
     maxLength: 64,
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  @noControl('entity_type')
-  entity_type?: string;
-
-  @ApiPropertyOptional({
+    pattern: NO_CONTROL_CHARACTERS_PATTERN,
+  },
+  entity_id: {
+    type: 'string',
     description: 'Only this entity id (`<client id>:<record id>`, no control characters)',
     example: 'MTY_001:abc123',
     minLength: 1,
     maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @noControl('entity_id')
-  entity_id?: string;
-
-  @ApiPropertyOptional({
+    pattern: NO_CONTROL_CHARACTERS_PATTERN,
+  },
+  critical: {
+    type: 'boolean',
     description: 'true: only failures waiting for manual intervention; false: only those still retried automatically',
     example: true,
-  })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  },
+} as const;
+
+export const PAGE_QUERY_SCHEMA: ObjectSchema = {
+  type: 'object',
+  properties: PAGE_PROPERTIES,
+  additionalProperties: false,
+};
+
+export const LIST_SYNC_FAILURES_QUERY_SCHEMA: ObjectSchema = {
+  type: 'object',
+  properties: { ...FILTER_PROPERTIES, ...PAGE_PROPERTIES },
+  additionalProperties: false,
+};
+
+/** POST /sync-failures/retry: every failure matching the filter (all of them when it is empty) becomes due now. */
+export const RETRY_SYNC_FAILURES_SCHEMA: ObjectSchema = {
+  type: 'object',
+  description: 'A filter; an empty body (or none) matches every failure',
+  properties: FILTER_PROPERTIES,
+  additionalProperties: false,
+  example: { entity_type: 'SALE', critical: true },
+};
+
+export interface PageQuery {
+  page?: number;
+  limit?: number;
+}
+
+export interface SyncFailureFilter {
+  entity_type?: string;
+  entity_id?: string;
   critical?: boolean;
 }
 
-export class ListSyncFailuresQueryDto extends IntersectionType(SyncFailureFilterDto, PageQueryDto) {}
-
-/** POST /sync-failures/retry: every failure matching the filter (all of them when it is empty) becomes due now. */
-export class RetrySyncFailuresDto extends SyncFailureFilterDto {}
+export type ListSyncFailuresQuery = SyncFailureFilter & PageQuery;

@@ -12,24 +12,31 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminAuth, ErrorResponseDto } from '@app/common';
+import { AdminAuth, ApiParamFrom, ApiQueryFrom, ErrorResponseDto, ParamRulePipe, SchemaPipe } from '@app/common';
 import { SyncAlertsDto, SyncFailureReportsService, SyncFailureStatsDto } from '../monitoring';
 import { SyncRetryService } from '../retry';
 import { FailedDelivery } from './failed-delivery';
 import {
-  ListSyncFailuresQueryDto,
-  PageQueryDto,
-  RetrySyncFailuresDto,
-  SyncFailureIdParamDto,
+  LIST_SYNC_FAILURES_QUERY_SCHEMA,
+  ListSyncFailuresQuery,
+  PAGE_QUERY_SCHEMA,
+  PageQuery,
+  RETRY_SYNC_FAILURES_SCHEMA,
+  SYNC_FAILURE_ID_SCHEMA,
+  SyncFailureFilter,
 } from './sync-failures-request.dto';
 import { RetryResultDto, ScheduledRetryDto, SyncFailureDto, SyncFailurePageDto } from './sync-failures-response.dto';
 import { SyncFailuresService } from './sync-failures.service';
+
+/** The `:id` of a sync failure, validated and documented from SYNC_FAILURE_ID_SCHEMA. */
+const FailureId = () => Param('id', new ParamRulePipe(SYNC_FAILURE_ID_SCHEMA, 'id'));
 
 /** Manual intervention and monitoring of deliveries to the external system. Static routes come before `:id`. */
 @ApiTags('sync-failures')
@@ -45,8 +52,11 @@ export class SyncFailuresController {
 
   @Get()
   @ApiOperation({ summary: 'Sync failures, newest first, filtered and paginated' })
+  @ApiQueryFrom(LIST_SYNC_FAILURES_QUERY_SCHEMA)
   @ApiOkResponse({ type: SyncFailurePageDto })
-  list(@Query() query: ListSyncFailuresQueryDto): Promise<SyncFailurePageDto> {
+  list(
+    @Query(new SchemaPipe(LIST_SYNC_FAILURES_QUERY_SCHEMA, 'query')) query: ListSyncFailuresQuery,
+  ): Promise<SyncFailurePageDto> {
     const { page = 1, limit = 50, entity_type, entity_id, critical } = query;
     return this.page({ entityType: entity_type, entityId: entity_id, critical }, page, limit);
   }
@@ -55,8 +65,9 @@ export class SyncFailuresController {
   @ApiOperation({
     summary: 'Failures waiting for manual intervention (maximum retries reached or refused), newest first',
   })
+  @ApiQueryFrom(PAGE_QUERY_SCHEMA)
   @ApiOkResponse({ type: SyncFailurePageDto })
-  critical(@Query() query: PageQueryDto): Promise<SyncFailurePageDto> {
+  critical(@Query(new SchemaPipe(PAGE_QUERY_SCHEMA, 'query')) query: PageQuery): Promise<SyncFailurePageDto> {
     return this.page({ critical: true }, query.page ?? 1, query.limit ?? 20);
   }
 
@@ -101,8 +112,11 @@ export class SyncFailuresController {
     description:
       'Includes failures waiting for manual intervention. retry_count is kept; a failure at the maximum gets one more attempt. The retry job sends them on its next run.',
   })
+  @ApiBody({ schema: RETRY_SYNC_FAILURES_SCHEMA, required: false })
   @ApiOkResponse({ type: ScheduledRetryDto })
-  async retryMatching(@Body() body: RetrySyncFailuresDto): Promise<ScheduledRetryDto> {
+  async retryMatching(
+    @Body(new SchemaPipe(RETRY_SYNC_FAILURES_SCHEMA, 'body')) body: SyncFailureFilter,
+  ): Promise<ScheduledRetryDto> {
     const scheduled = await this.failures.scheduleNow({
       entityType: body.entity_type,
       entityId: body.entity_id,
@@ -113,9 +127,10 @@ export class SyncFailuresController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One sync failure' })
+  @ApiParamFrom('id', SYNC_FAILURE_ID_SCHEMA)
   @ApiOkResponse({ type: SyncFailureDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
-  async find(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
+  async find(@FailureId() id: string): Promise<SyncFailureDto> {
     return toDto(await this.found(this.reports.find(id), id));
   }
 
@@ -125,10 +140,11 @@ export class SyncFailuresController {
     summary: 'Retry one failure now and answer the outcome',
     description: 'Sends the current row (or a DELETE if it is gone), whatever the failure’s state.',
   })
+  @ApiParamFrom('id', SYNC_FAILURE_ID_SCHEMA)
   @ApiOkResponse({ type: RetryResultDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'EXTERNAL_SYNC_URL is not set' })
-  async retryOne(@Param() { id }: SyncFailureIdParamDto): Promise<RetryResultDto> {
+  async retryOne(@FailureId() id: string): Promise<RetryResultDto> {
     if (!this.retry.enabled)
       throw new ConflictException('External sync is not configured (EXTERNAL_SYNC_URL is not set)');
     const result = await this.found(this.retry.retryNow(id), id);
@@ -138,9 +154,10 @@ export class SyncFailuresController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Discard a failure: it is never delivered (logged)' })
+  @ApiParamFrom('id', SYNC_FAILURE_ID_SCHEMA)
   @ApiOkResponse({ type: SyncFailureDto, description: 'The discarded failure' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such failure' })
-  async discard(@Param() { id }: SyncFailureIdParamDto): Promise<SyncFailureDto> {
+  async discard(@FailureId() id: string): Promise<SyncFailureDto> {
     return toDto(await this.found(this.failures.discard(id), id));
   }
 
