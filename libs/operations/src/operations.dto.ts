@@ -78,6 +78,21 @@ export class OperationHistoryDto {
   operations: OperationHistoryEntryDto[];
 }
 
+const LEVELS = ['normal', 'warning', 'critical'];
+
+/** A client's level in a monitoring report, by how many of its rows are affected. */
+const LevelProperty = (example: string) =>
+  ApiProperty({ description: '0-10 normal, 11-100 warning, over 100 critical', enum: LEVELS, example });
+
+/** What both monitoring reports (missing operations, lost rows) say first: the overall level and its thresholds. */
+abstract class MonitoringReportDto {
+  @ApiProperty({ description: 'The worst level of any client and table', enum: LEVELS, example: 'normal' })
+  level: string;
+
+  @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
+  thresholds: { warning: number; critical: number };
+}
+
 export class MissingOperationRecordDto {
   @ApiProperty({ description: 'Record id', example: 'abc123' })
   hash_id: string;
@@ -96,11 +111,7 @@ export class MissingOperationsClientDto {
   @ApiProperty({ description: 'Rows with no operation for their current version', example: 12 })
   missing: number;
 
-  @ApiProperty({
-    description: '0-10 normal, 11-100 warning, over 100 critical',
-    enum: ['normal', 'warning', 'critical'],
-    example: 'warning',
-  })
+  @LevelProperty('warning')
   level: string;
 
   @ApiProperty({ description: 'Up to 100 of them, newest first', type: [MissingOperationRecordDto] })
@@ -121,17 +132,7 @@ export class MissingOperationsTableDto {
   clients: MissingOperationsClientDto[];
 }
 
-export class MissingOperationsReportDto {
-  @ApiProperty({
-    description: 'The worst level of any client and table',
-    enum: ['normal', 'warning', 'critical'],
-    example: 'normal',
-  })
-  level: string;
-
-  @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
-  thresholds: { warning: number; critical: number };
-
+export class MissingOperationsReportDto extends MonitoringReportDto {
   @ApiProperty({ description: 'One entry per synced table checked', type: [MissingOperationsTableDto] })
   tables: MissingOperationsTableDto[];
 }
@@ -157,11 +158,7 @@ export class LostRowsClientDto {
   @ApiProperty({ description: 'Records of this client whose row is lost', example: 3 })
   lost: number;
 
-  @ApiProperty({
-    description: '0-10 normal, 11-100 warning, over 100 critical',
-    enum: ['normal', 'warning', 'critical'],
-    example: 'normal',
-  })
+  @LevelProperty('normal')
   level: string;
 
   @ApiProperty({ description: 'Up to 100 of them, most recently completed first', type: [LostRecordDto] })
@@ -182,17 +179,7 @@ export class LostRowsTableDto {
   clients: LostRowsClientDto[];
 }
 
-export class LostRowsReportDto {
-  @ApiProperty({
-    description: 'The worst level of any client and table',
-    enum: ['normal', 'warning', 'critical'],
-    example: 'normal',
-  })
-  level: string;
-
-  @ApiProperty({ description: 'Level thresholds in use', example: { warning: 10, critical: 100 } })
-  thresholds: { warning: number; critical: number };
-
+export class LostRowsReportDto extends MonitoringReportDto {
   @ApiProperty({ description: 'One entry per synced table checked', type: [LostRowsTableDto] })
   tables: LostRowsTableDto[];
 }
