@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
-import { Job, Jobs } from '@app/scheduling';
+import { Jobs, ScheduledJob } from '@app/scheduling';
 import { OperationsService } from './operations.service';
 
 /**
@@ -8,22 +8,12 @@ import { OperationsService } from './operations.service';
  * instances running it at once simply find nothing left to change: no lock needed.
  */
 @Injectable()
-export class StaleOperationsCron implements OnModuleInit {
-  readonly job: Job<number>;
-
-  constructor(
-    private readonly operations: OperationsService,
-    private readonly jobs: Jobs,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.job = {
+export class StaleOperationsCron extends ScheduledJob<number> {
+  constructor(operations: OperationsService, jobs: Jobs, @Inject(APP_CONFIG) config: AppConfig) {
+    super(jobs, {
       name: 'stale-operations',
-      cron: this.config.staleOperationCron,
-      run: () => this.operations.markStaleAsError(),
-    };
-  }
-
-  onModuleInit(): void {
-    this.jobs.schedule(this.job);
+      cron: config.staleOperationCron,
+      run: () => operations.markStaleAsError(),
+    });
   }
 }

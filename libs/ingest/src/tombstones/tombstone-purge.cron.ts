@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
-import { Job, Jobs } from '@app/scheduling';
+import { Jobs, ScheduledJob } from '@app/scheduling';
 import { TombstonePurgeService } from './tombstone-purge.service';
 
 /**
@@ -8,18 +8,8 @@ import { TombstonePurgeService } from './tombstone-purge.service';
  * the service takes the purge's advisory lock for each batch, so no transaction spans a whole run.
  */
 @Injectable()
-export class TombstonePurgeCron implements OnModuleInit {
-  readonly job: Job<Record<string, number> | undefined>;
-
-  constructor(
-    private readonly purge: TombstonePurgeService,
-    private readonly jobs: Jobs,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.job = { name: 'tombstone-purge', cron: this.config.tombstonePurgeCron, run: () => this.purge.purgeExpired() };
-  }
-
-  onModuleInit(): void {
-    this.jobs.schedule(this.job);
+export class TombstonePurgeCron extends ScheduledJob<Record<string, number> | undefined> {
+  constructor(purge: TombstonePurgeService, jobs: Jobs, @Inject(APP_CONFIG) config: AppConfig) {
+    super(jobs, { name: 'tombstone-purge', cron: config.tombstonePurgeCron, run: () => purge.purgeExpired() });
   }
 }

@@ -1,41 +1,29 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
-import { LockKey, Tx } from '@app/database';
-import { Job, Jobs } from '@app/scheduling';
+import { LockKey } from '@app/database';
+import { Jobs, ScheduledJob } from '@app/scheduling';
 import { SyncAlerts, SyncFailureReportsService } from './sync-failure-reports.service';
 
 /** Logs a warning per firing alert rule on SYNC_ALERT_CRON, on one instance per tick (the advisory lock's winner). */
 @Injectable()
-export class SyncAlertsCron implements OnModuleInit {
-  private readonly logger = new Logger(SyncAlertsCron.name);
-  readonly job: Job<string[]>;
-
-  constructor(
-    private readonly reports: SyncFailureReportsService,
-    private readonly jobs: Jobs,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.job = {
+export class SyncAlertsCron extends ScheduledJob<string[]> {
+  constructor(reports: SyncFailureReportsService, jobs: Jobs, @Inject(APP_CONFIG) config: AppConfig) {
+    const logger = new Logger(SyncAlertsCron.name);
+    super(jobs, {
       name: 'sync-alerts',
-      cron: this.config.syncAlertCron,
+      cron: config.syncAlertCron,
       lock: LockKey.SyncFailureAlerts,
-      run: (tx) => this.logAlerts(tx!),
-    };
-  }
-
-  onModuleInit(): void {
-    this.jobs.schedule(this.job);
+      run: async (tx) => {
+        const warnings = describe(await reports.alerts(tx!));
+        for (const warning of warnings) logger.warn(warning);
+        return warnings;
+      },
+    });
   }
 
   /** The warnings logged (empty when nothing fires), or undefined when another instance holds the lock. */
-  async check(): Promise<string[] | undefined> {
-    return (await this.jobs.runOnce(this.job)).result;
-  }
-
-  private async logAlerts(tx: Tx): Promise<string[]> {
-    const warnings = describe(await this.reports.alerts(tx));
-    for (const warning of warnings) this.logger.warn(warning);
-    return warnings;
+  check(): Promise<string[] | undefined> {
+    return this.runNow();
   }
 }
 
