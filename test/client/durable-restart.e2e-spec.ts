@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildClientCjs } from './build-client';
 import { missingHistory, ListeningServer, startListeningServer } from './client-server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -29,19 +30,8 @@ describe('ResyncClient on SqliteStore killed mid-sync', () => {
   beforeAll(async () => {
     server = await startListeningServer();
     dir = mkdtempSync(join(tmpdir(), 'resync-client-kill-'));
-    build = join(dir, 'client');
-    // The child runs the package as plain CommonJS (compiled here, so the test needs no prior build).
-    execFileSync(process.execPath, [
-      require.resolve('typescript/bin/tsc'),
-      '-p',
-      join(ROOT, 'libs/client/tsconfig.json'),
-      '--outDir',
-      build,
-      '--declaration',
-      'false',
-      '--sourceMap',
-      'false',
-    ]);
+    // The child runs the package as plain CommonJS, compiled here.
+    build = buildClientCjs(join(dir, 'client'));
   }, 120_000);
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@app/testing';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildApps } from '../foundation/built-app';
-import { buildClientCjs } from './build-client';
+import { buildClientCjs } from '../client/build-client';
 
 // Plain JavaScript shared with `npm run simulate` (sim/): required, not imported, so that jest's
 // transform and the CLI run exactly the same code.
