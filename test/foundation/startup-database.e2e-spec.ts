@@ -1,11 +1,11 @@
 import { runApp } from '@app/platform';
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createConnection, createServer, Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../setup/free-port';
 import { killStartedApps, startApp, waitForHealth } from './app-process';
+import { freePort } from '../setup/free-port';
+import { StartupFixture } from './startup-fixture';
 import { API_MAIN, buildApps } from './built-app';
 
 const CREDENTIALS = { API_KEYS: 'MTY_001:mty-secret-key-0001', ADMIN_TOKEN: 'startup-admin-token-0123' };
@@ -14,7 +14,9 @@ const PROCESS_TIMEOUT = 180_000;
 /** Start-up against a database that is missing, late or unreachable, and the development credentials. */
 describe(`${runApp.name}: database and credentials at start-up`, () => {
   const databases: TestDatabase[] = [];
-  const tempDirs: string[] = [];
+  const fixture = new StartupFixture({ prefix: 'resync-startup-db-', logLevel: 'info', credentials: CREDENTIALS });
+  const tempDir = () => fixture.tempDir();
+  const env = (extra: Record<string, string>) => fixture.env(extra);
   const servers: Server[] = [];
 
   beforeAll(() => buildApps(), 300_000);
@@ -22,28 +24,9 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
   afterAll(async () => {
     await killStartedApps();
     for (const server of servers) server.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    for (const dir of fixture.tempDirs) rmSync(dir, { recursive: true, force: true });
     await Promise.all(databases.map((database) => database.drop()));
   }, 60_000);
-
-  function tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'resync-startup-db-'));
-    chmodSync(dir, 0o755);
-    tempDirs.push(dir);
-    return dir;
-  }
-
-  async function env(extra: Record<string, string>): Promise<Record<string, string>> {
-    return {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'info',
-      RUN_JOBS: 'false',
-      ...CREDENTIALS,
-      ...extra,
-    };
-  }
 
   /** Forwards 127.0.0.1:port to the test database, as a database that comes up late would appear. */
   function proxy(port: number, target: URL): Promise<void> {

@@ -1,12 +1,12 @@
 import { readMigrations } from '@app/database';
 import { runApp } from '@app/platform';
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../setup/free-port';
 import { isRunning, killStartedApps, postmasterPid, processesMentioning, startApp, waitForHealth } from './app-process';
+import { freePort } from '../setup/free-port';
+import { StartupFixture } from './startup-fixture';
 import { API_MAIN, buildApps, WORKER_MAIN } from './built-app';
 
 const CREDENTIALS = {
@@ -18,13 +18,15 @@ const PROCESS_TIMEOUT = 180_000;
 /** The built app as a process, the way `npm run start:prod` and the Docker image start it. */
 describe(`${runApp.name} (the built app as a process)`, () => {
   const databases: TestDatabase[] = [];
-  const tempDirs: string[] = [];
+  const fixture = new StartupFixture({ prefix: 'resync-startup-', logLevel: 'warn', credentials: CREDENTIALS });
+  const tempDir = () => fixture.tempDir();
+  const env = (extra: Record<string, string>) => fixture.env(extra);
 
   beforeAll(() => buildApps(), 300_000);
 
   afterAll(async () => {
     await killStartedApps();
-    for (const dir of tempDirs) {
+    for (const dir of fixture.tempDirs) {
       // An app killed above leaves its embedded PostgreSQL behind; stop it before removing its files.
       const pid = postmasterPid(join(dir, 'pg'));
       if (pid !== undefined && isRunning(pid)) process.kill(pid, 'SIGQUIT');
@@ -32,26 +34,6 @@ describe(`${runApp.name} (the built app as a process)`, () => {
     }
     await Promise.all(databases.map((database) => database.drop()));
   }, 60_000);
-
-  /** A working directory of its own, so no .env or .data/ of the checkout is picked up. */
-  function tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'resync-startup-'));
-    chmodSync(dir, 0o755); // tests may run as root; the embedded PostgreSQL then runs as `postgres`
-    tempDirs.push(dir);
-    return dir;
-  }
-
-  async function env(extra: Record<string, string>): Promise<Record<string, string>> {
-    return {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-      RUN_JOBS: 'false',
-      ...CREDENTIALS,
-      ...extra,
-    };
-  }
 
   it(
     'starts two instances at once on one empty database; each migration is applied exactly once',
