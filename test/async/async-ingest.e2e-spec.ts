@@ -1,6 +1,6 @@
 import { AsyncIngestWorker } from '@app/ingest';
 import { Metrics } from '@app/metrics';
-import { createTestApp, recordId, TestApp } from '@app/testing';
+import { createTestApp, recordId, recordQueries, TestApp } from '@app/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { sample } from '../metrics/metrics-text';
 
@@ -20,19 +20,7 @@ describe('Asynchronous ingest', () => {
 
   const mty = () => t.as('MTY');
   const async = (req: ReturnType<ReturnType<typeof mty>['post']>) => req.set('Prefer', 'respond-async');
-  const statusOf = async (id: string, extra: Record<string, unknown> = {}) =>
-    (
-      await mty()
-        .post('/records')
-        .send({ hash_id: id, ...extra })
-        .expect(200)
-    ).body;
-  const history = async (id: string) =>
-    (
-      await mty()
-        .get(`/items/${encodeURIComponent(id)}/history`)
-        .expect(200)
-    ).body.operations;
+  const { statusOf, history } = recordQueries(mty);
   const drain = async () => {
     let total = { completed: 0, failed: 0 };
     for (;;) {

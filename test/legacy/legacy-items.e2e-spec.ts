@@ -1,6 +1,6 @@
 import { ApiModule } from '../../apps/api/src/api.module';
 import { AsyncIngestWorker } from '@app/ingest';
-import { createTestApp, createTestDatabase, TestApp, TestDatabase } from '@app/testing';
+import { createTestApp, createTestInstances, TestApp, TestInstances } from '@app/testing';
 
 /** The original protocol's batch route: JSON and NDJSON batches become jobs of the asynchronous pipeline. */
 describe('Original protocol: POST /legacy/items', () => {
@@ -209,25 +209,18 @@ describe('Original protocol: POST /legacy/items', () => {
 
 /** Two instances on one database share each client's limit: the count lives in PostgreSQL. */
 describe('Original protocol: rate limit across instances', () => {
-  let database: TestDatabase;
+  let instances: TestInstances;
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const start = () =>
-      createTestApp({
-        module: (config) => ApiModule.register(config),
-        env: { LEGACY_RATE_LIMIT: '3', LEGACY_RATE_WINDOW: '1h' },
-        database,
-      });
-    [a, b] = [await start(), await start()];
+    instances = await createTestInstances(2, {
+      module: (config) => ApiModule.register(config),
+      env: { LEGACY_RATE_LIMIT: '3', LEGACY_RATE_WINDOW: '1h' },
+    });
+    [a, b] = instances.apps;
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await database.drop();
-  });
+  afterAll(() => instances.close());
 
   const batch = (app: TestApp, id: string, who: 'MTY' | 'GDL' = 'MTY') =>
     app

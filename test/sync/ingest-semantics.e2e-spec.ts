@@ -1,5 +1,5 @@
 import { ApiModule } from '../../apps/api/src/api.module';
-import { createTestApp, recordId, saleRecord, TestApp } from '@app/testing';
+import { createTestApp, recordId, recordQueries, saleRecord, TestApp } from '@app/testing';
 
 describe('Ingest semantics', () => {
   let t: TestApp;
@@ -10,19 +10,7 @@ describe('Ingest semantics', () => {
   afterAll(() => t.close());
 
   const mty = () => t.as('MTY');
-  const statusOf = async (id: string, extra: Record<string, unknown> = {}, table?: string) =>
-    (
-      await mty()
-        .post(table ? `/tables/${table}/records` : '/records')
-        .send({ hash_id: id, ...extra })
-        .expect(200)
-    ).body;
-  const history = async (id: string) =>
-    (
-      await mty()
-        .get(`/items/${encodeURIComponent(id)}/history`)
-        .expect(200)
-    ).body.operations;
+  const { statusOf, history } = recordQueries(mty);
 
   it('stores whatever fields the client sends and gives them back exactly', async () => {
     const fields = {

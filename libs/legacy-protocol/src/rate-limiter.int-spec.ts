@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig, Clock, ManualClock } from '@app/common';
 import { PlatformModule } from '@app/platform';
-import { createTestApp, createTestDatabase, TestApp, TestDatabase } from '@app/testing';
+import { createTestInstances, TestApp, TestInstances } from '@app/testing';
 import { LegacyProtocolError } from './legacy-errors';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimiter } from './rate-limiter.service';
@@ -12,26 +12,19 @@ class RateLimiterTestModule {}
 /** Two instances on one database share one count per client: PostgreSQL coordinates, not process memory. */
 describe(RateLimiter.name, () => {
   const clock = new ManualClock(new Date('2026-06-01T12:00:10Z'));
-  let database: TestDatabase;
+  let instances: TestInstances;
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const start = () =>
-      createTestApp({
-        module: (config: AppConfig) => ({ module: RateLimiterTestModule, imports: [PlatformModule.forRoot(config)] }),
-        env: { LEGACY_RATE_LIMIT: '5', LEGACY_RATE_WINDOW: '1m' },
-        overrides: [{ provide: Clock, useValue: clock }],
-        database,
-      });
-    [a, b] = [await start(), await start()];
+    instances = await createTestInstances(2, {
+      module: (config: AppConfig) => ({ module: RateLimiterTestModule, imports: [PlatformModule.forRoot(config)] }),
+      env: { LEGACY_RATE_LIMIT: '5', LEGACY_RATE_WINDOW: '1m' },
+      overrides: [{ provide: Clock, useValue: clock }],
+    });
+    [a, b] = instances.apps;
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await database.drop();
-  });
+  afterAll(() => instances.close());
 
   const take = (app: TestApp, clientId: string) =>
     app
