@@ -9,6 +9,11 @@ describe('Sync failures admin API', () => {
   let app: SyncApp;
   let now: Date;
   const ago = (ms: number) => new Date(now.getTime() - ms);
+  /** A failure no retry is scheduled for: exhausted (retry_count at the maximum) or refused (`error`, 422 say). */
+  const exhaustedFailure = (recordId: string, age: number) =>
+    insertFailure(app.t, { createdAt: ago(age), recordId, retryCount: 3, nextRetryAt: null });
+  const refusedFailure = (recordId: string, age: number, error = 'HTTP 500: Internal Server Error') =>
+    insertFailure(app.t, { createdAt: ago(age), recordId, retryCount: 0, nextRetryAt: null, error });
 
   useSyncApp((suite) => {
     ({ fake, app } = suite);
@@ -72,18 +77,8 @@ describe('Sync failures admin API', () => {
       entityType: 'RETURN',
       tableName: 'devolucion',
     });
-    const exhausted = await insertFailure(app.t, {
-      createdAt: ago(10 * MINUTE),
-      recordId: 'a3',
-      retryCount: 3,
-      nextRetryAt: null,
-    });
-    const refused = await insertFailure(app.t, {
-      createdAt: ago(5 * MINUTE),
-      recordId: 'a4',
-      nextRetryAt: null,
-      error: 'HTTP 422: Unprocessable Entity',
-    });
+    const exhausted = await exhaustedFailure('a3', 10 * MINUTE);
+    const refused = await refusedFailure('a4', 5 * MINUTE, 'HTTP 422: Unprocessable Entity');
     const get = async (query: string) => (await app.t.as('admin').get(`/sync-failures${query}`).expect(200)).body;
 
     expect((await get('')).items.map((i: { id: string }) => i.id)).toEqual([refused.id, exhausted.id, mid.id, old.id]);
@@ -123,18 +118,8 @@ describe('Sync failures admin API', () => {
   });
 
   it('POST /sync-failures/retry makes matching rows due now; a row at the maximum gets exactly one more attempt', async () => {
-    const exhausted = await insertFailure(app.t, {
-      createdAt: ago(60 * MINUTE),
-      recordId: 'r1',
-      retryCount: 3,
-      nextRetryAt: null,
-    });
-    const refused = await insertFailure(app.t, {
-      createdAt: ago(60 * MINUTE),
-      recordId: 'r2',
-      retryCount: 0,
-      nextRetryAt: null,
-    });
+    const exhausted = await exhaustedFailure('r1', 60 * MINUTE);
+    const refused = await refusedFailure('r2', 60 * MINUTE);
     const later = await insertFailure(app.t, { createdAt: ago(1 * MINUTE), recordId: 'r3' });
 
     const { body } = await app.t.as('admin').post('/sync-failures/retry').send({ critical: true }).expect(200);
