@@ -130,8 +130,13 @@ async function asyncEndToEnd(ctx, total) {
     const started = Date.now();
     acceptSeconds = await push(api.url, total, 1000, connections, true);
     const deadline = Date.now() + 10 * 60_000;
-    while ((await queued(asyncDb)) > 0) {
+    let lastLog = Date.now();
+    for (let left; (left = await queued(asyncDb)) > 0;) {
       if (Date.now() > deadline) throw new Error(`${name}: operations still QUEUED after 10 minutes`);
+      if (Date.now() - lastLog >= 2000) {
+        log(`  [${name}] ${((Date.now() - started) / 1000).toFixed(1)} s: ${fmt(left)} operations still QUEUED`);
+        lastLog = Date.now();
+      }
       await sleep(50);
     }
     seconds = (Date.now() - started) / 1000;

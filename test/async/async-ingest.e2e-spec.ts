@@ -206,8 +206,7 @@ describe('Asynchronous ingest', () => {
     ]);
   });
 
-  it("applies a record's operations in acceptance order across jobs, one per batch", async () => {
-    const id = recordId();
+  const queueThree = async (id: string) => {
     await async(mty().post('/tables/venta/batch'))
       .send({ operations: [{ operation: 'UPDATE', record: { id, id_cola: 'order-1', total: 1 } }] })
       .expect(202);
@@ -217,18 +216,56 @@ describe('Asynchronous ingest', () => {
     await async(mty().put(`/items/${id}`))
       .send({ id_cola: 'order-3', total: 3 })
       .expect(202);
-    // Each batch takes only the record's oldest waiting operation.
-    expect(await worker.processOnce()).toEqual({ completed: 1, failed: 0 });
-    expect((await statusOf(id, { id_cola: 'order-1' })).status).toBe('COMPLETED');
-    expect((await statusOf(id)).status).toBe('PROCESSING');
-    expect((await statusOf(id, { id_cola: 'order-1' })).data).toMatchObject({ total: 1 });
-    await drain();
+  };
+  const expectAppliedInOrder = async (id: string) => {
     expect((await statusOf(id)).data).toEqual({ _hash_id: id, _ver: 1, total: 3 });
     expect((await history(id)).map((o: { queue_id: string; note: string | null }) => [o.queue_id, o.note])).toEqual([
       ['order-1', 'Record did not exist - created by update'],
       ['order-2', null],
       ['order-3', null],
     ]);
+  };
+
+  it("applies a record's operations of several jobs in acceptance order, round after round in one batch", async () => {
+    const id = recordId();
+    await queueThree(id);
+
+    expect(await worker.processOnce()).toEqual({ completed: 3, failed: 0 });
+
+    await expectAppliedInOrder(id);
+  });
+
+  it("leaves a record's later operations QUEUED while another worker holds its oldest one", async () => {
+    const [id, other] = [recordId(), recordId()];
+    await queueThree(id);
+    await async(mty().post('/items')).send({ id: other, total: 9 }).expect(202);
+    const [oldest] = await t.prisma.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM sync_operations WHERE record_id = ${id} AND queue_id = 'order-1'`;
+
+    // Another worker's claim: the oldest operation locked in a transaction still open.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = t.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM sync_operations WHERE id = ${oldest.id} FOR UPDATE`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      // Only the other record applies; the held record's two later operations wait behind the held one.
+      expect(await worker.processOnce()).toEqual({ completed: 1, failed: 0 });
+      expect((await statusOf(other)).status).toBe('COMPLETED');
+      expect((await statusOf(id, { id_cola: 'order-2' })).status).toBe('PROCESSING');
+      expect((await statusOf(id, { id_cola: 'order-3' })).status).toBe('PROCESSING');
+    } finally {
+      release();
+      await holder;
+    }
+
+    await drain();
+    await expectAppliedInOrder(id);
   });
 
   it('a synchronous write to a record with queued operations joins the queue behind them instead of overtaking them', async () => {

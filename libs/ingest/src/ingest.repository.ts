@@ -7,6 +7,7 @@ import {
   LogMode,
   Outcome,
   QueuedChange,
+  queuedStatementValues,
   statementValues,
   StatementRow,
 } from './apply-and-log.statement';
@@ -34,32 +35,40 @@ export class IngestRepository {
    * straight on the pool, one round trip. A change to a record with operations waiting in the queue
    * is not applied but logged QUEUED behind them (outcome `queued`).
    */
-  applyAndLog(tx: Tx | undefined, clientId: string, table: SyncedTableName, changes: Change[]): Promise<Applied[]> {
-    return this.run(tx, 'insert', clientId, table, changes);
+  async applyAndLog(
+    tx: Tx | undefined,
+    clientId: string,
+    table: SyncedTableName,
+    changes: Change[],
+  ): Promise<Applied[]> {
+    const values = statementValues(clientId, table, changes, this.config.auditPayloads);
+    return this.run(tx, 'insert', table, values, changes.length);
   }
 
   /** The worker's side: applies queued changes with the very same statement and marks their operations COMPLETED. */
-  applyQueued(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<Applied[]> {
-    return this.run(tx, 'complete', clientId, table, changes);
+  async applyQueued(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<Applied[]> {
+    const values = queuedStatementValues(clientId, table, changes, this.config.auditPayloads);
+    return this.run(tx, 'complete', table, values, changes.length);
   }
 
   private async run(
     tx: Tx | PgTx | undefined,
     mode: LogMode,
-    clientId: string,
     table: SyncedTableName,
-    changes: Change[],
+    values: unknown[],
+    count: number,
   ): Promise<Applied[]> {
     const name = `resync_apply_${mode}_${table}`;
     let statement = this.statements.get(name);
     if (statement === undefined) this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode) }));
-    const values = statementValues(clientId, table, changes, this.config.auditPayloads);
     const rows =
       tx === undefined
         ? await this.prisma.sql<StatementRow>(statement, values)
         : isPgTx(tx)
           ? (await tx.query<StatementRow>(statement, values)).rows
           : await tx.$queryRawUnsafe<StatementRow[]>(statement.text, ...values);
+    // One row per change, in input order: anything else would pair answers with the wrong changes.
+    if (rows.length !== count) throw new Error(`apply-and-log: ${rows.length} rows for ${count} changes`);
     return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
   }
 }

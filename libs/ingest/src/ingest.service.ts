@@ -7,6 +7,7 @@ import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-
 import { Change, OperationType, ReceivedChange } from './change';
 import { OUTCOME_NOTES } from './apply-and-log.statement';
 import { Applied, IngestRepository, Outcome } from './ingest.repository';
+import { distinctRounds } from './rounds';
 
 export interface IngestResult {
   id: string | null;
@@ -102,7 +103,7 @@ export class IngestService {
    * of rejected records and the outbox entries.
    */
   private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
-    const rounds = distinctRounds(valid);
+    const rounds = distinctRounds(valid, (item) => item.change.id);
     if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
       return this.prisma.retrying(async () =>
         answers(
@@ -187,16 +188,4 @@ function payloadOf(change: Change, action: OperationType): Record<string, unknow
   return action === 'DELETE'
     ? deletePayload(change.id, change.ver)
     : rowPayload(change.id, change.ver, change.fields ?? {});
-}
-
-/** Splits changes so that no record appears twice in one statement, keeping each record's order. */
-function distinctRounds(items: Indexed[]): Indexed[][] {
-  const seen = new Map<string, number>();
-  const rounds: Indexed[][] = [];
-  for (const item of items) {
-    const n = seen.get(item.change.id) ?? 0;
-    seen.set(item.change.id, n + 1);
-    (rounds[n] ??= []).push(item);
-  }
-  return rounds;
 }

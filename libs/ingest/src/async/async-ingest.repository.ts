@@ -13,7 +13,10 @@ export interface ClaimedOperation {
   batch_version: number;
   queue_id: string | null;
   operation: OperationType;
+  /** Null unless asked for (claim's `withPayloads`). */
   payload: Record<string, unknown> | null;
+  /** The record has an older operation waiting outside this claim: leave this one QUEUED. */
+  blocked: boolean;
 }
 
 export interface JobCounts {
@@ -44,6 +47,20 @@ const ACCEPT: Prepared = {
     RETURNING id`,
 };
 
+const CLAIM: Prepared = {
+  name: 'resync_async_claim',
+  text: `WITH claimed AS (
+      SELECT id FROM sync_operations WHERE status = 'QUEUED' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation,
+           CASE WHEN $2::boolean THEN o.payload END AS payload,
+           EXISTS (SELECT 1 FROM sync_operations p
+                   WHERE p.client_id = o.client_id AND p.table_name = o.table_name AND p.record_id = o.record_id
+                     AND p.id < o.id AND p.status IN ('QUEUED', 'PROCESSING')
+                     AND NOT EXISTS (SELECT 1 FROM claimed c WHERE c.id = p.id)) AS blocked
+    FROM claimed c JOIN sync_operations o ON o.id = c.id
+    ORDER BY o.id`,
+};
+
 /** The queue is sync_operations itself: a QUEUED operation with its payload is a job's unit of work. */
 @Injectable()
 export class AsyncIngestRepository {
@@ -63,32 +80,18 @@ export class AsyncIngestRepository {
    * Claims up to `limit` QUEUED operations for the caller's transaction, oldest first, with FOR
    * UPDATE SKIP LOCKED: workers take disjoint sets, and the row locks are the claim (a worker that
    * dies releases them when PostgreSQL ends its session, and the operations are QUEUED again for
-   * anyone). Only a record's OLDEST waiting operation is eligible; a later one waits until it is
-   * applied (a later claim takes it), so a record's operations apply one at a time in the order
-   * they were accepted, across jobs and workers.
-   *
-   * The rule is checked within the head of the queue (the first `window` waiting operations in
-   * id order, sync_operations_queue_idx): every older waiting operation of a record in the head is
-   * in the head too, and operations other workers hold are still QUEUED for this snapshot, so one
-   * window function decides, with no lookup per operation. The head is larger than a batch so
-   * that several workers find free operations at once.
+   * anyone). An operation is `blocked` when its record has an older operation waiting outside this
+   * claim (another worker holds it): the worker must leave it QUEUED, and a later claim takes it
+   * (AsyncIngestWorker), so a record's operations apply in the order they were accepted, across jobs
+   * and workers. Payloads are read only when the outbox needs them: the worker's statement reads them
+   * from the operations' rows.
    */
-  async claim(tx: PgTx, limit: number, window = limit * 3): Promise<ClaimedOperation[]> {
-    const { rows } = await tx.query<Omit<ClaimedOperation, 'id'> & { id: string }>(
-      `WITH head AS (
-         SELECT id, client_id, table_name, record_id, status FROM sync_operations
-         WHERE status IN ('QUEUED', 'PROCESSING') ORDER BY id LIMIT $2),
-       eligible AS (
-         SELECT id FROM (SELECT id, status, row_number() OVER (PARTITION BY client_id COLLATE "C", table_name COLLATE "C", record_id COLLATE "C" ORDER BY id) AS rank FROM head) h
-         WHERE h.rank = 1 AND h.status = 'QUEUED')
-       SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation, o.payload
-       FROM sync_operations o
-       WHERE o.id IN (SELECT id FROM eligible) AND o.status = 'QUEUED'
-       ORDER BY o.id
-       LIMIT $1
-       FOR UPDATE OF o SKIP LOCKED`,
-      [limit, window],
-    );
+  async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<ClaimedOperation[]> {
+    // The queue's head in id order through sync_operations_queue_idx. Statistics of a queue lag
+    // behind its size: believing it small, the planner read the whole queue with a bitmap scan and
+    // sorted it (28 ms for a claim of 1,000 out of 50,000 against 1 ms in index order).
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    const { rows } = await tx.query<Omit<ClaimedOperation, 'id'> & { id: string }>(CLAIM, [limit, withPayloads]);
     return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
   }
 

@@ -15,6 +15,7 @@ import { Change } from '../change';
 import { OUTCOME_NOTES } from '../apply-and-log.statement';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
+import { distinctRounds } from '../rounds';
 import { AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
 
 export interface WorkSummary {
@@ -78,11 +79,13 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const summary = await this.prisma.pgTransaction(async (tx) => {
       answers.clear(); // a retried transaction starts over
       const done: WorkSummary = { completed: 0, failed: 0 };
-      for (const group of byClientAndTable(await this.queue.claim(tx, limit))) {
-        const { completed, failed } = await this.applyGroup(tx, group, answers);
-        done.completed += completed;
-        done.failed += failed;
-      }
+      const claimed = await this.queue.claim(tx, limit, this.outbox.enabled);
+      for (const group of byClientAndTable(runnable(claimed)))
+        for (const round of distinctRounds(group, (op) => op.record_id)) {
+          const { completed, failed } = await this.applyGroup(tx, round, answers);
+          done.completed += completed;
+          done.failed += failed;
+        }
       return done;
     });
     // Counted once committed, like a synchronous request's operations.
@@ -91,7 +94,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /**
-   * One client and table, one statement. A record the database refuses fails the statement: under
+   * One client and table, distinct records, one statement. A record the database refuses fails the statement: under
    * a savepoint the group is then applied record by record, and the refused ones become ERROR.
    */
   private async applyGroup(
@@ -162,6 +165,23 @@ function changeOf(op: ClaimedOperation): QueuedChange {
     queueId: op.queue_id,
     fields: op.operation === 'DELETE' ? null : (op.payload ?? {}),
   };
+}
+
+/**
+ * The claimed operations that may be applied now, in claim order: not those of a record with an
+ * older operation held elsewhere (`blocked`), nor any later one of that record in this claim. They
+ * stay QUEUED, and a later claim takes them once the older one is applied.
+ */
+function runnable(claimed: ClaimedOperation[]): ClaimedOperation[] {
+  const held = new Set<string>();
+  return claimed.filter((op) => {
+    const record = `${op.client_id}\u0000${op.table_name}\u0000${op.record_id}`;
+    if (op.blocked || held.has(record)) {
+      held.add(record);
+      return false;
+    }
+    return true;
+  });
 }
 
 /** Claimed operations grouped by client and table (one statement each), in claim order. */
