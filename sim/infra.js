@@ -2,11 +2,9 @@
 // the one DATABASE_URL names) and the built API as a child process in production mode, which can be
 // killed with SIGKILL and started again on the same port.
 const { spawn } = require('node:child_process');
-const { chmodSync, existsSync, mkdtempSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
-const { tmpdir } = require('node:os');
+const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { Client } = require('pg');
+const { freePort, query, startTemporaryPostgres } = require('../scripts/temporary-postgres');
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist', 'apps', 'api');
@@ -16,27 +14,6 @@ function requireBuilt(relative) {
   const file = join(DIST, relative);
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   return require(file);
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function query(url, sql, params) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -56,24 +33,10 @@ async function startDatabase({ databaseUrl, log = () => undefined } = {}) {
       throw new Error('DATABASE_URL must name an empty database: the simulation compares every row it finds');
     return { url: databaseUrl, stop: async () => undefined };
   }
-  const { startEmbeddedPostgres } = requireBuilt('libs/database/src/embedded-postgres.js');
-  const dir = mkdtempSync(join(tmpdir(), 'resync-sim-'));
-  chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
-  log(`embedded PostgreSQL in ${dir}`);
-  const pg = await startEmbeddedPostgres({
-    dataDir: join(dir, 'pg'),
-    port: await freePort(),
-    database: 'resync_sim',
-    ephemeral: true,
-  });
-  await applyMigrations(pg.url);
-  return {
-    url: pg.url,
-    async stop() {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const server = await startTemporaryPostgres({ prefix: 'resync-sim-', database: 'resync_sim', ephemeral: true });
+  log(`embedded PostgreSQL in ${server.dir}`);
+  await applyMigrations(server.pg.url);
+  return { url: server.pg.url, stop: () => server.stop() };
 }
 
 /** The built API on a fixed port; kill() is SIGKILL (no graceful shutdown), start() brings it back. */
