@@ -1,6 +1,6 @@
 import { ApiModule } from '../../apps/api/src/api.module';
 import { MAX_JSON_DEPTH } from '@app/platform';
-import { createTestApp, TEST_CLIENTS, TestApp, TestDatabase } from '@app/testing';
+import { createTestApp, TEST_CLIENTS, TestApp, TestDatabase, writtenCounts } from '@app/testing';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { freePort } from '../setup/free-port';
 
@@ -18,12 +18,7 @@ describe('Hostile input', () => {
   });
   afterAll(() => t.close());
 
-  const counts = async () => {
-    const [row] = await t.prisma.$queryRaw<
-      { rows: number; ops: number }[]
-    >`SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops`;
-    return row;
-  };
+  const counts = () => writtenCounts(t);
   const nested = (depth: number, leaf: unknown = 1): unknown => {
     let value = leaf;
     for (let i = 0; i < depth; i++) value = { a: value };

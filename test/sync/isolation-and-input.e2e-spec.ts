@@ -1,5 +1,5 @@
 import { ApiModule } from '../../apps/api/src/api.module';
-import { createTestApp, recordId, TestApp } from '@app/testing';
+import { createTestApp, recordId, TestApp, writtenCounts } from '@app/testing';
 
 describe('Client isolation, authentication and bad input', () => {
   let t: TestApp;
@@ -9,12 +9,7 @@ describe('Client isolation, authentication and bad input', () => {
   });
   afterAll(() => t.close());
 
-  const counts = async () => {
-    const [row] = await t.prisma.$queryRaw<
-      { rows: number; ops: number }[]
-    >`SELECT (SELECT count(*) FROM venta)::int AS rows, (SELECT count(*) FROM sync_operations)::int AS ops`;
-    return row;
-  };
+  const counts = () => writtenCounts(t);
 
   it("another client's record with the same id is a different record, invisible and untouchable", async () => {
     const id = recordId();

@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './factories';
 export * from './record-queries';
 export * from './test-instances';
+export * from './written-counts';
