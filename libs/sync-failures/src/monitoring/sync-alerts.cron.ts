@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
-import { LockKey } from '@app/database';
+import { LockKey, Tx } from '@app/database';
 import { Jobs, ScheduledJob } from '@app/scheduling';
 import { SyncAlerts, SyncFailureReportsService } from './sync-failure-reports.service';
 
@@ -9,16 +9,12 @@ import { SyncAlerts, SyncFailureReportsService } from './sync-failure-reports.se
 export class SyncAlertsCron extends ScheduledJob<string[]> {
   constructor(reports: SyncFailureReportsService, jobs: Jobs, @Inject(APP_CONFIG) config: AppConfig) {
     const logger = new Logger(SyncAlertsCron.name);
-    super(jobs, {
-      name: 'sync-alerts',
-      cron: config.syncAlertCron,
-      lock: LockKey.SyncFailureAlerts,
-      run: async (tx) => {
-        const warnings = describe(await reports.alerts(tx!));
-        for (const warning of warnings) logger.warn(warning);
-        return warnings;
-      },
-    });
+    const run = async (tx?: Tx) => {
+      const warnings = describe(await reports.alerts(tx!));
+      for (const warning of warnings) logger.warn(warning);
+      return warnings;
+    };
+    super(jobs, { name: 'sync-alerts', cron: config.syncAlertCron, lock: LockKey.SyncFailureAlerts, run });
   }
 
   /** The warnings logged (empty when nothing fires), or undefined when another instance holds the lock. */
