@@ -135,12 +135,16 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
   const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
   const queueAware = mode === 'insert';
   // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
+  // The probe reads the record's own entries of sync_operations_lookup_idx. Its status test is on
+  // text so that sync_operations_queue_idx (partial on those statuses) cannot serve it: with the
+  // queue's stale statistics the planner took that index as tiny, and a plan cached with it scans
+  // the whole queue for each record (this statement is prepared once per connection).
   const pending = queueAware
     ? `pending AS (
       SELECT i.hash_id AS record_id FROM input i
       CROSS JOIN LATERAL (SELECT 1 FROM sync_operations p
         WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.record_id = i.hash_id
-          AND p.status IN ('QUEUED', 'PROCESSING') LIMIT 1) w),
+          AND p.status::text IN ('QUEUED', 'PROCESSING') LIMIT 1) w),
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : `live AS (SELECT * FROM input),`;
   const outcome = (cases: string) =>

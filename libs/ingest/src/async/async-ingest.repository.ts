@@ -47,19 +47,20 @@ const ACCEPT: Prepared = {
     RETURNING id`,
 };
 
-const CLAIM: Prepared = {
-  name: 'resync_async_claim',
-  text: `WITH claimed AS (
-      SELECT id FROM sync_operations WHERE status = 'QUEUED' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-    SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation,
-           CASE WHEN $2::boolean THEN o.payload END AS payload,
-           EXISTS (SELECT 1 FROM sync_operations p
-                   WHERE p.client_id = o.client_id AND p.table_name = o.table_name AND p.record_id = o.record_id
-                     AND p.id < o.id AND p.status IN ('QUEUED', 'PROCESSING')
-                     AND NOT EXISTS (SELECT 1 FROM claimed c WHERE c.id = p.id)) AS blocked
-    FROM claimed c JOIN sync_operations o ON o.id = c.id
-    ORDER BY o.id`,
-};
+// Not prepared: a plan cached while the queue was small kept reading it whole as it grew (a
+// sequential scan and sort per claim), so both statements are planned for the queue at hand.
+const CLAIM = `
+  WITH claimed AS (
+    SELECT id FROM sync_operations WHERE status = 'QUEUED' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+  SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation,
+         CASE WHEN $2::boolean THEN o.payload END AS payload
+  FROM claimed c JOIN sync_operations o ON o.id = c.id
+  ORDER BY o.id`;
+
+/** The operations waiting ahead of `$1` (the claim's newest): the claim's own, and those other workers hold. */
+const AHEAD = `
+  SELECT id, client_id, table_name, record_id FROM sync_operations
+  WHERE status IN ('QUEUED', 'PROCESSING') AND id < $1`;
 
 /** The queue is sync_operations itself: a QUEUED operation with its payload is a job's unit of work. */
 @Injectable()
@@ -91,8 +92,30 @@ export class AsyncIngestRepository {
     // behind its size: believing it small, the planner read the whole queue with a bitmap scan and
     // sorted it (28 ms for a claim of 1,000 out of 50,000 against 1 ms in index order).
     await tx.query('SET LOCAL enable_bitmapscan = off');
-    const { rows } = await tx.query<Omit<ClaimedOperation, 'id'> & { id: string }>(CLAIM, [limit, withPayloads]);
-    return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
+    const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(CLAIM, [
+      limit,
+      withPayloads,
+    ]);
+    if (rows.length === 0) return [];
+    const claimed = rows.map((r) => ({ ...r, id: BigInt(r.id), blocked: false }));
+    // One range of the queue's head rather than a probe per operation: a probe planned against a
+    // queue's stale statistics scanned the whole queue for each operation (seconds per claim).
+    const ids = new Set(claimed.map((op) => op.id));
+    const held = new Map<string, bigint>(); // record -> its oldest operation held elsewhere
+    const ahead = await tx.query<{ id: string; client_id: string; table_name: string; record_id: string }>(AHEAD, [
+      claimed[claimed.length - 1].id.toString(),
+    ]);
+    for (const op of ahead.rows) {
+      const id = BigInt(op.id);
+      const key = recordKey(op);
+      const first = held.get(key);
+      if (!ids.has(id) && (first === undefined || id < first)) held.set(key, id);
+    }
+    for (const op of claimed) {
+      const first = held.get(recordKey(op));
+      op.blocked = first !== undefined && first < op.id;
+    }
+    return claimed;
   }
 
   /** Records claimed operations that failed (per record) as ERROR with the reason. */
@@ -132,4 +155,9 @@ export class AsyncIngestRepository {
       FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId} AND status = 'ERROR'
       ORDER BY id LIMIT ${limit}`;
   }
+}
+
+/** A record's identity across clients and tables. */
+function recordKey(op: { client_id: string; table_name: string; record_id: string }): string {
+  return `${op.client_id}\u0000${op.table_name}\u0000${op.record_id}`;
 }
