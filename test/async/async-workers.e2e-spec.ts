@@ -88,6 +88,21 @@ describe('Asynchronous ingest workers', () => {
     expect(status).toBe('COMPLETED');
   });
 
+  it('an accepted batch wakes idle workers at once (LISTEN/NOTIFY), not after ASYNC_POLL_INTERVAL', async () => {
+    // Workers that, once idle, would not look at the queue again for an hour.
+    await start({ RUN_JOBS: 'true', ASYNC_POLL_INTERVAL: '1h' });
+    const api = await start();
+    await new Promise((idle) => setTimeout(idle, 200)); // the loops' first pass found nothing: asleep
+    const id = recordId('notify');
+    await queueBatch(api, [id]);
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'COMPLETED'; i++) {
+      await new Promise((wake) => setTimeout(wake, 50));
+      status = (await api.as('MTY').post('/records').send({ hash_id: id }).expect(200)).body.status;
+    }
+    expect(status).toBe('COMPLETED');
+  });
+
   it('answers 503 with Retry-After when the queue is deeper than ASYNC_MAX_QUEUE_DEPTH, and writes nothing', async () => {
     const app = await start({ ASYNC_MAX_QUEUE_DEPTH: '3', ASYNC_QUEUE_DEPTH_REFRESH: '0ms', ASYNC_RETRY_AFTER: '45s' });
     await app.prisma.$executeRaw`UPDATE sync_operations SET status = 'COMPLETED' WHERE status = 'QUEUED'`;

@@ -31,6 +31,25 @@ describe(WorkLoop.name, () => {
     await loop.stop();
   });
 
+  it('wake() runs the loops waiting out their interval at once', async () => {
+    let passes = 0;
+    const loop = new WorkLoop(
+      async () => (passes++, false),
+      60_000,
+      () => undefined,
+    );
+    loop.start(2);
+    await jest.advanceTimersByTimeAsync(10);
+    expect(passes).toBe(2);
+
+    loop.wake();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(passes).toBe(4); // both loops, long before the interval
+    await jest.advanceTimersByTimeAsync(59_000);
+    expect(passes).toBe(4); // and then they wait a whole interval again
+    await loop.stop();
+  });
+
   it('stop() cancels what is scheduled and waits for the pass in flight', async () => {
     let finish!: () => void;
     let passes = 0;

@@ -1,7 +1,8 @@
 /**
  * A background loop (the outbox dispatcher, the asynchronous ingest workers): runs `pass` again at
  * once while it finds work and after `intervalMs` when it does not; a pass that throws is reported
- * and the loop goes on. `stop()` cancels what is scheduled and waits for the passes in flight.
+ * and the loop goes on. `wake()` ends the waits early. `stop()` cancels what is scheduled and waits
+ * for the passes in flight.
  */
 export class WorkLoop {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -18,6 +19,19 @@ export class WorkLoop {
   /** Starts `loops` independent loops. */
   start(loops = 1): void {
     for (let i = 0; i < loops; i++) this.schedule(0);
+  }
+
+  /**
+   * Runs the loops that are waiting out their interval now (a NOTIFY said there is work); loops
+   * in the middle of a pass are left alone: they go straight on if they find work.
+   */
+  wake(): void {
+    const sleeping = [...this.timers];
+    for (const timer of sleeping) {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      this.schedule(0);
+    }
   }
 
   async stop(): Promise<void> {

@@ -37,14 +37,19 @@ export interface JobError {
 }
 
 /** Logs a batch as QUEUED operations with their payload, in input order (prepared: run for every accepted batch). */
+/** Workers LISTEN on it; every accepted batch NOTIFYs it (delivered at commit). */
+export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
+
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
-  text: `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-    SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
-    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
-         WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
-    ORDER BY i.idx
-    RETURNING id`,
+  text: `WITH accepted AS (
+      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
+      SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
+           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
+      ORDER BY i.idx
+      RETURNING id)
+    SELECT a.id FROM accepted a CROSS JOIN (SELECT pg_notify('${ASYNC_QUEUE_CHANNEL}', '')) AS wake`,
 };
 
 // Not prepared: a plan cached while the queue was small kept reading it whole as it grew (a
@@ -69,7 +74,8 @@ export class AsyncIngestRepository {
 
   /**
    * Logs changes of one client and table as QUEUED with their payload, in ONE statement (straight
-   * on the pool: atomic on its own). Returns the new operation ids in input order.
+   * on the pool: atomic on its own), which also wakes the workers (NOTIFY, delivered at commit).
+   * Returns the new operation ids in input order.
    */
   async accept(clientId: string, table: SyncedTableName, changes: Change[]): Promise<bigint[]> {
     const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table]);

@@ -7,7 +7,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
-import { databaseMessage, isDataError, PgTx, PrismaService } from '@app/database';
+import { ChannelListener, databaseMessage, isDataError, PgTx, PrismaService } from '@app/database';
 import { IngestAnswer, Metrics } from '@app/metrics';
 import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
@@ -16,7 +16,7 @@ import { OUTCOME_NOTES } from '../apply-and-log.statement';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
-import { AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
+import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
 
 export interface WorkSummary {
   completed: number;
@@ -31,12 +31,13 @@ export interface WorkSummary {
  * rolls the whole batch back: its operations are QUEUED again and the next claim takes them, so
  * nothing is lost and nothing applied twice. Runs as ASYNC_WORKER_CONCURRENCY loops in every
  * process with RUN_JOBS=true; they go straight on while there is work and sleep ASYNC_POLL_INTERVAL
- * when there is none.
+ * when there is none, unless an accepted batch wakes them first (LISTEN/NOTIFY).
  */
 @Injectable()
 export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(AsyncIngestWorker.name);
   private readonly loop: WorkLoop;
+  private readonly listener: ChannelListener;
 
   constructor(
     private readonly queue: AsyncIngestRepository,
@@ -53,10 +54,19 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const onError = (error: Error) =>
       this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
     this.loop = new WorkLoop(pass, config.asyncPollIntervalMs, onError);
+    // Accepted work wakes the loops at once (NOTIFY); ASYNC_POLL_INTERVAL is the fallback.
+    this.listener = new ChannelListener(
+      prisma.pool.options,
+      ASYNC_QUEUE_CHANNEL,
+      () => this.loop.wake(),
+      (error) => this.logger.warn(`Listening for queued work failed (polling meanwhile): ${error.message}`),
+    );
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.runJobs) this.loop.start(this.config.asyncWorkerConcurrency);
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runJobs) return;
+    this.loop.start(this.config.asyncWorkerConcurrency);
+    await this.listener.start();
   }
 
   onModuleDestroy(): Promise<void> {
@@ -68,8 +78,9 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Stops the loops and waits for the batches in flight (each commits or rolls back whole). */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.listener.stop();
+    await this.loop.stop();
   }
 
   /** One batch: claim, apply, record, in one transaction. The loops' unit of work, and what tests call. */
