@@ -5,3 +5,4 @@ export * from './factories';
 export * from './record-queries';
 export * from './test-instances';
 export * from './written-counts';
+export * from './query-plans';

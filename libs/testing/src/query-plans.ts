@@ -1,0 +1,52 @@
+import { Client } from 'pg';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+/** One node of a plan PostgreSQL ran, as `EXPLAIN (ANALYZE, FORMAT JSON)` writes it. */
+export interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Every node of a plan, depth first. */
+export function planNodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
+}
+
+/** The scans of `table` in a plan. */
+export function scansOf(plan: PlanNode, table: string): PlanNode[] {
+  return planNodes(plan).filter((n) => n['Relation Name'] === table && /Scan/.test(n['Node Type']));
+}
+
+/** Rows a node read: those it returned plus those its filter and recheck removed, over all its loops (EXPLAIN gives per-loop averages). */
+export function rowsRead(n: PlanNode): number {
+  return (
+    ((n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0)) *
+    (n['Actual Loops'] ?? 1)
+  );
+}
+
+/**
+ * For specs that check the plans PostgreSQL actually runs: a fresh database and one node-pg
+ * connection to it (`client`, set once beforeAll ran), filled by `seed` first. No ANALYZE is run,
+ * so the planner sees a table that has just grown, as in production.
+ */
+export function usePlanDatabase(seed: (client: Client) => Promise<unknown>): { client: Client } {
+  let db: TestDatabase | undefined;
+  const kit = { client: undefined as unknown as Client };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    kit.client = new Client({ connectionString: db.url });
+    await kit.client.connect();
+    await seed(kit.client);
+  });
+  afterAll(async () => {
+    await kit.client?.end();
+    await db?.drop();
+  });
+  return kit;
+}
