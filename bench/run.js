@@ -9,6 +9,7 @@ const { startDatabaseServer } = require('./lib/postgres');
 const { write } = require('./lib/report');
 const s = require('./lib/scenarios');
 const a = require('./lib/async');
+const costs = require('./lib/costs');
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
@@ -61,8 +62,8 @@ const SCENARIOS = [
     run: (ctx) => s.status(ctx, 1000, settings.statusStored, 0.3),
     notes: (r) => against(r, 'status-1000'),
   },
-  { name: 'audit-cost', run: (ctx) => s.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
-  { name: 'metrics-cost', run: (ctx) => s.metricsCost(ctx), against: 'METRICS_ENABLED=false', key: 'metrics_off' },
+  { name: 'audit-cost', run: (ctx) => costs.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
+  { name: 'metrics-cost', run: (ctx) => costs.metricsCost(ctx), against: 'METRICS_ENABLED=false', key: 'metrics_off' },
   {
     name: 'async-accept-1000',
     run: (ctx) => a.asyncAccept(ctx, 1000),

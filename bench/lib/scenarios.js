@@ -1,6 +1,6 @@
 // The scenarios: the API over HTTP against the baseline on its own fresh database, measured in
 // alternating rounds after a warm-up, each side checking what it wrote or read.
-const { startApp, API_KEY, ADMIN_TOKEN } = require('./app');
+const { startApp, API_KEY } = require('./app');
 const baseline = require('./baseline');
 const { startFloor } = require('./floor');
 const { http, sqlLoop } = require('./load');
@@ -59,30 +59,30 @@ function total(runs) {
   };
 }
 
+/** Drives the app of a run over HTTP at the scenario's concurrency. */
+const drive = (ctx, { app, pids, seconds, label }, request) =>
+  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, ...request });
+
+/** Runs `work` on node-pg clients of `url` at the scenario's concurrency. */
+const sqlDrive = (ctx, url, { pids, seconds, label }, perCall, work) =>
+  sqlLoop({ url, connections: ctx.settings.connections, seconds, label, pids, perCall, work });
+
 /** API side of ingest: new ids, then rows and operations written must match what was acknowledged. */
-const apiIngest =
-  (ctx, size, url) =>
-  async ({ app, pids, seconds, label }) => {
-    const before = await baseline.counts(url);
-    const r = await http({
-      url: app.url,
-      path: size === 1 ? '/items' : '/tables/venta/batch',
-      headers,
-      connections: ctx.settings.connections,
-      seconds,
-      label,
-      pids,
-      perRequest: size,
-      body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
-      // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
-      check:
-        size === 1
-          ? (t) => t.includes('"status":"success"') && !t.includes('"note"')
-          : (t) => t.endsWith('"failed":0}') && count(t, '"status":"COMPLETED"') === size && !t.includes('"note"'),
-    });
-    checkWritten(label, before, await settled(url), r.records, ctx.settings.connections * size);
-    return r;
-  };
+const apiIngest = (ctx, size, url) => async (run) => {
+  const before = await baseline.counts(url);
+  const r = await drive(ctx, run, {
+    path: size === 1 ? '/items' : '/tables/venta/batch',
+    perRequest: size,
+    body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
+    // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
+    check:
+      size === 1
+        ? (t) => t.includes('"status":"success"') && !t.includes('"note"')
+        : (t) => t.endsWith('"failed":0}') && count(t, '"status":"COMPLETED"') === size && !t.includes('"note"'),
+  });
+  checkWritten(run.label, before, await settled(url), r.records, ctx.settings.connections * size);
+  return r;
+};
 
 /** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 5 s. */
 async function settled(url) {
@@ -96,22 +96,12 @@ async function settled(url) {
   return last;
 }
 
-const sqlIngest =
-  (ctx, size, url) =>
-  async ({ pids, seconds, label }) => {
-    const before = await baseline.counts(url);
-    const r = await sqlLoop({
-      url,
-      connections: ctx.settings.connections,
-      seconds,
-      label,
-      pids,
-      perCall: size,
-      work: (client) => baseline.ingestBatch(client, ids('b', size)),
-    });
-    checkWritten(label, before, await baseline.counts(url), r.records, 0);
-    return r;
-  };
+const sqlIngest = (ctx, size, url) => async (run) => {
+  const before = await baseline.counts(url);
+  const r = await sqlDrive(ctx, url, run, size, (client) => baseline.ingestBatch(client, ids('b', size)));
+  checkWritten(run.label, before, await baseline.counts(url), r.records, 0);
+  return r;
+};
 
 /** Rows written equal what was acknowledged (plus requests still in flight when the clock stopped), each with its operation. */
 function checkWritten(label, before, after, acknowledged, inFlight) {
@@ -152,18 +142,10 @@ async function httpFloor(ctx) {
 /** The API at 100 records a request against the document's row-by-row style, alternating. */
 async function rowByRow(ctx) {
   const [apiDb, sqlDb] = [await ctx.db.createDatabase('rbr_api'), await ctx.db.createDatabase('rbr_sql')];
-  return pair(ctx, 'row-by-row', apiDb, apiIngest(ctx, 100, apiDb), async ({ pids, seconds, label }) => {
+  return pair(ctx, 'row-by-row', apiDb, apiIngest(ctx, 100, apiDb), async (run) => {
     const before = await baseline.counts(sqlDb);
-    const r = await sqlLoop({
-      url: sqlDb,
-      connections: ctx.settings.connections,
-      seconds,
-      label,
-      pids,
-      perCall: 1,
-      work: (client) => baseline.ingestRowByRow(client, ids('r', 1)[0]),
-    });
-    checkWritten(label, before, await baseline.counts(sqlDb), r.records, 0);
+    const r = await sqlDrive(ctx, sqlDb, run, 1, (client) => baseline.ingestRowByRow(client, ids('r', 1)[0]));
+    checkWritten(run.label, before, await baseline.counts(sqlDb), r.records, 0);
     return r;
   });
 }
@@ -198,15 +180,9 @@ async function status(ctx, size, stored, deletedShare = 0) {
   const name = deletedShare ? `status-${size}-deleted-${deletedShare * 100}` : `status-${size}`;
   const dbs = await statusDatabases(ctx, name.replaceAll('-', '_'), stored, deletedShare);
   const pick = (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
-  const api = ({ app, pids, seconds, label }) =>
-    http({
-      url: app.url,
+  const api = (run) =>
+    drive(ctx, run, {
       path: '/records',
-      headers,
-      connections: ctx.settings.connections,
-      seconds,
-      label,
-      pids,
       perRequest: size,
       body: () => statusBody(pick(size)),
       check: (t) =>
@@ -214,16 +190,7 @@ async function status(ctx, size, stored, deletedShare = 0) {
         count(t, '"data":null') === count(t, '"note":"Record was deleted"') &&
         (deletedShare > 0 || !t.includes('"data":null')),
     });
-  const sql = ({ pids, seconds, label }) =>
-    sqlLoop({
-      url: dbs.sql,
-      connections: ctx.settings.connections,
-      seconds,
-      label,
-      pids,
-      perCall: size,
-      work: (client) => baseline.status(client, pick(size)),
-    });
+  const sql = (run) => sqlDrive(ctx, dbs.sql, run, size, (client) => baseline.status(client, pick(size)));
   return pair(ctx, name, dbs.api, api, sql);
 }
 
@@ -232,59 +199,6 @@ async function statusDatabases(ctx, name, stored, deletedShare) {
   const api = await ctx.db.createDatabase(`${name}_api`);
   await baseline.prefill(api, 's', stored, deletedShare);
   return { api, sql: await ctx.db.cloneDatabase(api, `${name}_sql`) };
-}
-
-/**
- * What keeping payloads (AUDIT_PAYLOADS, on by default) costs: the API at 100 records a request
- * with payloads against a second instance of it keeping none, alternating, each on its own database.
- */
-async function auditCost(ctx) {
-  const [onDb, offDb] = [await ctx.db.createDatabase('audit_on'), await ctx.db.createDatabase('audit_off')];
-  const off = await startApp(offDb, 'audit-cost-off', { AUDIT_PAYLOADS: 'false' });
-  try {
-    const offIngest = apiIngest(ctx, 100, offDb);
-    const offSide = ({ seconds, label }) =>
-      offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
-    await offSide({ seconds: ctx.settings.warmup, label: 'audit-cost off warm-up' });
-    return await pair(ctx, 'audit-cost', onDb, apiIngest(ctx, 100, onDb), offSide);
-  } finally {
-    await off.stop();
-  }
-}
-
-/**
- * What metrics cost on the hot path: the API at 100 records a request with metrics on (the
- * default, scraped every BENCH_SCRAPE_MS, 15 s like deploy/prometheus by default) against a second
- * instance with METRICS_ENABLED=false, alternating, each on its own database.
- */
-const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_MS ?? 15_000);
-async function metricsCost(ctx) {
-  const [onDb, offDb] = [await ctx.db.createDatabase('metrics_on'), await ctx.db.createDatabase('metrics_off')];
-  // BENCH_AA=1 leaves metrics on in both (an A/A control: how far the two sides differ anyway).
-  const off = await startApp(offDb, 'metrics-cost-off', { METRICS_ENABLED: process.env.BENCH_AA ? 'true' : 'false' });
-  let scraper;
-  try {
-    const offIngest = apiIngest(ctx, 100, offDb);
-    const onIngest = apiIngest(ctx, 100, onDb);
-    const offSide = ({ seconds, label }) =>
-      offIngest({ app: off, pids: { app: off.pid, postgres: ctx.db.pid }, seconds, label });
-    const onSide = (run) => {
-      scraper ??= setInterval(
-        () =>
-          fetch(`${run.app.url}/metrics`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then(
-            (r) => r.text(),
-            () => undefined,
-          ),
-        SCRAPE_MS,
-      );
-      return onIngest(run);
-    };
-    await offSide({ seconds: ctx.settings.warmup, label: 'metrics-cost off warm-up' });
-    return await pair(ctx, 'metrics-cost', onDb, onSide, offSide);
-  } finally {
-    clearInterval(scraper);
-    await off.stop();
-  }
 }
 
 module.exports = {
@@ -296,6 +210,4 @@ module.exports = {
   growth,
   status,
   ingestAmongTombstones,
-  auditCost,
-  metricsCost,
 };
