@@ -62,8 +62,8 @@ describe('Conformance with the OpenAPI document', () => {
     const all = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => [path, method, op] as [string, string, Operation]),
     );
-    // JSON operations: /health answers without input (its own tests cover it); /metrics answers
-    // Prometheus text and the legacy protocol speaks NDJSON, each with its own tests.
+    // JSON operations. /health (no input), /metrics (Prometheus text) and the original protocol
+    // (NDJSON, its own error envelope) are driven by conformance-text.e2e-spec.ts.
     const json = (op: Operation) =>
       Object.entries(op.responses).some(([status, r]) => status.startsWith('2') && r.content?.['application/json']);
     const jsonBody = (op: Operation) =>

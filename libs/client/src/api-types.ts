@@ -900,10 +900,10 @@ export interface components {
              */
             error_details?: string;
             /**
-             * @description The record id, keyed by the field_id of the request (hash_id, recno_id, ...)
+             * @description The record id, keyed by the field_id of the request: `hash_id` with field_id=hash_id, `recno_id` with field_id=recno_id, ...
              * @example abc123
              */
-            hash_id: string;
+            hash_id?: string;
             /**
              * @description A remark beside the status, such as "Record was deleted"
              * @example Record was deleted
@@ -2323,7 +2323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description The database is unavailable; retry */

@@ -45,11 +45,13 @@ export class LegacyErrorDto {
 
 /** One record's status; its id is under the `field_id` name the request used (`hash_id` here). */
 export class LegacyRecordStatusDto {
-  @ApiProperty({
-    description: 'The record id, keyed by the field_id of the request (hash_id, recno_id, ...)',
+  // Not required as `hash_id`: the answer carries the id under whatever field_id the request named.
+  @ApiPropertyOptional({
+    description:
+      'The record id, keyed by the field_id of the request: `hash_id` with field_id=hash_id, `recno_id` with field_id=recno_id, ...',
     example: 'abc123',
   })
-  hash_id: string;
+  hash_id?: string;
 
   @ApiProperty({
     description: 'COMPLETED, PROCESSING (queued or being applied), ERROR (resend) or NOT_FOUND (send)',

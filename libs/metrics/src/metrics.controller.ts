@@ -1,12 +1,5 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ADMIN_AUTH, ErrorResponseDto } from '@app/common';
 import { Metrics } from './metrics';
 import { MetricsTokenGuard } from './metrics-token.guard';
@@ -26,8 +19,11 @@ export class MetricsController {
     operationId: 'metrics',
     summary: 'Prometheus metrics (text format); bearer METRICS_TOKEN or the admin token',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Every metric in the Prometheus text exposition format', schema: { type: 'string' } })
+  // The text type on the 200 answer only: a refusal is JSON in the one error shape.
+  @ApiOkResponse({
+    description: 'Every metric in the Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid metrics token' })
   scrape(): Promise<string> {
     return this.metrics.text();
