@@ -10,11 +10,16 @@ import { insertFailure } from '../sync-failures/sync-test-kit';
 import { labelValues, sample } from './metrics-text';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
+const BODY_LIMIT = 64 * 1024;
 
 describe('GET /metrics', () => {
   let t: TestApp;
   beforeAll(
-    async () => (t = await createTestApp({ module: (config) => ApiModule.register(config), env: { METRICS_TOKEN } })),
+    async () =>
+      (t = await createTestApp({
+        module: (config) => ApiModule.register(config),
+        env: { METRICS_TOKEN, BODY_LIMIT_BYTES: String(BODY_LIMIT) },
+      })),
   );
   afterAll(() => t.close());
 
@@ -115,6 +120,36 @@ describe('GET /metrics', () => {
     );
   });
 
+  it('times every answer, also those refused before a handler (401, 404, 413), with one label for unknown paths', async () => {
+    const before = await scrape();
+    const timed = (text: string, route: string, status: string, method = 'POST') =>
+      sample(text, 'resync_http_request_duration_seconds_count', { method, route, status }) ?? 0;
+    const unknown = [`/no-such-route-${Date.now()}`, `/items/x/y/z-${Date.now()}`, '/tables/venta/nothing'];
+
+    await t.as('anonymous').post('/items').send({ id: 'r-401' }).expect(401);
+    await t.as('MTY').post('/items').set('Authorization', 'Bearer wrong-key-000000').send({ id: 'r-401' }).expect(401);
+    for (const path of unknown) await t.as('MTY').get(path).expect(404);
+    await t.as('MTY').post('/tables/no_such_table/items').send({ id: 'r-404' }).expect(404);
+    await t
+      .as('MTY')
+      .post('/items')
+      .send({ id: 'r-413', blob: 'x'.repeat(BODY_LIMIT) })
+      .expect(413);
+
+    const after = await scrape();
+    expect(timed(after, '/items', '401') - timed(before, '/items', '401')).toBe(2);
+    expect(timed(after, 'unmatched', '404', 'GET') - timed(before, 'unmatched', '404', 'GET')).toBe(unknown.length);
+    expect(timed(after, '/tables/:table/items', '404') - timed(before, '/tables/:table/items', '404')).toBe(1);
+    expect(timed(after, '/items', '413') - timed(before, '/items', '413')).toBe(1);
+    // The unknown URLs made no label values of their own.
+    for (const path of unknown) expect(after).not.toContain(path);
+    const known = new Set([...labelValues(before, 'resync_http_request_duration_seconds', 'route'), 'unmatched']);
+    known.add('/items').add('/tables/:table/items');
+    expect(labelValues(after, 'resync_http_request_duration_seconds', 'route').filter((r) => !known.has(r))).toEqual(
+      [],
+    );
+  });
+
   it('never uses record ids, client ids or keys as label values', async () => {
     const ids = Array.from({ length: 5 }, (_, i) => `unique-record-${i}-${Date.now()}`);
     for (const id of ids) {
@@ -134,7 +169,7 @@ describe('GET /metrics', () => {
     ])
       expect(text).not.toContain(secret);
     for (const route of labelValues(text, 'resync_http_request_duration_seconds', 'route'))
-      expect(route).toMatch(/^\/[a-z/:_-]*$/);
+      expect(route).toMatch(/^(\/[a-z/:_-]*|unmatched)$/);
     expect(labelValues(text, 'resync_', 'table')).toEqual(expect.arrayContaining(['venta']));
     for (const table of labelValues(text, 'resync_', 'table')) expect(['venta', 'devolucion']).toContain(table);
   });
@@ -196,6 +231,45 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     }
     expect(await refresh()).toEqual({ ran: true, result: undefined });
     expect(sample(await text(), 'resync_outbox_depth')).toBe(3);
+  });
+
+  it('calls stuck only interrupted PROCESSING work and a queue no worker takes from, not a long queue being drained', async () => {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const log = (id: string, status: string, createdAt: Date, updatedAt: Date) =>
+      t.prisma
+        .$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status, created_at, updated_at)
+        VALUES ('venta', ${id}, 'MTY_001', 'CREATE', ${status}::"OperationStatus", ${createdAt}, ${updatedAt})`;
+    const gauges = async () => {
+      await refresh();
+      const m = await text();
+      return {
+        processing: sample(m, 'resync_operations_stuck_processing'),
+        stalled: sample(m, 'resync_operations_queue_stalled'),
+      };
+    };
+    // STALE_OPERATION_TIMEOUT is 5 minutes: a worker applied the queue's former head a minute ago
+    // (written twice: updated after created); behind it two operations queued 10 minutes ago, one just now.
+    await log('q-applied', 'COMPLETED', minutesAgo(12), minutesAgo(1));
+    await log('q-old-1', 'QUEUED', minutesAgo(10), minutesAgo(10));
+    await log('q-old-2', 'QUEUED', minutesAgo(10), minutesAgo(10));
+    await log('q-new', 'QUEUED', new Date(), new Date());
+    await log('p-old', 'PROCESSING', minutesAgo(10), minutesAgo(10));
+    await log('p-new', 'PROCESSING', minutesAgo(1), minutesAgo(1));
+    expect(await gauges()).toEqual({ processing: 1, stalled: 0 });
+
+    // Synchronous writes (inserted COMPLETED once) are no sign of a worker: the queue has stalled.
+    await t.prisma.$executeRaw`UPDATE sync_operations SET updated_at = created_at WHERE record_id = 'q-applied'`;
+    await t.as('MTY').post('/items').send({ id: 'sync-write' }).expect(200);
+    expect(await gauges()).toEqual({ processing: 1, stalled: 2 });
+
+    // A worker's applied operation older than the timeout is no recent progress either.
+    await t.prisma
+      .$executeRaw`UPDATE sync_operations SET created_at = ${minutesAgo(20)}, updated_at = ${minutesAgo(8)} WHERE record_id = 'q-applied'`;
+    expect(await gauges()).toEqual({ processing: 1, stalled: 2 });
+
+    await t.prisma
+      .$executeRaw`DELETE FROM sync_operations WHERE record_id IN ('q-old-1', 'q-old-2', 'q-new', 'q-applied', 'p-old', 'p-new')`;
+    expect(await gauges()).toEqual({ processing: 0, stalled: 0 });
   });
 
   it('counts deliveries by result with their latency', async () => {

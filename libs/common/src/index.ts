@@ -17,3 +17,4 @@ export * from './http/record-id';
 export * from './http/request-rules';
 export * from './http/api-params';
 export * from './http/request-schema';
+export * from './http/http-observer';

@@ -21,7 +21,8 @@ export class DatabaseGaugesJob implements OnModuleInit {
   private readonly outboxAge: Gauge;
   private readonly failures: Gauge;
   private readonly inFlight: Gauge;
-  private readonly stuck: Gauge;
+  private readonly stuckProcessing: Gauge;
+  private readonly queueStalled: Gauge;
   private readonly missing: Gauge;
   private readonly lost: Gauge;
   private readonly refreshed: Gauge;
@@ -48,9 +49,15 @@ export class DatabaseGaugesJob implements OnModuleInit {
       ['state'],
     );
     this.inFlight = gauge('resync_operations_in_flight', 'Operations logged QUEUED or PROCESSING', ['status']);
-    this.stuck = gauge(
-      'resync_operations_stuck',
-      'Operations QUEUED/PROCESSING for longer than STALE_OPERATION_TIMEOUT (the stale sweep turns them into ERROR)',
+    // A long asynchronous queue is not stuck while workers drain it: only PROCESSING past the
+    // timeout (interrupted work) and a queue nobody has taken anything from are.
+    this.stuckProcessing = gauge(
+      'resync_operations_stuck_processing',
+      'Operations PROCESSING for longer than STALE_OPERATION_TIMEOUT: interrupted work, which the stale sweep turns into ERROR',
+    );
+    this.queueStalled = gauge(
+      'resync_operations_queue_stalled',
+      'Operations QUEUED for longer than STALE_OPERATION_TIMEOUT while no queued operation was applied within it (no worker is making progress); 0 while workers drain the queue, however long',
     );
     this.missing = gauge(
       'resync_missing_operations',
@@ -84,7 +91,8 @@ export class DatabaseGaugesJob implements OnModuleInit {
       this.outboxAge,
       this.failures,
       this.inFlight,
-      this.stuck,
+      this.stuckProcessing,
+      this.queueStalled,
       this.missing,
       this.lost,
       this.refreshed,
@@ -128,7 +136,8 @@ export class DatabaseGaugesJob implements OnModuleInit {
     this.failures.set({ state: 'critical' }, figures.failures_critical);
     this.inFlight.set({ status: 'QUEUED' }, figures.operations_queued);
     this.inFlight.set({ status: 'PROCESSING' }, figures.operations_processing);
-    this.stuck.set(figures.operations_stuck);
+    this.stuckProcessing.set(figures.operations_stuck_processing);
+    this.queueStalled.set(figures.operations_queue_stalled);
     tables.forEach((table, i) => {
       this.missing.set({ table }, missing[i]);
       this.lost.set({ table }, lost[i]);

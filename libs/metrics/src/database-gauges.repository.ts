@@ -9,7 +9,8 @@ export interface QueueFigures {
   failures_critical: number;
   operations_queued: number;
   operations_processing: number;
-  operations_stuck: number;
+  operations_stuck_processing: number;
+  operations_queue_stalled: number;
 }
 
 /** The three alert rules of the sync-failures document, as figures (same windows as /sync-failures/alerts). */
@@ -18,6 +19,19 @@ export interface AlertFigures {
   max_entity_failures_24h: number;
   avg_retries_24h: number;
 }
+
+/**
+ * Did a worker take an operation out of the queue since `$3` (the stale cutoff)? Workers claim the
+ * queue's head in id order, so what they applied last sits just below the oldest QUEUED id; an
+ * operation the queue applied (or failed) was written twice, so its updated_at is later than its
+ * created_at (a synchronous write is inserted COMPLETED once: both equal). Reads the queue's head
+ * (sync_operations_queue_idx) and the 1,000 ids below it (primary key), whatever the log's size.
+ */
+const QUEUE_PROGRESS = `SELECT 1 FROM (
+    SELECT created_at, updated_at FROM sync_operations
+    WHERE id < (SELECT min(id) FROM sync_operations WHERE status = 'QUEUED')
+    ORDER BY id DESC LIMIT 1000) below_head
+  WHERE updated_at > created_at AND updated_at >= $3::timestamptz`;
 
 /**
  * The few aggregate reads behind the database gauges, in one statement. Run by the refresh job
@@ -37,7 +51,10 @@ export class DatabaseGaugesRepository {
          count(*) FILTER (WHERE f.next_retry_at IS NULL OR f.retry_count >= $2)::int AS failures_critical,
          (SELECT count(*) FROM sync_operations WHERE status = 'QUEUED')::int AS operations_queued,
          (SELECT count(*) FROM sync_operations WHERE status = 'PROCESSING')::int AS operations_processing,
-         (SELECT count(*) FROM sync_operations WHERE status IN ('QUEUED', 'PROCESSING') AND updated_at < $3::timestamptz)::int AS operations_stuck
+         (SELECT count(*) FROM sync_operations WHERE status = 'PROCESSING' AND updated_at < $3::timestamptz)::int AS operations_stuck_processing,
+         CASE WHEN EXISTS (${QUEUE_PROGRESS}) THEN 0
+              ELSE (SELECT count(*) FROM sync_operations WHERE status = 'QUEUED' AND created_at < $3::timestamptz)
+         END::int AS operations_queue_stalled
        FROM sync_failures f`,
       [now.toISOString(), maxRetries, staleBefore.toISOString()],
     );

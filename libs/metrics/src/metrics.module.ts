@@ -1,7 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfig } from '@app/common';
-import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { AppConfig, HTTP_OBSERVER } from '@app/common';
 import { Metrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 import { MetricsServer } from './metrics.server';
@@ -16,14 +14,15 @@ export class MetricsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const on = config.metricsEnabled;
     const providers: Provider[] = [Metrics];
-    if (on) providers.push(PoolMetrics, { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor });
+    // Every HTTP answer is timed by the platform's onResponse hook (configureHttp), which finds the recorder here.
+    if (on) providers.push(PoolMetrics, { provide: HTTP_OBSERVER, useExisting: Metrics });
     if (on && config.metricsPort !== undefined) providers.push(MetricsServer);
     return {
       module: MetricsModule,
       global: true,
       providers,
       controllers: on && config.metricsPort === undefined ? [MetricsController] : [],
-      exports: [Metrics],
+      exports: on ? [Metrics, HTTP_OBSERVER] : [Metrics],
     };
   }
 }

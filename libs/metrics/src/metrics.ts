@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, HttpObserver } from '@app/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** An ingest answer as the recorder needs it (IngestResult fits). */
@@ -35,7 +35,7 @@ const LOST_ROW = /^Operation \w+ marked as COMPLETED but record not found/;
  * and answers from fixed sets, routes are route patterns; never record ids or client keys.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements HttpObserver {
   readonly registry = new Registry();
   readonly enabled: boolean;
 

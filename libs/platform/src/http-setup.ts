@@ -1,7 +1,16 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ADMIN_AUTH, AllExceptionsFilter, AppConfig, CLIENT_AUTH, toErrorResponse } from '@app/common';
+import {
+  ADMIN_AUTH,
+  AllExceptionsFilter,
+  AppConfig,
+  CLIENT_AUTH,
+  HTTP_OBSERVER,
+  HttpObserver,
+  toErrorResponse,
+  UNMATCHED_ROUTE,
+} from '@app/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -64,6 +73,7 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     if (closing.has(fastify)) reply.header('Connection', 'close');
     done(null, payload);
   });
+  observeResponses(app);
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
     'application/json',
@@ -85,6 +95,33 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), { bodyLimitBytes: config.bodyLimitBytes }));
   if (options.swagger) setupSwagger(app);
+}
+
+/**
+ * Tells the HTTP_OBSERVER (if the app has one) of every answer, from Fastify's onResponse hook:
+ * it runs for answers a guard (401), the router (404) or the body parser (413, 415) gave as for
+ * any other, which an interceptor would never see. The route is Fastify's matched pattern, or
+ * UNMATCHED_ROUTE, so an unknown URL cannot make a new label value.
+ */
+function observeResponses(app: NestFastifyApplication): void {
+  let observer: HttpObserver;
+  try {
+    observer = app.get<HttpObserver>(HTTP_OBSERVER, { strict: false });
+  } catch {
+    return; // metrics are off, or the app has none
+  }
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      observer.httpRequest(
+        request.method,
+        request.routeOptions.url ?? UNMATCHED_ROUTE,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
 }
 
 /**
