@@ -1,5 +1,4 @@
 import {
-  applyDecorators,
   BadRequestException,
   Body,
   Controller,
@@ -9,119 +8,35 @@ import {
   Param,
   Post,
   Put,
-  Query,
   Res,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  ApiQueryFrom,
-  ApiRecordIdParam,
   ApiTableParam,
   ClientAuth,
   ClientId,
   ErrorResponseDto,
   RecordIdPipe,
-  SchemaPipe,
   SyncedTable,
   SyncedTablePipe,
 } from '@app/common';
 import { OperationType, readBatchEntry, readBatchOperations, readChange, ReceivedChange } from './change';
-import {
-  BatchRequestDto,
-  BatchResponseDto,
-  DELETE_QUERY_SCHEMA,
-  DeleteQuery,
-  RECORD_BODY_SCHEMA,
-  SingleIngestResponseDto,
-  UPDATE_BODY_SCHEMA,
-} from './ingest.dto';
-import { IngestResult, IngestService } from './ingest.service';
+import { BatchRequestDto, BatchResponseDto, DeleteQuery, SingleIngestResponseDto } from './ingest.dto';
+import { AsyncDocs, CreateDocs, DeleteDocs, DeleteQueryParams, UpdateDocs } from './ingest.docs';
+import { accepted, entryOf, Reply } from './ingest-answers';
+import { IngestService } from './ingest.service';
 import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
 import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
 import { prefersAsync } from './async/prefer';
-
-/** The response object of either HTTP adapter: both have status() and header(). */
-interface Reply {
-  status(code: number): unknown;
-  header(name: string, value: string): unknown;
-}
-
-// Asynchronous handling (README "Asynchronous ingest"), on every write route.
-const AsyncDocs = (accepted: unknown) =>
-  applyDecorators(
-    ApiHeader({
-      name: 'Prefer',
-      required: false,
-      description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it',
-      example: 'respond-async',
-    }),
-    ApiAcceptedResponse({
-      type: accepted as never,
-      description:
-        'Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record',
-    }),
-    ApiServiceUnavailableResponse({
-      type: ErrorResponseDto,
-      description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After',
-    }),
-  );
-
-// Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
-// separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
-// :table to DEFAULT_TABLE).
-const CreateDocs = (operationId: string, summary: string) =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description:
-        'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".',
-    }),
-    ApiBody({ schema: RECORD_BODY_SCHEMA }),
-    ApiOkResponse({ type: SingleIngestResponseDto }),
-    AsyncDocs(AcceptedSingleDto),
-  );
-const UpdateDocs = (operationId: string, summary: string) =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description:
-        'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.',
-    }),
-    ApiRecordIdParam('The record id'),
-    ApiBody({ schema: UPDATE_BODY_SCHEMA }),
-    ApiOkResponse({ type: SingleIngestResponseDto }),
-    AsyncDocs(AcceptedSingleDto),
-  );
-const DeleteDocs = (operationId: string, summary: string) =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description: 'A record that does not exist is logged COMPLETED with note "Already deleted".',
-    }),
-    ApiRecordIdParam('The record id'),
-    ApiQueryFrom(DELETE_QUERY_SCHEMA),
-    ApiOkResponse({ type: SingleIngestResponseDto }),
-    AsyncDocs(AcceptedSingleDto),
-  );
-const DeleteQueryParams = () => Query(new SchemaPipe(DELETE_QUERY_SCHEMA, 'query'));
 
 @ApiTags('ingest')
 @ClientAuth()
@@ -305,23 +220,4 @@ export class IngestController {
       throw error;
     }
   }
-}
-
-function entryOf(r: IngestResult, index: number) {
-  return {
-    index,
-    id: r.id,
-    operation: r.operation,
-    status: r.status,
-    note: r.note,
-    error: r.error,
-    operation_id: r.operationId,
-  };
-}
-
-/** 202 Accepted, the preference honoured, and where to follow the job. */
-function accepted(reply: Reply, jobId: string): void {
-  reply.status(202);
-  reply.header('Preference-Applied', 'respond-async');
-  reply.header('Location', `/jobs/${encodeURIComponent(jobId)}`);
 }

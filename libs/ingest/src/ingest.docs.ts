@@ -1,0 +1,82 @@
+import { applyDecorators, HttpCode, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
+import { ApiQueryFrom, ApiRecordIdParam, ErrorResponseDto, SchemaPipe } from '@app/common';
+import { DELETE_QUERY_SCHEMA, RECORD_BODY_SCHEMA, SingleIngestResponseDto, UPDATE_BODY_SCHEMA } from './ingest.dto';
+import { AcceptedSingleDto } from './async/job-progress.dto';
+
+/**
+ * The OpenAPI documentation of the ingest routes (IngestController), kept apart from the handlers:
+ * what each route answers, its body schema and its query, and how the DELETE query is validated.
+ */
+
+// Asynchronous handling (README "Asynchronous ingest"), on every write route.
+export const AsyncDocs = (accepted: unknown) =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Prefer',
+      required: false,
+      description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it',
+      example: 'respond-async',
+    }),
+    ApiAcceptedResponse({
+      type: accepted as never,
+      description:
+        'Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponseDto,
+      description: 'Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After',
+    }),
+  );
+
+// Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
+// separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
+// :table to DEFAULT_TABLE).
+export const CreateDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({
+      operationId,
+      summary,
+      description:
+        'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".',
+    }),
+    ApiBody({ schema: RECORD_BODY_SCHEMA }),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
+  );
+export const UpdateDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({
+      operationId,
+      summary,
+      description:
+        'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.',
+    }),
+    ApiRecordIdParam('The record id'),
+    ApiBody({ schema: UPDATE_BODY_SCHEMA }),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
+  );
+export const DeleteDocs = (operationId: string, summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({
+      operationId,
+      summary,
+      description: 'A record that does not exist is logged COMPLETED with note "Already deleted".',
+    }),
+    ApiRecordIdParam('The record id'),
+    ApiQueryFrom(DELETE_QUERY_SCHEMA),
+    ApiOkResponse({ type: SingleIngestResponseDto }),
+    AsyncDocs(AcceptedSingleDto),
+  );
+export const DeleteQueryParams = () => Query(new SchemaPipe(DELETE_QUERY_SCHEMA, 'query'));
