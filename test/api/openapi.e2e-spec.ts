@@ -113,6 +113,23 @@ describe('OpenAPI document', () => {
     });
   });
 
+  it("states the rules the original protocol's routes enforce on their parameters", () => {
+    type Op = { parameters: { name: string; schema: Record<string, unknown> }[]; requestBody: unknown };
+    const op = (path: string) => (doc.paths[path] as unknown as Record<string, Op>).post;
+    const parameter = (path: string, name: string) => op(path).parameters.find((p) => p.name === name)?.schema;
+    expect(parameter('/legacy/records', 'table')).toMatchObject({ enum: ['venta', 'devolucion'] });
+    expect(parameter('/legacy/records', 'field_id')).toMatchObject({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' });
+    expect(parameter('/legacy/items', 'operation')).toMatchObject({ enum: ['create', 'update', 'delete'] });
+    expect(parameter('/legacy/items', 'ver')).toMatchObject({ pattern: '^\\d{1,10}$' });
+    expect(op('/legacy/items').requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { oneOf: [{ properties: { records: { minItems: 1, maxItems: 1000 } } }, { type: 'string' }] },
+        },
+      },
+    });
+  });
+
   it('gives every DTO field a description and an example', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining([

@@ -2032,13 +2032,13 @@ export interface operations {
                 /** @description NDJSON form: the client; must be the key's */
                 client_id?: unknown;
                 /** @description NDJSON form: the __meta key holding each record id (default hash_id) */
-                field_id?: unknown;
+                field_id?: string;
                 /** @description NDJSON form: create, update or delete */
-                operation?: unknown;
+                operation?: "create" | "update" | "delete";
                 /** @description NDJSON form: the synced table */
-                table_name?: unknown;
+                table_name?: "venta" | "devolucion";
                 /** @description NDJSON form: the batch version (default 1) */
-                ver?: unknown;
+                ver?: string;
             };
             header?: never;
             path?: never;
@@ -2063,20 +2063,21 @@ export interface operations {
                      * @enum {string}
                      */
                     operation: "create" | "update" | "delete";
-                    /** @description The records, 1 to 1,000 */
+                    /** @description The records, 1 to 1000 */
                     records: {
                         [key: string]: unknown;
                     }[];
                     /**
                      * @description The synced table
                      * @example venta
+                     * @enum {string}
                      */
-                    table_name: string;
+                    table_name: "venta" | "devolucion";
                     /**
                      * @description The batch version, a number or a numeric string (default 1)
                      * @example 3
                      */
-                    ver?: string;
+                    ver?: number | string;
                 } | string;
                 "text/plain": {
                     /**
@@ -2095,20 +2096,21 @@ export interface operations {
                      * @enum {string}
                      */
                     operation: "create" | "update" | "delete";
-                    /** @description The records, 1 to 1,000 */
+                    /** @description The records, 1 to 1000 */
                     records: {
                         [key: string]: unknown;
                     }[];
                     /**
                      * @description The synced table
                      * @example venta
+                     * @enum {string}
                      */
-                    table_name: string;
+                    table_name: "venta" | "devolucion";
                     /**
                      * @description The batch version, a number or a numeric string (default 1)
                      * @example 3
                      */
-                    ver?: string;
+                    ver?: number | string;
                 } | string;
             };
         };
@@ -2201,11 +2203,11 @@ export interface operations {
                 /** @description The client; must be the key's */
                 client_id: unknown;
                 /** @description The name the lines (and answers) carry each record id under */
-                field_id: unknown;
+                field_id: string;
                 /** @description The synced table */
-                table: unknown;
+                table: "venta" | "devolucion";
                 /** @description Only operations of this batch version (without it, the newest answers) */
-                ver?: unknown;
+                ver?: string;
             };
             header?: never;
             path?: never;

@@ -1,6 +1,7 @@
 import { Change, fieldProblems, OperationType } from '@app/ingest';
 import { findSyncedTable, MAX_VERSION, recordIdProblem, SyncedTable } from '@app/common';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
+import { FIELD_ID_PATTERN } from './legacy-openapi';
 
 /** A batch as the original server took it: one operation for every record, one table, one version. */
 export interface LegacyBatch {
@@ -18,7 +19,7 @@ export const LEGACY_OPERATIONS: Record<string, OperationType> = {
   update: 'UPDATE',
   delete: 'DELETE',
 };
-const FIELD_ID = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const FIELD_ID = new RegExp(FIELD_ID_PATTERN);
 /** Records whose problems are listed in an INVALID_RECORDS message (the rest are counted). */
 const LISTED = 5;
 

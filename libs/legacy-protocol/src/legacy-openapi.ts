@@ -1,4 +1,23 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { MAX_BATCH, MAX_VERSION, SYNCED_TABLES } from '@app/common';
+
+/**
+ * The original protocol's parameter rules, as the OpenAPI document states them. legacy-batch.ts
+ * checks the same rules (FIELD_ID_PATTERN is the one it tests field_id with) and answers in the
+ * protocol's own envelope and codes.
+ */
+export const FIELD_ID_PATTERN = '^[A-Za-z_][A-Za-z0-9_]{0,63}$';
+
+/** create, update or delete (the server also takes them in capitals). */
+export const LEGACY_OPERATION_SCHEMA: SchemaObject = { type: 'string', enum: ['create', 'update', 'delete'] };
+export const LEGACY_TABLE_SCHEMA: SchemaObject = { type: 'string', enum: Object.keys(SYNCED_TABLES) };
+export const LEGACY_FIELD_ID_SCHEMA: SchemaObject = { type: 'string', pattern: FIELD_ID_PATTERN };
+/** In a query string `ver` is text: 1 to 10 digits, and its value from 1 to MAX_VERSION. */
+export const LEGACY_VERSION_TEXT_SCHEMA: SchemaObject = {
+  type: 'string',
+  pattern: '^\\d{1,10}$',
+  description: `An integer from 1 to ${MAX_VERSION}`,
+};
 
 const RECORD = {
   type: 'object',
@@ -16,21 +35,26 @@ export const ITEMS_BODY_SCHEMA: SchemaObject = {
       required: ['operation', 'records', 'table_name'],
       properties: {
         operation: {
-          type: 'string',
-          enum: ['create', 'update', 'delete'],
+          ...LEGACY_OPERATION_SCHEMA,
           description: 'What to do with every record',
           example: 'create',
         },
-        records: { type: 'array', description: 'The records, 1 to 1,000', items: RECORD as SchemaObject },
-        table_name: { type: 'string', description: 'The synced table', example: 'venta' },
+        records: {
+          type: 'array',
+          description: `The records, 1 to ${MAX_BATCH}`,
+          minItems: 1,
+          maxItems: MAX_BATCH,
+          items: RECORD as SchemaObject,
+        },
+        table_name: { ...LEGACY_TABLE_SCHEMA, description: 'The synced table', example: 'venta' },
         client_id: { type: 'string', description: "The client; must be the key's (403 otherwise)", example: 'MTY_001' },
         field_id: {
-          type: 'string',
+          ...LEGACY_FIELD_ID_SCHEMA,
           description: "The __meta key holding each record's id (default hash_id)",
           example: 'hash_id',
         },
         ver: {
-          type: 'string',
+          oneOf: [{ type: 'integer', minimum: 1, maximum: MAX_VERSION }, LEGACY_VERSION_TEXT_SCHEMA],
           description: 'The batch version, a number or a numeric string (default 1)',
           example: '3',
         },

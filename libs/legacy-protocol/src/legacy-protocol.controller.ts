@@ -18,7 +18,14 @@ import { readLegacyStatusRequest } from './legacy-status-request';
 import { LegacyErrorDto, LegacyQueuedDto, LegacyStatusResponseDto } from './legacy.dto';
 import { mediaType, NDJSON_TYPES, readTextBody } from './text-body';
 import { readNdjson } from './ndjson';
-import { ITEMS_BODY_SCHEMA, STATUS_BODY_SCHEMA } from './legacy-openapi';
+import {
+  ITEMS_BODY_SCHEMA,
+  LEGACY_FIELD_ID_SCHEMA,
+  LEGACY_OPERATION_SCHEMA,
+  LEGACY_TABLE_SCHEMA,
+  LEGACY_VERSION_TEXT_SCHEMA,
+  STATUS_BODY_SCHEMA,
+} from './legacy-openapi';
 
 type RawRequest = { headers: Record<string, string | string[] | undefined>; raw?: unknown };
 
@@ -74,8 +81,15 @@ export class LegacyProtocolController {
     required: false,
     description: 'NDJSON form: create, update or delete',
     example: 'create',
+    schema: LEGACY_OPERATION_SCHEMA,
   })
-  @ApiQuery({ name: 'table_name', required: false, description: 'NDJSON form: the synced table', example: 'venta' })
+  @ApiQuery({
+    name: 'table_name',
+    required: false,
+    description: 'NDJSON form: the synced table',
+    example: 'venta',
+    schema: LEGACY_TABLE_SCHEMA,
+  })
   @ApiQuery({
     name: 'client_id',
     required: false,
@@ -87,8 +101,15 @@ export class LegacyProtocolController {
     required: false,
     description: 'NDJSON form: the __meta key holding each record id (default hash_id)',
     example: 'hash_id',
+    schema: LEGACY_FIELD_ID_SCHEMA,
   })
-  @ApiQuery({ name: 'ver', required: false, description: 'NDJSON form: the batch version (default 1)', example: '3' })
+  @ApiQuery({
+    name: 'ver',
+    required: false,
+    description: 'NDJSON form: the batch version (default 1)',
+    example: '3',
+    schema: LEGACY_VERSION_TEXT_SCHEMA,
+  })
   @ApiOkResponse({ type: LegacyQueuedDto })
   @ApiResponse({ status: 429, type: LegacyErrorDto, description: 'RATE_LIMIT_EXCEEDED, with Retry-After' })
   @Errors()
@@ -140,12 +161,19 @@ export class LegacyProtocolController {
   })
   @ApiConsumes('text/plain')
   @ApiBody({ schema: STATUS_BODY_SCHEMA })
-  @ApiQuery({ name: 'table', required: true, description: 'The synced table', example: 'venta' })
+  @ApiQuery({
+    name: 'table',
+    required: true,
+    description: 'The synced table',
+    example: 'venta',
+    schema: LEGACY_TABLE_SCHEMA,
+  })
   @ApiQuery({
     name: 'field_id',
     required: true,
     description: 'The name the lines (and answers) carry each record id under',
     example: 'hash_id',
+    schema: LEGACY_FIELD_ID_SCHEMA,
   })
   @ApiQuery({ name: 'client_id', required: true, description: "The client; must be the key's", example: 'MTY_001' })
   @ApiQuery({
@@ -153,6 +181,7 @@ export class LegacyProtocolController {
     required: false,
     description: 'Only operations of this batch version (without it, the newest answers)',
     example: '3',
+    schema: LEGACY_VERSION_TEXT_SCHEMA,
   })
   @ApiOkResponse({ type: LegacyStatusResponseDto })
   @Errors()
