@@ -1,7 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { SYNCED_TABLES } from '@app/common';
 import { OperationType } from '@app/database';
 
 export class OperationHistoryEntryDto {
@@ -182,25 +179,4 @@ export class LostRowsTableDto {
 export class LostRowsReportDto extends MonitoringReportDto {
   @ApiProperty({ description: 'One entry per synced table checked', type: [LostRowsTableDto] })
   tables: LostRowsTableDto[];
-}
-
-export class MissingOperationsQueryDto {
-  @ApiPropertyOptional({ description: 'Check only this table', enum: Object.keys(SYNCED_TABLES), example: 'venta' })
-  @IsOptional()
-  @IsIn(Object.keys(SYNCED_TABLES))
-  table?: string;
-
-  @ApiPropertyOptional({
-    description: 'Only this client (letters, digits, _ . -, as in API_KEYS)',
-    example: 'MTY_001',
-    minLength: 1,
-    maxLength: 64,
-    pattern: '^[A-Za-z0-9_.-]+$',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'client_id must be letters, digits, _ . or -' })
-  @Type(() => String)
-  client_id?: string;
 }

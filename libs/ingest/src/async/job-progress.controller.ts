@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ClientAuth, ClientId, ErrorResponseDto, RecordIdPipe } from '@app/common';
+import { ClientAuth, ClientId, ErrorResponseDto, RECORD_ID_SCHEMA, RecordIdPipe } from '@app/common';
 import { JobProgressDto } from './job-progress.dto';
 import { JobProgressService } from './job-progress.service';
 
@@ -20,7 +20,7 @@ export class JobProgressController {
   @ApiParam({
     name: 'id_cola',
     description: 'The job id (answered by a 202, or the id_cola the client sent)',
-    example: 'job123',
+    schema: { ...RECORD_ID_SCHEMA, example: 'job123' },
   })
   @ApiOkResponse({ type: JobProgressDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No operation of this client has this id_cola' })
