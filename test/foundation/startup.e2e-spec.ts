@@ -71,6 +71,19 @@ describe(`${runApp.name} (the built app as a process)`, () => {
   );
 
   it(
+    'starts and answers with metrics off (METRICS_ENABLED=false)',
+    async () => {
+      const database = await createTestDatabase();
+      databases.push(database);
+      const app = startApp(API_MAIN, await env({ DATABASE_URL: database.url, METRICS_ENABLED: 'false' }), tempDir());
+
+      await waitForHealth(app);
+      expect((await fetch(`http://127.0.0.1:${app.port}/metrics`)).status).toBe(404); // and no /metrics
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
     'exits non-zero on bad configuration before starting a database, naming every bad variable and no secret',
     async () => {
       const cwd = tempDir();

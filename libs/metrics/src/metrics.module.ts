@@ -13,16 +13,19 @@ import { PoolMetrics } from './pool-metrics';
 export class MetricsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const on = config.metricsEnabled;
-    const providers: Provider[] = [Metrics];
-    // Every HTTP answer is timed by the platform's onResponse hook (configureHttp), which finds the recorder here.
-    if (on) providers.push(PoolMetrics, { provide: HTTP_OBSERVER, useExisting: Metrics });
+    // Every HTTP answer is timed by the platform's onResponse hook (configureHttp), which finds the
+    // recorder here. Registered even when metrics are off (the recorder is then a no-op): a built
+    // app whose observer was missing exited at start-up, since NestFactory's app aborts the process
+    // on a failed lookup instead of throwing.
+    const providers: Provider[] = [Metrics, { provide: HTTP_OBSERVER, useExisting: Metrics }];
+    if (on) providers.push(PoolMetrics);
     if (on && config.metricsPort !== undefined) providers.push(MetricsServer);
     return {
       module: MetricsModule,
       global: true,
       providers,
       controllers: on && config.metricsPort === undefined ? [MetricsController] : [],
-      exports: on ? [Metrics, HTTP_OBSERVER] : [Metrics],
+      exports: [Metrics, HTTP_OBSERVER],
     };
   }
 }

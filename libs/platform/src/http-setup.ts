@@ -108,7 +108,9 @@ function observeResponses(app: NestFastifyApplication): void {
   try {
     observer = app.get<HttpObserver>(HTTP_OBSERVER, { strict: false });
   } catch {
-    return; // metrics are off, or the app has none
+    // A module without MetricsModule (some tests). A NestFactory app exits on a failed lookup
+    // instead of throwing, which is why MetricsModule registers an observer even with metrics off.
+    return;
   }
   app
     .getHttpAdapter()
