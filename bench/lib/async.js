@@ -110,6 +110,7 @@ async function asyncEndToEnd(ctx, total) {
   let syncSeconds;
   try {
     await push(sync.url, 10_000, 1000, connections, false); // warm-up
+    await ctx.db.settle(syncDb);
     syncSeconds = await push(sync.url, total, 1000, connections, false);
   } finally {
     await sync.stop();
@@ -120,6 +121,7 @@ async function asyncEndToEnd(ctx, total) {
     `  [${name}] synchronous: ${fmt(total)} records in ${syncSeconds.toFixed(1)} s, ${fmt(total / syncSeconds)} records/s`,
   );
 
+  await ctx.db.settle(syncDb); // the synchronous side's writes are not vacuumed during the asynchronous one
   const asyncDb = await ctx.db.createDatabase('async_e2e');
   const api = await startApp(asyncDb, `${name}-api`, NO_LIMIT);
   const workers = await Promise.all(
@@ -131,6 +133,7 @@ async function asyncEndToEnd(ctx, total) {
   try {
     await push(api.url, 10_000, 1000, connections, true); // warm-up, drained before the clock starts
     while (await anyQueued(asyncDb)) await sleep(100);
+    await ctx.db.settle(asyncDb);
     const started = Date.now();
     acceptSeconds = await push(api.url, total, 1000, connections, true);
     const deadline = Date.now() + 10 * 60_000;
