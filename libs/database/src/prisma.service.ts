@@ -18,7 +18,7 @@ export interface PgTx {
 /**
  * A statement each connection parses and plans once, then executes by name (a node-pg named
  * statement): for the hot statements whose planning cost more than their execution. The ingest
- * statement planned in 0.5-1.6 ms and ran in 0.2 ms for one record; prepared, one connection's
+ * statement planned in 0.5-1.6 ms and ran in 0.2 ms for one record; prepared, eight connections'
  * single-record ingest went from about 1,400 to 5,000 statements/s (bench notes in the README).
  * `name` must be unique per text.
  */
