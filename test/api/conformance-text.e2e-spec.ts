@@ -1,8 +1,7 @@
-import Ajv, { ValidateFunction } from 'ajv';
 import fc from 'fast-check';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { createTestApp, TEST_ADMIN_TOKEN, TEST_CLIENTS, TestApp } from '@app/testing';
+import { TEST_ADMIN_TOKEN, TEST_CLIENTS, TestApp } from '@app/testing';
 import { hostileText, hostileValue, Schema } from './openapi-arbitraries';
+import { useOpenApiDocument } from './openapi-document';
 
 /** Fixed: a failure names its seed and path, and every run makes the same requests. */
 const SEED = 20261125;
@@ -39,25 +38,14 @@ const PROMETHEUS_LINE =
  * JSON.
  */
 describe('Conformance with the OpenAPI document: health, metrics and the original protocol', () => {
+  // The original protocol's rate limit would answer 429 to nearly every case after the 20th.
+  const kit = useOpenApiDocument<Document>({ LEGACY_RATE_LIMIT: '100000' });
+  const { schemaFor, errorsText } = kit;
   let t: TestApp;
   let doc: Document;
-  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  const validators = new Map<string, ValidateFunction>();
-
-  beforeAll(async () => {
-    // The original protocol's rate limit would answer 429 to nearly every case after the 20th.
-    t = await createTestApp({ module: (config) => ApiModule.register(config), env: { LEGACY_RATE_LIMIT: '100000' } });
-    doc = (await t.as('anonymous').get('/docs-json').expect(200)).body;
-    ajv.addSchema({ components: doc.components }, 'doc');
+  beforeAll(() => {
+    ({ t, doc } = kit);
   });
-  afterAll(() => t.close());
-
-  const schemaFor = (schema: Schema): ValidateFunction => {
-    const key = JSON.stringify(schema);
-    if (!validators.has(key))
-      validators.set(key, ajv.compile(JSON.parse(key.replaceAll('"#/components/', '"doc#/components/'))));
-    return validators.get(key)!;
-  };
 
   async function send(method: 'GET' | 'POST', sent: Sent): Promise<Answer> {
     const response = await t.app
@@ -93,7 +81,7 @@ describe('Conformance with the OpenAPI document: health, metrics and the origina
       if (!schema) problems.push(`${answer.status} without a documented schema`);
       else if (!schemaFor(schema)(body))
         problems.push(
-          `${answer.status} body does not match the documented schema: ${ajv.errorsText(schemaFor(schema).errors)}: ${answer.body.slice(0, 200)}`,
+          `${answer.status} body does not match the documented schema: ${errorsText(schemaFor(schema))}: ${answer.body.slice(0, 200)}`,
         );
     }
     if (type === 'text/plain' && documented.content![type].schema?.type === 'string') {

@@ -1,8 +1,7 @@
-import Ajv, { ValidateFunction } from 'ajv';
 import fc from 'fast-check';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { createTestApp, TEST_ADMIN_TOKEN, TEST_CLIENTS, TestApp } from '@app/testing';
+import { TEST_ADMIN_TOKEN, TEST_CLIENTS, TestApp } from '@app/testing';
 import { hostileText, hostileValue, Schema, valid } from './openapi-arbitraries';
+import { useOpenApiDocument } from './openapi-document';
 
 /** Fixed: a failure names its seed and path, and every run makes the same requests. */
 const SEED = 20261124;
@@ -39,24 +38,13 @@ interface Sent {
  * every rule the server enforces.
  */
 describe('Conformance with the OpenAPI document', () => {
+  const kit = useOpenApiDocument<Document>();
+  const { schemaFor, errorsText } = kit;
   let t: TestApp;
   let doc: Document;
-  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  const validators = new Map<string, ValidateFunction>();
-
-  beforeAll(async () => {
-    t = await createTestApp({ module: (config) => ApiModule.register(config) });
-    doc = (await t.as('anonymous').get('/docs-json').expect(200)).body;
-    ajv.addSchema({ components: doc.components }, 'doc');
+  beforeAll(() => {
+    ({ t, doc } = kit);
   });
-  afterAll(() => t.close());
-
-  const schemaFor = (schema: Schema): ValidateFunction => {
-    const key = JSON.stringify(schema);
-    if (!validators.has(key))
-      validators.set(key, ajv.compile(JSON.parse(key.replaceAll('"#/components/', '"doc#/components/'))));
-    return validators.get(key)!;
-  };
 
   const operations = (): [string, string, Operation][] => {
     const all = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -110,8 +98,7 @@ describe('Conformance with the OpenAPI document', () => {
     const schema = documented?.content?.['application/json']?.schema;
     if (schema) {
       const validate = schemaFor(schema);
-      if (!validate(answer.body))
-        problems.push(`body does not match the documented schema: ${ajv.errorsText(validate.errors)}`);
+      if (!validate(answer.body)) problems.push(`body does not match the documented schema: ${errorsText(validate)}`);
     }
     if (answer.status >= 400 && !schema) problems.push('an error answer without a documented schema');
     return problems.map(
