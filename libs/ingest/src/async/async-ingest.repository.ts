@@ -36,10 +36,10 @@ export interface JobError {
   error: string | null;
 }
 
-/** Logs a batch as QUEUED operations with their payload, in input order (prepared: run for every accepted batch). */
 /** Workers LISTEN on it; every accepted batch NOTIFYs it (delivered at commit). */
 export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
 
+/** Logs a batch as QUEUED operations with their payload, in input order (prepared: run for every accepted batch). */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
   text: `WITH accepted AS (
