@@ -39,44 +39,36 @@ export const AsyncDocs = (accepted: unknown) =>
 // Each route exists twice, on DEFAULT_TABLE (/items) and on any table (/tables/{table}/items), as
 // separate handlers so that Swagger documents each path exactly (SyncedTablePipe maps a missing
 // :table to DEFAULT_TABLE).
-export const CreateDocs = (operationId: string, summary: string) =>
+/** A single-record write: 200 with its answer, 202 when queued; `extra` documents its own inputs. */
+const SingleRecordDocs = (operationId: string, summary: string, description: string, ...extra: MethodDecorator[]) =>
   applyDecorators(
     HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description:
-        'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".',
-    }),
-    ApiBody({ schema: RECORD_BODY_SCHEMA }),
+    ApiOperation({ operationId, summary, description }),
+    ...extra,
     ApiOkResponse({ type: SingleIngestResponseDto }),
     AsyncDocs(AcceptedSingleDto),
+  );
+export const CreateDocs = (operationId: string, summary: string) =>
+  SingleRecordDocs(
+    operationId,
+    summary,
+    'Resending is safe: a record that already exists is left untouched and logged COMPLETED with note "Duplicate bypassed".',
+    ApiBody({ schema: RECORD_BODY_SCHEMA }),
   );
 export const UpdateDocs = (operationId: string, summary: string) =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description:
-        'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.',
-    }),
+  SingleRecordDocs(
+    operationId,
+    summary,
+    'Creates the record if it does not exist (noted). Ignored, with note "Stale version ignored", when `ver` is older than the stored `_ver`.',
     ApiRecordIdParam('The record id'),
     ApiBody({ schema: UPDATE_BODY_SCHEMA }),
-    ApiOkResponse({ type: SingleIngestResponseDto }),
-    AsyncDocs(AcceptedSingleDto),
   );
 export const DeleteDocs = (operationId: string, summary: string) =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({
-      operationId,
-      summary,
-      description: 'A record that does not exist is logged COMPLETED with note "Already deleted".',
-    }),
+  SingleRecordDocs(
+    operationId,
+    summary,
+    'A record that does not exist is logged COMPLETED with note "Already deleted".',
     ApiRecordIdParam('The record id'),
     ApiQueryFrom(DELETE_QUERY_SCHEMA),
-    ApiOkResponse({ type: SingleIngestResponseDto }),
-    AsyncDocs(AcceptedSingleDto),
   );
 export const DeleteQueryParams = () => Query(new SchemaPipe(DELETE_QUERY_SCHEMA, 'query'));
