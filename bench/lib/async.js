@@ -15,12 +15,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The bench queues far more than the default limit would let through: backpressure is not measured here.
 const NO_LIMIT = { ASYNC_MAX_QUEUE_DEPTH: '100000000' };
 
-const queued = async (url) =>
-  (await query(url, `SELECT count(*)::int AS n FROM sync_operations WHERE status = 'QUEUED'`)).rows[0].n;
-// Polled every 50 ms while the workers drain: an EXISTS reads the queue's head, where counting a queue
-// of 100,000 took tens of ms a poll, CPU taken from the workers being measured.
-const anyQueued = async (url) =>
-  (await query(url, `SELECT EXISTS (SELECT 1 FROM sync_operations WHERE status = 'QUEUED') AS any`)).rows[0].any;
+// The queue's own table (sync_queue, one row per batch): sync_operations has no index on status, and
+// polling it every 50 ms while the workers drain would scan the log, CPU taken from the workers.
+const queued = async (url) => (await query(url, `SELECT coalesce(sum(size), 0)::int AS n FROM sync_queue`)).rows[0].n;
+const anyQueued = async (url) => (await query(url, `SELECT EXISTS (SELECT 1 FROM sync_queue) AS any`)).rows[0].any;
 
 /** Accepting batches of `size` with Prefer: respond-async: QUEUED operations written, no rows (no worker runs). */
 const apiAccept =

@@ -83,7 +83,11 @@ describe('Asynchronous ingest: a worker killed mid-batch', () => {
     });
 
     // While it holds its claim, a second worker finds nothing to take: claims never overlap.
-    expect(await t.get<AsyncIngestWorker>(AsyncIngestWorker).processOnce()).toEqual({ completed: 0, failed: 0 });
+    expect(await t.get<AsyncIngestWorker>(AsyncIngestWorker).processOnce()).toEqual({
+      completed: 0,
+      failed: 0,
+      deferred: 0,
+    });
 
     worker.child.kill('SIGKILL');
     expect((await worker.exited).signal).toBe('SIGKILL');

@@ -68,10 +68,14 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
 
   it('calls stuck only interrupted PROCESSING work and a queue no worker takes from, not a long queue being drained', async () => {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // A QUEUED operation is in the queue too (sync_queue), as accepting puts it there.
     const log = (id: string, status: string, createdAt: Date, updatedAt: Date) =>
-      t.prisma
-        .$executeRaw`INSERT INTO sync_operations (table_name, record_id, client_id, operation, status, created_at, updated_at)
-        VALUES ('venta', ${id}, 'MTY_001', 'CREATE', ${status}::"OperationStatus", ${createdAt}, ${updatedAt})`;
+      t.prisma.$executeRaw`WITH op AS (
+          INSERT INTO sync_operations (table_name, record_id, client_id, operation, status, created_at, updated_at)
+          VALUES ('venta', ${id}, 'MTY_001', 'CREATE', ${status}::"OperationStatus", ${createdAt}, ${updatedAt})
+          RETURNING id, status, created_at)
+        INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size, created_at)
+        SELECT id, 'MTY_001', 'venta', ARRAY[id], 1, created_at FROM op WHERE status = 'QUEUED'`;
     const gauges = async () => {
       await refresh();
       const m = await text();
@@ -100,9 +104,11 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
       .$executeRaw`UPDATE sync_operations SET created_at = ${minutesAgo(20)}, updated_at = ${minutesAgo(8)} WHERE record_id = 'q-applied'`;
     expect(await gauges()).toEqual({ processing: 1, stalled: 2 });
 
+    await t.prisma.$executeRaw`DELETE FROM sync_queue`;
     await t.prisma
       .$executeRaw`DELETE FROM sync_operations WHERE record_id IN ('q-old-1', 'q-old-2', 'q-new', 'q-applied', 'p-old', 'p-new')`;
     expect(await gauges()).toEqual({ processing: 0, stalled: 0 });
+    expect(await t.prisma.$queryRaw`SELECT * FROM sync_operations_processing`).toEqual([]);
   });
 
   it('counts deliveries by result with their latency', async () => {

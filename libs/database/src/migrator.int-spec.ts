@@ -46,7 +46,9 @@ describe(applyMigrations.name, () => {
       'legacy_rate_limits',
       'sync_failures',
       'sync_operations',
+      'sync_operations_processing',
       'sync_outbox',
+      'sync_queue',
       'venta',
     ]);
 

@@ -156,12 +156,20 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
              CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
       FROM outcomes o ORDER BY o.idx
-      RETURNING id, record_id`
+      RETURNING id, record_id, status`
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
       // the client's whole history through sync_operations_lookup_idx).
       `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
       FROM outcomes o WHERE s.id = o.op_id AND s.table_name = $3::text AND s.record_id = o.hash_id
       RETURNING s.id, s.record_id`;
+  // Changes logged QUEUED behind a record's waiting operations join the queue as one entry.
+  const queued = queueAware
+    ? `,
+    queued AS (
+      INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
+      SELECT min(l.id), $2::text, $3::text, array_agg(l.id ORDER BY l.id), count(*)
+      FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0)`
+    : '';
   const input = queueAware
     ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
@@ -211,6 +219,6 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
-      ${logged})
+      ${logged})${queued}
     SELECT o.outcome, l.id::text AS id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
 }

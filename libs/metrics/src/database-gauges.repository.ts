@@ -22,16 +22,19 @@ export interface AlertFigures {
 
 /**
  * Did a worker take an operation out of the queue since `$3` (the stale cutoff)? Workers claim the
- * queue's head in id order, so what they applied last sits just below the oldest QUEUED id; an
- * operation the queue applied (or failed) was written twice, so its updated_at is later than its
- * created_at (a synchronous write is inserted COMPLETED once: both equal). Reads the queue's head
- * (sync_operations_queue_idx) and the 1,000 ids below it (primary key), whatever the log's size.
+ * queue's head (sync_queue, in first-operation order), so what they applied last sits just below
+ * the head's first operation; an operation the queue applied (or failed) was written twice, so its
+ * updated_at is later than its created_at (a synchronous write is inserted COMPLETED once: both
+ * equal). Reads the queue's head and the 1,000 ids below it (primary keys), whatever the log's size.
  */
 const QUEUE_PROGRESS = `SELECT 1 FROM (
     SELECT created_at, updated_at FROM sync_operations
-    WHERE id < (SELECT min(id) FROM sync_operations WHERE status = 'QUEUED')
+    WHERE id < (SELECT min(operation_id) FROM sync_queue)
     ORDER BY id DESC LIMIT 1000) below_head
   WHERE updated_at > created_at AND updated_at >= $3::timestamptz`;
+
+/** Operations written PROCESSING, through the list the trigger keeps (sync_operations_processing). */
+const PROCESSING = `sync_operations_processing p JOIN sync_operations s ON s.id = p.operation_id AND s.status = 'PROCESSING'`;
 
 /**
  * The few aggregate reads behind the database gauges, in one statement. Run by the refresh job
@@ -49,11 +52,11 @@ export class DatabaseGaugesRepository {
          count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at <= $1::timestamp)::int AS failures_due,
          count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at > $1::timestamp)::int AS failures_waiting,
          count(*) FILTER (WHERE f.next_retry_at IS NULL OR f.retry_count >= $2)::int AS failures_critical,
-         (SELECT count(*) FROM sync_operations WHERE status = 'QUEUED')::int AS operations_queued,
-         (SELECT count(*) FROM sync_operations WHERE status = 'PROCESSING')::int AS operations_processing,
-         (SELECT count(*) FROM sync_operations WHERE status = 'PROCESSING' AND updated_at < $3::timestamptz)::int AS operations_stuck_processing,
+         (SELECT coalesce(sum(size), 0) FROM sync_queue)::int AS operations_queued,
+         (SELECT count(*) FROM ${PROCESSING})::int AS operations_processing,
+         (SELECT count(*) FROM ${PROCESSING} WHERE s.updated_at < $3::timestamptz)::int AS operations_stuck_processing,
          CASE WHEN EXISTS (${QUEUE_PROGRESS}) THEN 0
-              ELSE (SELECT count(*) FROM sync_operations WHERE status = 'QUEUED' AND created_at < $3::timestamptz)
+              ELSE (SELECT coalesce(sum(size), 0) FROM sync_queue WHERE created_at < $3::timestamptz)
          END::int AS operations_queue_stalled
        FROM sync_failures f`,
       [now.toISOString(), maxRetries, staleBefore.toISOString()],

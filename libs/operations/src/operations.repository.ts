@@ -80,12 +80,15 @@ export class OperationsRepository {
 
   /**
    * Turns operations stuck PROCESSING since before `cutoff` into ERROR. QUEUED operations are the
-   * asynchronous queue: durable work a worker applies however long it waits, never swept.
+   * asynchronous queue: durable work a worker applies however long it waits, never swept. Found
+   * through sync_operations_processing, the list a trigger keeps of them (no index of
+   * sync_operations may cover `status`: see migration 20261125100000_async_queue_entries).
    */
   async markStaleAsError(cutoff: Date, error: string): Promise<number> {
     return this.prisma.$executeRaw`
-      UPDATE sync_operations SET status = 'ERROR', error = ${error}, updated_at = now()
-      WHERE status = 'PROCESSING' AND updated_at < ${cutoff}`;
+      UPDATE sync_operations s SET status = 'ERROR', error = ${error}, updated_at = now()
+      FROM sync_operations_processing p
+      WHERE s.id = p.operation_id AND s.status = 'PROCESSING' AND s.updated_at < ${cutoff}`;
   }
 
   /**

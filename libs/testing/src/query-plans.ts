@@ -32,14 +32,15 @@ export function rowsRead(n: PlanNode): number {
 
 /**
  * For specs that check the plans PostgreSQL actually runs: a fresh database and one node-pg
- * connection to it (`client`, set once beforeAll ran), filled by `seed` first. No ANALYZE is run,
+ * connection to it (`client`, set once beforeAll ran, like `url`), filled by `seed` first. No ANALYZE is run,
  * so the planner sees a table that has just grown, as in production.
  */
-export function usePlanDatabase(seed: (client: Client) => Promise<unknown>): { client: Client } {
+export function usePlanDatabase(seed: (client: Client) => Promise<unknown>): { client: Client; url: string } {
   let db: TestDatabase | undefined;
-  const kit = { client: undefined as unknown as Client };
+  const kit = { client: undefined as unknown as Client, url: '' };
   beforeAll(async () => {
     db = await createTestDatabase();
+    kit.url = db.url;
     kit.client = new Client({ connectionString: db.url });
     await kit.client.connect();
     await seed(kit.client);

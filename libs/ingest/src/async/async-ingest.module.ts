@@ -4,6 +4,8 @@ import { OutboxModule } from '@app/sync-failures';
 import { IngestRepository } from '../ingest.repository';
 import { AsyncIngestRepository } from './async-ingest.repository';
 import { AsyncIngestService } from './async-ingest.service';
+import { AsyncQueueRepository } from './async-queue.repository';
+import { QueueBell } from './queue-bell';
 import { AsyncIngestWorker } from './async-ingest.worker';
 import { JobProgressService } from './job-progress.service';
 
@@ -13,7 +15,15 @@ import { JobProgressService } from './job-progress.service';
  */
 @Module({
   imports: [OperationLogModule, OutboxModule],
-  providers: [IngestRepository, AsyncIngestRepository, AsyncIngestService, AsyncIngestWorker, JobProgressService],
+  providers: [
+    IngestRepository,
+    AsyncIngestRepository,
+    AsyncQueueRepository,
+    QueueBell,
+    AsyncIngestService,
+    AsyncIngestWorker,
+    JobProgressService,
+  ],
   exports: [AsyncIngestService, AsyncIngestWorker, JobProgressService],
 })
 export class AsyncIngestModule {}

@@ -4,21 +4,6 @@ import { PgTx, Prepared, PrismaService } from '@app/database';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
 
-/** A QUEUED operation a worker has claimed (locked in its transaction). */
-export interface ClaimedOperation {
-  id: bigint;
-  client_id: string;
-  table_name: string;
-  record_id: string;
-  batch_version: number;
-  queue_id: string | null;
-  operation: OperationType;
-  /** Null unless asked for (claim's `withPayloads`). */
-  payload: Record<string, unknown> | null;
-  /** The record has an older operation waiting outside this claim: leave this one QUEUED. */
-  blocked: boolean;
-}
-
 export interface JobCounts {
   queued: number;
   processing: number;
@@ -36,10 +21,13 @@ export interface JobError {
   error: string | null;
 }
 
-/** Workers LISTEN on it; every accepted batch NOTIFYs it (delivered at commit). */
+/** Workers LISTEN on it; accepted batches NOTIFY it (QueueBell). */
 export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
 
-/** Logs a batch as QUEUED operations with their payload, in input order (prepared: run for every accepted batch). */
+/**
+ * Logs a batch as QUEUED operations with their payload, in input order, and queues them as one
+ * `sync_queue` entry (prepared: run for every accepted batch).
+ */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
   text: `WITH accepted AS (
@@ -48,80 +36,26 @@ const ACCEPT: Prepared = {
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
       ORDER BY i.idx
-      RETURNING id)
-    SELECT a.id FROM accepted a CROSS JOIN (SELECT pg_notify('${ASYNC_QUEUE_CHANNEL}', '')) AS wake`,
+      RETURNING id),
+    entry AS (
+      INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
+      SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0)
+    SELECT id FROM accepted`,
 };
 
-// Not prepared: a plan cached while the queue was small kept reading it whole as it grew (a
-// sequential scan and sort per claim), so both statements are planned for the queue at hand.
-const CLAIM = `
-  WITH claimed AS (
-    SELECT id FROM sync_operations WHERE status = 'QUEUED' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  SELECT o.id, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation,
-         CASE WHEN $2::boolean THEN o.payload END AS payload
-  FROM claimed c JOIN sync_operations o ON o.id = c.id
-  ORDER BY o.id`;
-
-/** The operations waiting ahead of `$1` (the claim's newest): the claim's own, and those other workers hold. */
-const AHEAD = `
-  SELECT id, client_id, table_name, record_id FROM sync_operations
-  WHERE status IN ('QUEUED', 'PROCESSING') AND id < $1`;
-
-/** The queue is sync_operations itself: a QUEUED operation with its payload is a job's unit of work. */
+/** Accepting into the queue, its depth, and a job's progress (the workers' side: AsyncQueueRepository). */
 @Injectable()
 export class AsyncIngestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Logs changes of one client and table as QUEUED with their payload, in ONE statement (straight
-   * on the pool: atomic on its own), which also wakes the workers (NOTIFY, delivered at commit).
-   * Returns the new operation ids in input order.
+   * Logs changes of one client and table as QUEUED with their payload and queues them, in ONE
+   * statement (straight on the pool: atomic on its own). Returns the new operation ids in input order.
    */
   async accept(clientId: string, table: SyncedTableName, changes: Change[]): Promise<bigint[]> {
     const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table]);
     // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  /**
-   * Claims up to `limit` QUEUED operations for the caller's transaction, oldest first, with FOR
-   * UPDATE SKIP LOCKED: workers take disjoint sets, and the row locks are the claim (a worker that
-   * dies releases them when PostgreSQL ends its session, and the operations are QUEUED again for
-   * anyone). An operation is `blocked` when its record has an older operation waiting outside this
-   * claim (another worker holds it): the worker must leave it QUEUED, and a later claim takes it
-   * (AsyncIngestWorker), so a record's operations apply in the order they were accepted, across jobs
-   * and workers. Payloads are read only when the outbox needs them: the worker's statement reads them
-   * from the operations' rows.
-   */
-  async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<ClaimedOperation[]> {
-    // The queue's head in id order through sync_operations_queue_idx. Statistics of a queue lag
-    // behind its size: believing it small, the planner read the whole queue with a bitmap scan and
-    // sorted it (28 ms for a claim of 1,000 out of 50,000 against 1 ms in index order).
-    await tx.query('SET LOCAL enable_bitmapscan = off');
-    const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(CLAIM, [
-      limit,
-      withPayloads,
-    ]);
-    if (rows.length === 0) return [];
-    const claimed = rows.map((r) => ({ ...r, id: BigInt(r.id), blocked: false }));
-    // One range of the queue's head rather than a probe per operation: a probe planned against a
-    // queue's stale statistics scanned the whole queue for each operation (seconds per claim).
-    const ids = new Set(claimed.map((op) => op.id));
-    const held = new Map<string, bigint>(); // record -> its oldest operation held elsewhere
-    const ahead = await tx.query<{ id: string; client_id: string; table_name: string; record_id: string }>(AHEAD, [
-      claimed[claimed.length - 1].id.toString(),
-    ]);
-    for (const op of ahead.rows) {
-      const id = BigInt(op.id);
-      const key = recordKey(op);
-      const first = held.get(key);
-      if (!ids.has(id) && (first === undefined || id < first)) held.set(key, id);
-    }
-    for (const op of claimed) {
-      const first = held.get(recordKey(op));
-      op.blocked = first !== undefined && first < op.id;
-    }
-    return claimed;
   }
 
   /** Records claimed operations that failed (per record) as ERROR with the reason. */
@@ -135,10 +69,10 @@ export class AsyncIngestRepository {
     );
   }
 
-  /** Operations waiting in the queue, all clients (for backpressure). */
+  /** Operations waiting in the queue, all clients (for backpressure): the entries' sizes, a small table. */
   async queueDepth(): Promise<number> {
     const [{ depth }] = await this.prisma.sql<{ depth: number }>(
-      `SELECT count(*)::int AS depth FROM sync_operations WHERE status = 'QUEUED'`,
+      `SELECT coalesce(sum(size), 0)::int AS depth FROM sync_queue`,
       [],
     );
     return depth;
@@ -161,9 +95,4 @@ export class AsyncIngestRepository {
       FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId} AND status = 'ERROR'
       ORDER BY id LIMIT ${limit}`;
   }
-}
-
-/** A record's identity across clients and tables. */
-function recordKey(op: { client_id: string; table_name: string; record_id: string }): string {
-  return `${op.client_id}\u0000${op.table_name}\u0000${op.record_id}`;
 }

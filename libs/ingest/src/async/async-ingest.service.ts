@@ -7,6 +7,7 @@ import { OperationsService } from '@app/operations';
 import { Change, ReceivedChange } from '../change';
 import { failure, Failure, IngestResult } from '../ingest.service';
 import { AsyncIngestRepository } from './async-ingest.repository';
+import { QueueBell } from './queue-bell';
 
 /** What an asynchronous request was answered: its job id and one result (QUEUED or ERROR) per record, in order. */
 export interface AcceptedJob {
@@ -52,6 +53,7 @@ export class AsyncIngestService {
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
+    private readonly bell: QueueBell,
   ) {}
 
   /**
@@ -128,6 +130,7 @@ export class AsyncIngestService {
           valid.map((v) => v.change),
         ),
       );
+      this.bell.ring();
       valid.forEach(
         ({ index, change }, k) =>
           (results[index] = {

@@ -16,19 +16,22 @@ import { OUTCOME_NOTES } from '../apply-and-log.statement';
 import { IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
-import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository, ClaimedOperation } from './async-ingest.repository';
+import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository } from './async-ingest.repository';
+import { AsyncQueueRepository, ClaimedOperation, recordKey } from './async-queue.repository';
 
 export interface WorkSummary {
   completed: number;
   failed: number;
+  /** Operations claimed but left QUEUED: an older operation of their record was held by another worker. */
+  deferred: number;
 }
 
 /**
- * Applies queued operations: each batch is ONE transaction that claims up to ASYNC_BATCH_SIZE
- * QUEUED operations (FOR UPDATE SKIP LOCKED), applies them per client and table with the synchronous
+ * Applies queued operations: each batch is ONE transaction that claims queue entries holding up to
+ * ASYNC_BATCH_SIZE QUEUED operations (FOR UPDATE SKIP LOCKED, AsyncQueueRepository), applies them per client and table with the synchronous
  * path's statement (IngestRepository.applyQueued: same upserts, same notes), writes their outbox
- * entries and marks them COMPLETED, or ERROR for a record the database refuses. A crash anywhere
- * rolls the whole batch back: its operations are QUEUED again and the next claim takes them, so
+ * entries and marks them COMPLETED, or ERROR for a record the database refuses, and removes the
+ * entries. A crash anywhere rolls the whole batch back: its entries are there again and the next claim takes them, so
  * nothing is lost and nothing applied twice. Runs as ASYNC_WORKER_CONCURRENCY loops in every
  * process with RUN_JOBS=true; they go straight on while there is work and sleep ASYNC_POLL_INTERVAL
  * when there is none, unless an accepted batch wakes them first (LISTEN/NOTIFY).
@@ -40,7 +43,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   private readonly listener: ChannelListener;
 
   constructor(
-    private readonly queue: AsyncIngestRepository,
+    private readonly queue: AsyncQueueRepository,
+    private readonly operations: AsyncIngestRepository,
     private readonly ingest: IngestRepository,
     private readonly outbox: OutboxWriter,
     private readonly prisma: PrismaService,
@@ -49,7 +53,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   ) {
     const pass = async () => {
       const { completed, failed } = await this.processOnce();
-      return completed + failed > 0;
+      return completed + failed > 0; // only deferred operations: wait for their record's older one
     };
     const onError = (error: Error) =>
       this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
@@ -89,14 +93,17 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const answers = new Map<string, IngestAnswer[]>();
     const summary = await this.prisma.pgTransaction(async (tx) => {
       answers.clear(); // a retried transaction starts over
-      const done: WorkSummary = { completed: 0, failed: 0 };
-      const claimed = await this.queue.claim(tx, limit, this.outbox.enabled);
-      for (const group of byClientAndTable(runnable(claimed)))
+      const claim = await this.queue.claim(tx, limit, this.outbox.enabled);
+      const runs = runnable(claim.operations);
+      const left = claim.operations.filter((op) => !runs.has(op));
+      const done: WorkSummary = { completed: 0, failed: 0, deferred: left.length };
+      for (const group of byClientAndTable([...runs]))
         for (const round of distinctRounds(group, (op) => op.record_id)) {
           const { completed, failed } = await this.applyGroup(tx, round, answers);
           done.completed += completed;
           done.failed += failed;
         }
+      await this.queue.finish(tx, claim, left);
       return done;
     });
     // Counted once committed, like a synchronous request's operations.
@@ -112,11 +119,11 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     tx: PgTx,
     group: ClaimedOperation[],
     answers: Map<string, IngestAnswer[]>,
-  ): Promise<WorkSummary> {
+  ): Promise<Omit<WorkSummary, 'deferred'>> {
     const { client_id: clientId, table_name: tableName } = group[0];
     const table = findSyncedTable(tableName)?.name;
     if (!table) {
-      await this.queue.markErrors(
+      await this.operations.markErrors(
         tx,
         group.map((op) => ({ id: op.id, error: `Table ${tableName} is not a synced table` })),
       );
@@ -145,7 +152,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
         counted.push({ operation: change.operation, status: 'ERROR' });
       }
     }
-    await this.queue.markErrors(tx, failures);
+    await this.operations.markErrors(tx, failures);
     return { completed: changes.length - failures.length, failed: failures.length };
   }
 
@@ -181,18 +188,20 @@ function changeOf(op: ClaimedOperation): QueuedChange {
 /**
  * The claimed operations that may be applied now, in claim order: not those of a record with an
  * older operation held elsewhere (`blocked`), nor any later one of that record in this claim. They
- * stay QUEUED, and a later claim takes them once the older one is applied.
+ * stay QUEUED, back in the queue, and a later claim takes them once the older one is applied.
  */
-function runnable(claimed: ClaimedOperation[]): ClaimedOperation[] {
+function runnable(claimed: ClaimedOperation[]): Set<ClaimedOperation> {
   const held = new Set<string>();
-  return claimed.filter((op) => {
-    const record = `${op.client_id}\u0000${op.table_name}\u0000${op.record_id}`;
-    if (op.blocked || held.has(record)) {
-      held.add(record);
-      return false;
-    }
-    return true;
-  });
+  return new Set(
+    claimed.filter((op) => {
+      const record = recordKey(op);
+      if (op.blocked || held.has(record)) {
+        held.add(record);
+        return false;
+      }
+      return true;
+    }),
+  );
 }
 
 /** Claimed operations grouped by client and table (one statement each), in claim order. */
