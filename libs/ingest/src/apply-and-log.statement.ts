@@ -31,14 +31,20 @@ export interface QueuedChange extends Change {
 
 /**
  * How the statement logs its operations: `insert` new ones (the synchronous path: COMPLETED, or
- * QUEUED behind a record's waiting operations), or `complete` the QUEUED ones a worker claimed.
+ * QUEUED behind a record's waiting operations), `complete` the QUEUED ones a worker claimed, or
+ * `entry`: complete a claimed queue entry's operations whole, if nothing needs the worker's care.
  */
-export type LogMode = 'insert' | 'complete';
+export type LogMode = 'insert' | 'complete' | 'entry';
 
 /** One row per change, in input order; ids as text on both paths (pool and transaction). */
 export interface StatementRow {
   outcome: Outcome;
   id: string;
+  operation: Change['operation'];
+  /** Mode `entry` only: the change, its fields only when asked for ($8, the outbox needs them). */
+  hash_id?: string;
+  ver?: number;
+  data?: Record<string, unknown> | null;
 }
 
 /**
@@ -74,6 +80,30 @@ export function queuedStatementValues(
     table,
     JSON.stringify(OUTCOME_NOTES),
     auditPayloads,
+  ];
+}
+
+/**
+ * A claimed queue entry's parameters (mode `entry`): its operations' ids as in
+ * queuedStatementValues, then the entry's key ($6) and size ($7), and whether to answer each
+ * change's fields ($8: the outbox needs them).
+ */
+export function entryStatementValues(
+  clientId: string,
+  table: SyncedTableName,
+  entry: { operation_id: string; operation_ids: string[] },
+  auditPayloads: boolean,
+  withFields: boolean,
+): unknown[] {
+  return [
+    JSON.stringify(entry.operation_ids),
+    clientId,
+    table,
+    JSON.stringify(OUTCOME_NOTES),
+    auditPayloads,
+    entry.operation_id,
+    entry.operation_ids.length,
+    withFields,
   ];
 }
 
@@ -129,11 +159,18 @@ export function assertDistinctRecords(changes: Change[]): void {
  * - `complete` (worker): the changes are claimed QUEUED operations, read from their own rows by id
  *   (queuedStatementValues); they are applied and their rows updated to COMPLETED with the note,
  *   instead of new rows being inserted (the payload is dropped then when AUDIT_PAYLOADS=false).
+ * - `entry` (worker, one claimed queue entry): as `complete`, for the entry's operations read by
+ *   id, and the entry is deleted; unless one is not QUEUED any more, is missing, its record is
+ *   repeated in the entry, or has an older QUEUED operation in another entry (one probe per
+ *   operation of sync_operations_lookup_idx, only if another entry of the client and table is
+ *   ahead). Then the statement does nothing and returns no row, and the worker takes the entry
+ *   the long way (claim, blocked operations, rounds: AsyncIngestWorker).
  */
 export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
   const target = `"${table}"`;
   const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
   const queueAware = mode === 'insert';
+  const guarded = mode === 'entry';
   // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
   // The probe reads the record's own entries of sync_operations_lookup_idx. Its status test is on
   // text so that sync_operations_queue_idx (partial on those statuses) cannot serve it: with the
@@ -179,10 +216,28 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
       // statistics, and the joins below went quadratic (1.8 s for 1,000). A JSON array, like the
       // insert mode's batch, keeps the input's estimate at 100 rows.
       `SELECT s.operation::text AS op, s.record_id AS hash_id, s.batch_version AS ver, coalesce(s.payload, '{}'::jsonb) AS data,
-             s.queue_id, s.id AS op_id, i.idx
+             s.queue_id, s.id AS op_id, i.idx${guarded ? ', s.status' : ''}
       FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS i(id, idx) JOIN sync_operations s ON s.id = i.id::bigint`;
+  // `entry`: the entry's operations, applied only if all are there, QUEUED, and first of their record.
+  const head = guarded
+    ? `claimed AS (${input}),
+    guard AS (
+      SELECT count(*) <> $7::int OR coalesce(bool_or(c.status <> 'QUEUED'), true) OR count(DISTINCT c.hash_id) <> count(*)
+        OR (EXISTS (SELECT 1 FROM sync_queue q
+              WHERE q.operation_id < (SELECT max(op_id) FROM claimed) AND q.operation_id <> $6::bigint
+                AND q.client_id = $2::text AND q.table_name = $3::text)
+            AND EXISTS (SELECT 1 FROM claimed e CROSS JOIN LATERAL (SELECT 1 FROM sync_operations p
+              WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.record_id = e.hash_id
+                AND p.id < e.op_id AND p.status::text = 'QUEUED' LIMIT 1) w)) AS stop
+      FROM claimed c),
+    input AS (SELECT op, hash_id, ver, data, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
+    : `input AS (${input}),`;
+  const dequeued = guarded
+    ? `,
+    dequeued AS (DELETE FROM sync_queue WHERE operation_id = $6::bigint AND NOT (SELECT stop FROM guard))`
+    : '';
   return `
-    WITH input AS (${input}),
+    WITH ${head}
     ${pending}
     created AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
@@ -219,6 +274,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
       LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
-      ${logged})${queued}
-    SELECT o.outcome, l.id::text AS id FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
+      ${logged})${queued}${dequeued}
+    SELECT o.outcome, l.id::text AS id, o.op AS operation${guarded ? ', o.hash_id, o.ver, CASE WHEN $8::boolean THEN o.data END AS data' : ''}
+    FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
 }

@@ -4,6 +4,7 @@ import { isPgTx, PgTx, Prepared, PrismaService, Tx } from '@app/database';
 import { Change } from './change';
 import {
   applyAndLogSql,
+  entryStatementValues,
   LogMode,
   Outcome,
   QueuedChange,
@@ -17,6 +18,12 @@ export type { Outcome, QueuedChange } from './apply-and-log.statement';
 export interface Applied {
   outcome: Outcome;
   operationId: bigint;
+  operation: Change['operation'];
+}
+
+/** A change applied from a queue entry (applyEntry): its fields only when asked for. */
+export interface AppliedEntryChange extends Applied {
+  change: Change;
 }
 
 @Injectable()
@@ -51,6 +58,25 @@ export class IngestRepository {
     return this.run(tx, 'complete', table, values, changes.length);
   }
 
+  /**
+   * The worker's short way: applies a claimed queue entry's operations whole and removes the entry,
+   * in one statement; none applied (an empty answer) if any needs the long way (mode `entry`).
+   */
+  async applyEntry(
+    tx: PgTx,
+    clientId: string,
+    table: SyncedTableName,
+    entry: { operation_id: string; operation_ids: string[] },
+    withFields: boolean,
+  ): Promise<AppliedEntryChange[]> {
+    const values = entryStatementValues(clientId, table, entry, this.config.auditPayloads, withFields);
+    const rows = await this.rows(tx, 'entry', table, values, entry.operation_ids.length);
+    return rows.map((r) => ({
+      ...applied(r),
+      change: { operation: r.operation, id: r.hash_id!, ver: r.ver!, queueId: null, fields: r.data ?? null },
+    }));
+  }
+
   private async run(
     tx: Tx | PgTx | undefined,
     mode: LogMode,
@@ -58,6 +84,16 @@ export class IngestRepository {
     values: unknown[],
     count: number,
   ): Promise<Applied[]> {
+    return (await this.rows(tx, mode, table, values, count)).map(applied);
+  }
+
+  private async rows(
+    tx: Tx | PgTx | undefined,
+    mode: LogMode,
+    table: SyncedTableName,
+    values: unknown[],
+    count: number,
+  ): Promise<StatementRow[]> {
     const name = `resync_apply_${mode}_${table}`;
     let statement = this.statements.get(name);
     if (statement === undefined) this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode) }));
@@ -68,7 +104,12 @@ export class IngestRepository {
           ? (await tx.query<StatementRow>(statement, values)).rows
           : await tx.$queryRawUnsafe<StatementRow[]>(statement.text, ...values);
     // One row per change, in input order: anything else would pair answers with the wrong changes.
-    if (rows.length !== count) throw new Error(`apply-and-log: ${rows.length} rows for ${count} changes`);
-    return rows.map((r) => ({ outcome: r.outcome, operationId: BigInt(r.id) }));
+    if (rows.length !== count && !(mode === 'entry' && rows.length === 0))
+      throw new Error(`apply-and-log: ${rows.length} rows for ${count} changes`);
+    return rows;
   }
+}
+
+function applied(r: StatementRow): Applied {
+  return { outcome: r.outcome, operationId: BigInt(r.id), operation: r.operation };
 }

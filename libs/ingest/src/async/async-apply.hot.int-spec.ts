@@ -13,15 +13,17 @@ describe('applying queued operations (integration)', () => {
   const db = usePlanDatabase((client) =>
     client.query(
       `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-       SELECT 'venta', 'hot-' || n, 'MTY_001', 1, 'job-1', 'CREATE', 'QUEUED', jsonb_build_object('total', n, 'note', repeat('x', 200))
-       FROM generate_series(1, $1::int) n`,
+       SELECT 'venta', 'hot-' || audit || '-' || n, 'MTY_001', 1, 'job-1', 'CREATE', 'QUEUED', jsonb_build_object('total', n, 'note', repeat('x', 200))
+       FROM generate_series(1, $1::int) n, unnest(ARRAY['true', 'false']) audit`,
       [QUEUED],
     ),
   );
 
+  // Each case its own rows: a rolled-back update leaves its new versions on the page until pruned.
   it.each([true, false])('updates every operation row in place (HOT), AUDIT_PAYLOADS=%s', async (auditPayloads) => {
     const { rows: queued } = await db.client.query<{ id: string; record_id: string }>(
-      `SELECT id::text, record_id FROM sync_operations WHERE status = 'QUEUED' ORDER BY id`,
+      `SELECT id::text, record_id FROM sync_operations WHERE record_id LIKE $1 ORDER BY id`,
+      [`hot-${auditPayloads}-%`],
     );
     const changes = queued.map((op) => ({
       operationId: BigInt(op.id),

@@ -13,11 +13,11 @@ import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
 import { OUTCOME_NOTES } from '../apply-and-log.statement';
-import { IngestRepository, QueuedChange } from '../ingest.repository';
+import { AppliedEntryChange, IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
 import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository } from './async-ingest.repository';
-import { AsyncQueueRepository, ClaimedOperation, recordKey } from './async-queue.repository';
+import { AsyncQueueRepository, ClaimedOperation, QueueEntry, recordKey } from './async-queue.repository';
 
 export interface WorkSummary {
   completed: number;
@@ -93,7 +93,13 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const answers = new Map<string, IngestAnswer[]>();
     const summary = await this.prisma.pgTransaction(async (tx) => {
       answers.clear(); // a retried transaction starts over
-      const claim = await this.queue.claim(tx, limit, this.outbox.enabled);
+      const head = await this.queue.claimHead(tx);
+      if (!head) return { completed: 0, failed: 0, deferred: 0 };
+      if (head.size >= limit) {
+        const whole = await this.applyEntry(tx, head, answers);
+        if (whole) return whole;
+      }
+      const claim = await this.queue.claimRest(tx, head, limit, this.outbox.enabled);
       const runs = runnable(claim.operations);
       const left = claim.operations.filter((op) => !runs.has(op));
       const done: WorkSummary = { completed: 0, failed: 0, deferred: left.length };
@@ -109,6 +115,42 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     // Counted once committed, like a synchronous request's operations.
     for (const [table, list] of answers) this.metrics.applied(table, list);
     return summary;
+  }
+
+  /**
+   * The short way for a head entry that fills the batch: its operations applied whole by one
+   * statement (IngestRepository.applyEntry), which also removes the entry, then their outbox
+   * entries; undefined when it needs the long way (an operation blocked, a record repeated, one the
+   * database refuses). Most of a large upload's entries take it.
+   */
+  private async applyEntry(
+    tx: PgTx,
+    head: QueueEntry,
+    answers: Map<string, IngestAnswer[]>,
+  ): Promise<WorkSummary | undefined> {
+    const table = findSyncedTable(head.table_name)?.name;
+    if (!table) return undefined;
+    await tx.query('SAVEPOINT async_entry');
+    let applied: AppliedEntryChange[];
+    try {
+      applied = await this.ingest.applyEntry(tx, head.client_id, table, head, this.outbox.enabled);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT async_entry');
+      return undefined;
+    }
+    if (applied.length === 0) return undefined;
+    const indexed = applied.map((a, index) => ({ index, change: a.change }));
+    await this.outbox.enqueue(tx, head.client_id, table, outboxEntries(indexed, applied));
+    answers.set(
+      table,
+      applied.map((a) => ({
+        operation: a.operation,
+        status: 'COMPLETED',
+        note: OUTCOME_NOTES[a.outcome] ?? undefined,
+      })),
+    );
+    return { completed: applied.length, failed: 0, deferred: 0 };
   }
 
   /**

@@ -81,20 +81,25 @@ const AHEAD_OPERATIONS = `
 @Injectable()
 export class AsyncQueueRepository {
   /**
-   * Claims entries from the queue's head for the caller's transaction, up to `limit` operations
-   * (at least one entry, whatever its size), with FOR UPDATE SKIP LOCKED: workers take disjoint
-   * entries, and the row locks are the claim (a worker that dies releases them when PostgreSQL ends
-   * its session, and the entries are there for anyone). An operation is `blocked` when its record
-   * has an older QUEUED operation outside this claim (another worker holds it): the worker leaves
-   * it QUEUED in the queue (`finish`), so a record's operations apply in the order they were
-   * accepted, across jobs and workers. Payloads are read only when the outbox needs them.
+   * Claims the queue's head for the caller's transaction: its first entry no other worker holds
+   * (FOR UPDATE SKIP LOCKED: workers take disjoint entries, and the row lock is the claim; a worker
+   * that dies releases it when PostgreSQL ends its session, and the entry is there for anyone).
    */
-  async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<Claim> {
-    const { rows: first } = await tx.query<QueueEntry>(FIRST);
-    if (first.length === 0) return { entries: [], operations: [] };
-    const entries = [...first];
-    const room = limit - first[0].size;
-    if (room > 0) entries.push(...(await tx.query<QueueEntry>(MORE, [first[0].operation_id, room])).rows);
+  async claimHead(tx: PgTx): Promise<QueueEntry | undefined> {
+    return (await tx.query<QueueEntry>(FIRST)).rows[0];
+  }
+
+  /**
+   * Completes a claim begun with `head`: more entries after it, up to `limit` operations in all,
+   * and their QUEUED operations. An operation is `blocked` when its record has an older QUEUED
+   * operation outside this claim (another worker holds it): the worker leaves it QUEUED in the
+   * queue (`finish`), so a record's operations apply in the order they were accepted, across jobs
+   * and workers. Payloads are read only when the outbox needs them.
+   */
+  async claimRest(tx: PgTx, head: QueueEntry, limit: number, withPayloads: boolean): Promise<Claim> {
+    const entries = [head];
+    const room = limit - head.size;
+    if (room > 0) entries.push(...(await tx.query<QueueEntry>(MORE, [head.operation_id, room])).rows);
     const ids = entries.flatMap((e) => e.operation_ids);
     const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(OPERATIONS, [
       ids,
@@ -103,6 +108,12 @@ export class AsyncQueueRepository {
     const operations = rows.map((r) => ({ ...r, id: BigInt(r.id), blocked: false }));
     if (operations.length > 0) await this.markBlocked(tx, entries, operations);
     return { entries, operations };
+  }
+
+  /** Both steps: what a claim is (tests, and workers when the head cannot be applied whole). */
+  async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<Claim> {
+    const head = await this.claimHead(tx);
+    return head ? this.claimRest(tx, head, limit, withPayloads) : { entries: [], operations: [] };
   }
 
   /**
