@@ -12,6 +12,8 @@ export const OperationError = {
   MissingOperation:
     'Operation record missing but data exists in main table - please resend to recreate operation history',
   ProcessingInterrupted: 'Processing interrupted - please resend',
+  /** A queued operation whose batch failed whole ASYNC_MAX_ATTEMPTS times (the reason is logged, not told). */
+  RepeatedFailure: 'Could not be applied after repeated attempts - please resend',
 } as const;
 
 /** A COMPLETED CREATE/UPDATE whose row is gone (not deleted by the client): the client must resend. */

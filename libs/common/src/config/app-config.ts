@@ -47,6 +47,8 @@ export interface AppConfig extends HttpConfig {
   asyncBatchSize: number;
   asyncPollIntervalMs: number;
   asyncWorkerConcurrency: number;
+  /** Whole-batch failures of a queue entry before its operations become ERROR. */
+  asyncMaxAttempts: number;
   asyncMaxQueueDepth: number;
   asyncQueueDepthRefreshMs: number;
   asyncRetryAfterSeconds: number;
@@ -168,6 +170,7 @@ export function loadAppConfig(
     asyncBatchSize: read.int('ASYNC_BATCH_SIZE', 1000, 1, 10_000),
     asyncPollIntervalMs: read.duration('ASYNC_POLL_INTERVAL', '50ms', 1),
     asyncWorkerConcurrency: read.int('ASYNC_WORKER_CONCURRENCY', 1, 1, 64),
+    asyncMaxAttempts: read.int('ASYNC_MAX_ATTEMPTS', 5, 1, 100),
     asyncMaxQueueDepth: read.int('ASYNC_MAX_QUEUE_DEPTH', 1_000_000, 1),
     asyncQueueDepthRefreshMs: read.duration('ASYNC_QUEUE_DEPTH_REFRESH', '1s', 0),
     asyncRetryAfterSeconds: Math.ceil(read.duration('ASYNC_RETRY_AFTER', '30s', 1000) / 1000),

@@ -7,7 +7,15 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
-import { ChannelListener, databaseMessage, isDataError, PgTx, PrismaService } from '@app/database';
+import {
+  ChannelListener,
+  databaseMessage,
+  isDatabaseUnavailable,
+  isDataError,
+  PgTx,
+  PrismaService,
+} from '@app/database';
+import { OperationError } from '@app/operations';
 import { IngestAnswer, Metrics } from '@app/metrics';
 import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
@@ -17,7 +25,8 @@ import { AppliedEntryChange, IngestRepository, QueuedChange } from '../ingest.re
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
 import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository } from './async-ingest.repository';
-import { AsyncQueueRepository, ClaimedOperation, QueueEntry, recordKey } from './async-queue.repository';
+import { AsyncQueueRepository, ClaimedOperation, QueueEntry } from './async-queue.repository';
+import { byClientAndTable, changeOf, runnable } from './claimed-operations';
 
 export interface WorkSummary {
   completed: number;
@@ -91,30 +100,74 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   async processOnce(limit = this.config.asyncBatchSize): Promise<WorkSummary> {
     // Straight on a node-pg client (Prisma's interactive transaction cost more than the work in profiles).
     const answers = new Map<string, IngestAnswer[]>();
-    const summary = await this.prisma.pgTransaction(async (tx) => {
-      answers.clear(); // a retried transaction starts over
-      const head = await this.queue.claimHead(tx);
-      if (!head) return { completed: 0, failed: 0, deferred: 0 };
-      if (head.size >= limit) {
-        const whole = await this.applyEntry(tx, head, answers);
-        if (whole) return whole;
-      }
-      const claim = await this.queue.claimRest(tx, head, limit, this.outbox.enabled);
-      const runs = runnable(claim.operations);
-      const left = claim.operations.filter((op) => !runs.has(op));
-      const done: WorkSummary = { completed: 0, failed: 0, deferred: left.length };
-      for (const group of byClientAndTable([...runs]))
-        for (const round of distinctRounds(group, (op) => op.record_id)) {
-          const { completed, failed } = await this.applyGroup(tx, round, answers);
-          done.completed += completed;
-          done.failed += failed;
-        }
-      await this.queue.finish(tx, claim, left);
-      return done;
-    });
+    let head: QueueEntry | undefined;
+    let summary: WorkSummary;
+    try {
+      summary = await this.prisma.pgTransaction(async (tx) => {
+        answers.clear(); // a retried transaction starts over
+        head = await this.queue.claimHead(tx);
+        return head ? this.applyClaim(tx, head, limit, answers) : { completed: 0, failed: 0, deferred: 0 };
+      });
+    } catch (error) {
+      if (head && !isDatabaseUnavailable(error)) await this.countFailure(head, error as Error);
+      throw error;
+    }
     // Counted once committed, like a synchronous request's operations.
     for (const [table, list] of answers) this.metrics.applied(table, list);
     return summary;
+  }
+
+  /** A claim begun with `head`: the short way if it fills the batch and can, else the long way. */
+  private async applyClaim(
+    tx: PgTx,
+    head: QueueEntry,
+    limit: number,
+    answers: Map<string, IngestAnswer[]>,
+  ): Promise<WorkSummary> {
+    if (head.size >= limit) {
+      const whole = await this.applyEntry(tx, head, answers);
+      if (whole) return whole;
+    }
+    const claim = await this.queue.claimRest(tx, head, limit, this.outbox.enabled);
+    const runs = runnable(claim.operations);
+    const left = claim.operations.filter((op) => !runs.has(op));
+    const done: WorkSummary = { completed: 0, failed: 0, deferred: left.length };
+    for (const group of byClientAndTable([...runs]))
+      for (const round of distinctRounds(group, (op) => op.record_id)) {
+        const { completed, failed } = await this.applyGroup(tx, round, answers);
+        done.completed += completed;
+        done.failed += failed;
+      }
+    await this.queue.finish(tx, claim, left);
+    return done;
+  }
+
+  /**
+   * A batch failed whole (rolled back): not a record the database refused (that one alone becomes
+   * ERROR) nor the database out of reach, but something that may fail again each time. Counted
+   * against its head entry, which is then tried alone; after ASYNC_MAX_ATTEMPTS its operations
+   * become ERROR, so one entry cannot hold the queue's head forever.
+   */
+  private async countFailure(head: QueueEntry, error: Error): Promise<void> {
+    const reason = databaseMessage(error).slice(0, 500);
+    try {
+      const { attempts, failed } = await this.queue.recordFailure(
+        head.operation_id,
+        reason,
+        this.config.asyncMaxAttempts,
+        OperationError.RepeatedFailure,
+      );
+      if (failed > 0)
+        this.logger.error(
+          `Queue entry ${head.operation_id} failed ${attempts} times (${reason}): its ${failed} operation(s) are ERROR`,
+        );
+      else if (attempts > 0)
+        this.logger.warn(`Queue entry ${head.operation_id} failed (attempt ${attempts}): ${reason}`);
+    } catch (counting) {
+      this.logger.warn(
+        `Counting a failed attempt of queue entry ${head.operation_id} failed: ${(counting as Error).message}`,
+      );
+    }
   }
 
   /**
@@ -214,46 +267,4 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       note: OUTCOME_NOTES[applied[k].outcome] ?? undefined,
     }));
   }
-}
-
-function changeOf(op: ClaimedOperation): QueuedChange {
-  return {
-    operationId: op.id,
-    operation: op.operation,
-    id: op.record_id,
-    ver: op.batch_version,
-    queueId: op.queue_id,
-    fields: op.operation === 'DELETE' ? null : (op.payload ?? {}),
-  };
-}
-
-/**
- * The claimed operations that may be applied now, in claim order: not those of a record with an
- * older operation held elsewhere (`blocked`), nor any later one of that record in this claim. They
- * stay QUEUED, back in the queue, and a later claim takes them once the older one is applied.
- */
-function runnable(claimed: ClaimedOperation[]): Set<ClaimedOperation> {
-  const held = new Set<string>();
-  return new Set(
-    claimed.filter((op) => {
-      const record = recordKey(op);
-      if (op.blocked || held.has(record)) {
-        held.add(record);
-        return false;
-      }
-      return true;
-    }),
-  );
-}
-
-/** Claimed operations grouped by client and table (one statement each), in claim order. */
-function byClientAndTable(claimed: ClaimedOperation[]): ClaimedOperation[][] {
-  const groups = new Map<string, ClaimedOperation[]>();
-  for (const op of claimed) {
-    const key = `${op.client_id}\u0000${op.table_name}`;
-    const group = groups.get(key);
-    if (group) group.push(op);
-    else groups.set(key, [op]);
-  }
-  return [...groups.values()];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PgTx } from '@app/database';
+import { PgTx, PrismaService } from '@app/database';
 import { OperationType } from '../change';
 
 /** A QUEUED operation a worker has claimed (through its queue entry, locked in the worker's transaction). */
@@ -25,6 +25,8 @@ export interface QueueEntry {
   operation_ids: string[];
   size: number;
   created_at: Date;
+  /** Batches with this entry that failed whole (see recordFailure). */
+  attempts: number;
 }
 
 /** What one claim holds: its entries (locked) and their QUEUED operations, in operation id order. */
@@ -34,7 +36,8 @@ export interface Claim {
 }
 
 // Qualified: a bare `ORDER BY operation_id` would sort by this list's text column of that name.
-const ENTRY = 'q.operation_id::text, q.client_id, q.table_name, q.operation_ids::text[], q.size, q.created_at';
+const ENTRY =
+  'q.operation_id::text, q.client_id, q.table_name, q.operation_ids::text[], q.size, q.created_at, q.attempts';
 
 /** The queue's head: its first entry no other worker holds. */
 const FIRST = `SELECT ${ENTRY} FROM sync_queue q ORDER BY q.operation_id LIMIT 1 FOR UPDATE SKIP LOCKED`;
@@ -80,6 +83,8 @@ const AHEAD_OPERATIONS = `
  */
 @Injectable()
 export class AsyncQueueRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
   /**
    * Claims the queue's head for the caller's transaction: its first entry no other worker holds
    * (FOR UPDATE SKIP LOCKED: workers take disjoint entries, and the row lock is the claim; a worker
@@ -90,15 +95,16 @@ export class AsyncQueueRepository {
   }
 
   /**
-   * Completes a claim begun with `head`: more entries after it, up to `limit` operations in all,
-   * and their QUEUED operations. An operation is `blocked` when its record has an older QUEUED
+   * Completes a claim begun with `head`: more entries after it, up to `limit` operations in all
+   * (none if the head has failed before: it is then tried alone, so that an entry that keeps failing
+   * is the one that counts its attempts), and their QUEUED operations. An operation is `blocked` when its record has an older QUEUED
    * operation outside this claim (another worker holds it): the worker leaves it QUEUED in the
    * queue (`finish`), so a record's operations apply in the order they were accepted, across jobs
    * and workers. Payloads are read only when the outbox needs them.
    */
   async claimRest(tx: PgTx, head: QueueEntry, limit: number, withPayloads: boolean): Promise<Claim> {
     const entries = [head];
-    const room = limit - head.size;
+    const room = head.attempts > 0 ? 0 : limit - head.size;
     if (room > 0) entries.push(...(await tx.query<QueueEntry>(MORE, [head.operation_id, room])).rows);
     const ids = entries.flatMap((e) => e.operation_ids);
     const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(OPERATIONS, [
@@ -134,6 +140,37 @@ export class AsyncQueueRepository {
        GROUP BY x.client_id, x.table_name`,
       [left.map((op) => op.id.toString()), left.map((op) => op.client_id), left.map((op) => op.table_name), since],
     );
+  }
+
+  /**
+   * Counts a failed batch against the entry at its head (the batch was rolled back, so the claim is
+   * gone) and keeps the error for operators. At `maxAttempts`, the entry's operations still QUEUED
+   * become ERROR with `clientError` and the entry leaves the queue. Returns the attempts counted (0:
+   * the entry is gone) and how many operations became ERROR.
+   */
+  async recordFailure(
+    key: string,
+    error: string,
+    maxAttempts: number,
+    clientError: string,
+  ): Promise<{ attempts: number; failed: number }> {
+    return this.prisma.pgTransaction(async (tx) => {
+      const { rows } = await tx.query<{ attempts: number; operation_ids: string[] }>(
+        `UPDATE sync_queue SET attempts = attempts + 1, last_error = $2
+         WHERE operation_id = $1::bigint RETURNING attempts, operation_ids::text[]`,
+        [key, error],
+      );
+      if (rows.length === 0) return { attempts: 0, failed: 0 };
+      const [{ attempts, operation_ids: ids }] = rows;
+      if (attempts < maxAttempts) return { attempts, failed: 0 };
+      const failed = await tx.query(
+        `UPDATE sync_operations SET status = 'ERROR', error = $2, updated_at = now()
+         WHERE id = ANY($1::bigint[]) AND status = 'QUEUED' RETURNING id`,
+        [ids, clientError],
+      );
+      await tx.query(`DELETE FROM sync_queue WHERE operation_id = $1::bigint`, [key]);
+      return { attempts, failed: failed.rows.length };
+    });
   }
 
   /** Flags the claimed operations whose record has an older QUEUED operation in another entry. */
