@@ -80,10 +80,17 @@ describe('Asynchronous ingest: a queue entry applied whole', () => {
       await released;
     });
     await isLocked;
+    const acceptedAt = async () =>
+      (
+        await kit.t.prisma.$queryRaw<{ created_at: Date }[]>`
+          SELECT created_at FROM sync_queue WHERE operation_ids && ${ids.map(BigInt)}::bigint[]`
+      ).map((e) => e.created_at);
+    const accepted = await acceptedAt();
     try {
       expect(await processOnce(2)).toEqual({ done: { completed: 1, failed: 0, deferred: 1 }, whole: 0 });
       expect((await statusOf(free)).status).toBe('COMPLETED');
-      expect(await entries(ids)).toBe(1); // the held record's update, back in the queue
+      // The held record's update, back in the queue, as accepted then.
+      expect(await acceptedAt()).toEqual(accepted);
     } finally {
       release();
       await holder;

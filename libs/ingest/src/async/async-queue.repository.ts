@@ -124,7 +124,8 @@ export class AsyncQueueRepository {
 
   /**
    * Ends a claim: its entries leave the queue, and `left` (claimed operations not applied, being
-   * blocked) go back as new entries, per client and table, keyed by their first id.
+   * blocked) go back as new entries, per client and table, keyed by their first id, accepted when
+   * their oldest was (the stalled-queue gauge reads that).
    */
   async finish(tx: PgTx, claim: Claim, left: ClaimedOperation[]): Promise<void> {
     if (claim.entries.length === 0) return;
@@ -132,13 +133,19 @@ export class AsyncQueueRepository {
       claim.entries.map((e) => e.operation_id),
     ]);
     if (left.length === 0) return;
-    const since = claim.entries.reduce((a, e) => (e.created_at < a ? e.created_at : a), claim.entries[0].created_at);
+    const acceptedAt = new Map<string, Date>(); // operation -> when its entry was accepted
+    for (const e of claim.entries) for (const id of e.operation_ids) acceptedAt.set(id, e.created_at);
     await tx.query(
       `INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size, created_at)
-       SELECT min(x.id), x.client_id, x.table_name, array_agg(x.id ORDER BY x.id), count(*), $4::timestamptz
-       FROM unnest($1::bigint[], $2::text[], $3::text[]) AS x(id, client_id, table_name)
+       SELECT min(x.id), x.client_id, x.table_name, array_agg(x.id ORDER BY x.id), count(*), min(x.created_at)
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) AS x(id, client_id, table_name, created_at)
        GROUP BY x.client_id, x.table_name`,
-      [left.map((op) => op.id.toString()), left.map((op) => op.client_id), left.map((op) => op.table_name), since],
+      [
+        left.map((op) => op.id.toString()),
+        left.map((op) => op.client_id),
+        left.map((op) => op.table_name),
+        left.map((op) => acceptedAt.get(op.id.toString())),
+      ],
     );
   }
 
