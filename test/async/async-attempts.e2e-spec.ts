@@ -10,6 +10,7 @@ describe('Asynchronous ingest: an entry that keeps failing', () => {
   const kit = useAsyncApp({ ASYNC_MAX_ATTEMPTS: '2' });
   const { mty, async, statusOf } = kit;
 
+  // In this suite's own database, dropped with it.
   beforeAll(async () => {
     // Fails the statement (SQLSTATE P0001, not a data error) for a record carrying "explode".
     await kit.t.prisma.$executeRawUnsafe(`
@@ -22,11 +23,6 @@ describe('Asynchronous ingest: an entry that keeps failing', () => {
       `CREATE TRIGGER attempts_explode BEFORE INSERT ON venta FOR EACH ROW EXECUTE FUNCTION attempts_explode()`,
     );
   });
-  afterAll(async () => {
-    await kit.t.prisma.$executeRawUnsafe('DROP TRIGGER attempts_explode ON venta');
-    await kit.t.prisma.$executeRawUnsafe('DROP FUNCTION attempts_explode()');
-  });
-
   const entry = async (key: string) =>
     (
       await kit.t.prisma.$queryRaw<{ attempts: number; last_error: string | null }[]>`
