@@ -126,6 +126,31 @@ describe('Asynchronous ingest', () => {
     ]);
   });
 
+  it("GET /jobs counts a job's synchronous operations too, across requests and tables", async () => {
+    const [a, b] = [recordId(), recordId()];
+    await mty()
+      .post('/tables/venta/batch')
+      .send({
+        operations: [
+          { operation: 'CREATE', record: { id: a, id_cola: 'sync-job-1' } },
+          { operation: 'CREATE', record: { id: a, id_cola: 'sync-job-1' } }, // duplicate bypassed
+          { operation: 'CREATE', record: { id: b, id_cola: 'other-job' } },
+        ],
+      })
+      .expect(200);
+    await mty()
+      .post('/tables/devolucion/batch')
+      .send({ operations: [{ operation: 'CREATE', record: { id: b, id_cola: 'sync-job-1' } }] })
+      .expect(200);
+    expect((await mty().get('/jobs/sync-job-1').expect(200)).body).toMatchObject({
+      status: 'COMPLETED',
+      total: 3,
+      completed: 3,
+      error: 0,
+    });
+    expect((await mty().get('/jobs/other-job').expect(200)).body).toMatchObject({ total: 1, completed: 1 });
+  });
+
   it('GET /jobs is scoped to the client and 404s for an unknown job', async () => {
     await async(mty().post('/items')).send({ id: recordId(), id_cola: 'private-job' }).expect(202);
     await t.as('GDL').get('/jobs/private-job').expect(404);

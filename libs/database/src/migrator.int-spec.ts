@@ -45,6 +45,7 @@ describe(applyMigrations.name, () => {
       'devolucion',
       'legacy_rate_limits',
       'sync_failures',
+      'sync_job_operations',
       'sync_operations',
       'sync_operations_processing',
       'sync_outbox',

@@ -1,6 +1,7 @@
 import { SyncedTableName } from '@app/common';
 import { OperationNote } from '@app/operations';
 import { Change } from './change';
+import { JOB_OPERATIONS } from './job-operations';
 
 /**
  * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
@@ -193,19 +194,21 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
              CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
       FROM outcomes o ORDER BY o.idx
-      RETURNING id, record_id, status`
+      RETURNING id, record_id, status, queue_id`
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
       // the client's whole history through sync_operations_lookup_idx).
       `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
       FROM outcomes o WHERE s.id = o.op_id AND s.table_name = $3::text AND s.record_id = o.hash_id
       RETURNING s.id, s.record_id`;
-  // Changes logged QUEUED behind a record's waiting operations join the queue as one entry.
+  // Changes logged QUEUED behind a record's waiting operations join the queue as one entry; those
+  // with a job id are listed under their job.
   const queued = queueAware
     ? `,
     queued AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
       SELECT min(l.id), $2::text, $3::text, array_agg(l.id ORDER BY l.id), count(*)
-      FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0)`
+      FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0),
+    ${JOB_OPERATIONS('logged')}`
     : '';
   const input = queueAware
     ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx

@@ -58,15 +58,23 @@ export class OperationsRepository {
    */
   async insertMany(tx: Tx, clientId: string, table: SyncedTableName, entries: OperationLogEntry[]): Promise<bigint[]> {
     if (entries.length === 0) return [];
+    // With a job id, the operations are listed under their job too (sync_job_operations, as
+    // libs/ingest's statements do).
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
-      SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::jsonb
-      FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
-                  ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
-                  ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])
-           WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, ord)
-      ORDER BY e.ord
-      RETURNING id`;
+      WITH logged AS (
+        INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
+        SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::jsonb
+        FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
+                    ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
+                    ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])
+             WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, ord)
+        ORDER BY e.ord
+        RETURNING id, queue_id),
+      jobs AS (
+        INSERT INTO sync_job_operations (client_id, queue_id, operation_ids)
+        SELECT ${clientId}, l.queue_id, array_agg(l.id ORDER BY l.id) FROM logged l
+        WHERE l.queue_id IS NOT NULL GROUP BY l.queue_id)
+      SELECT id FROM logged`;
     return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 

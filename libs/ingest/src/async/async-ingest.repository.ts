@@ -3,6 +3,7 @@ import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
+import { JOB_OPERATION_IDS, JOB_OPERATIONS } from '../job-operations';
 
 export interface JobCounts {
   queued: number;
@@ -14,7 +15,7 @@ export interface JobCounts {
 }
 
 export interface JobError {
-  id: bigint;
+  id: string;
   table_name: string;
   record_id: string;
   operation: OperationType;
@@ -25,8 +26,8 @@ export interface JobError {
 export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
 
 /**
- * Logs a batch as QUEUED operations with their payload, in input order, and queues them as one
- * `sync_queue` entry (prepared: run for every accepted batch).
+ * Logs a batch as QUEUED operations with their payload, in input order, queues them as one
+ * `sync_queue` entry and lists them under their job (prepared: run for every accepted batch).
  */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
@@ -36,10 +37,11 @@ const ACCEPT: Prepared = {
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
       ORDER BY i.idx
-      RETURNING id),
+      RETURNING id, queue_id),
     entry AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
-      SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0)
+      SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0),
+    ${JOB_OPERATIONS('accepted')}
     SELECT id FROM accepted`,
 };
 
@@ -78,21 +80,25 @@ export class AsyncIngestRepository {
     return depth;
   }
 
-  /** A client's operations logged with queue job id `queueId`, counted by status (one index range). */
+  /** A client's operations logged with queue job id `queueId`, counted by status (the job's rows, then primary keys). */
   async jobCounts(clientId: string, queueId: string): Promise<JobCounts> {
-    const [row] = await this.prisma.$queryRaw<JobCounts[]>`
-      SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
-             count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'ERROR')::int AS error,
-             min(created_at) AS accepted_at, max(updated_at) AS last_change_at
-      FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId}`;
+    const [row] = await this.prisma.sql<JobCounts>(
+      `SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
+              count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'ERROR')::int AS error,
+              min(created_at) AS accepted_at, max(updated_at) AS last_change_at
+       FROM sync_operations WHERE id = ANY(ARRAY(${JOB_OPERATION_IDS})) AND client_id = $1`,
+      [clientId, queueId],
+    );
     return row;
   }
 
   /** The job's ERROR operations, oldest first, up to `limit`. */
   jobErrors(clientId: string, queueId: string, limit: number): Promise<JobError[]> {
-    return this.prisma.$queryRaw<JobError[]>`
-      SELECT id, table_name, record_id, operation::text AS operation, error
-      FROM sync_operations WHERE client_id = ${clientId} AND queue_id = ${queueId} AND status = 'ERROR'
-      ORDER BY id LIMIT ${limit}`;
+    return this.prisma.sql<JobError>(
+      `SELECT o.id::text AS id, o.table_name, o.record_id, o.operation::text AS operation, o.error
+       FROM sync_operations o WHERE o.id = ANY(ARRAY(${JOB_OPERATION_IDS})) AND o.client_id = $1 AND o.status = 'ERROR'
+       ORDER BY o.id LIMIT $3`,
+      [clientId, queueId, limit],
+    );
   }
 }
