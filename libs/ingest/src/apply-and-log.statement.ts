@@ -1,7 +1,6 @@
 import { SyncedTableName } from '@app/common';
-import { OperationNote } from '@app/operations';
+import { jobOperationsCte, OperationNote } from '@app/operations';
 import { Change } from './change';
-import { JOB_OPERATIONS } from './job-operations';
 
 /**
  * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
@@ -194,7 +193,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
              CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
       FROM outcomes o ORDER BY o.idx
-      RETURNING id, record_id, status, queue_id`
+      RETURNING id, record_id, status, client_id, queue_id`
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
       // the client's whole history through sync_operations_lookup_idx).
       `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
@@ -208,7 +207,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
       SELECT min(l.id), $2::text, $3::text, array_agg(l.id ORDER BY l.id), count(*)
       FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0),
-    ${JOB_OPERATIONS('logged')}`
+    ${jobOperationsCte('logged')}`
     : '';
   const input = queueAware
     ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx

@@ -2,4 +2,5 @@ export * from './operations.module';
 export * from './operation-log.module';
 export * from './operations.service';
 export * from './operation-notes';
+export * from './job-operations';
 export type { OperationLogEntry } from './operations.repository';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { OperationType, Prisma, PrismaService, Tx } from '@app/database';
+import { jobOperationsCte } from './job-operations';
 
 export interface OperationLogEntry {
   recordId: string;
@@ -58,8 +59,7 @@ export class OperationsRepository {
    */
   async insertMany(tx: Tx, clientId: string, table: SyncedTableName, entries: OperationLogEntry[]): Promise<bigint[]> {
     if (entries.length === 0) return [];
-    // With a job id, the operations are listed under their job too (sync_job_operations, as
-    // libs/ingest's statements do).
+    // With a job id, the operations are listed under their job too (job-operations.ts).
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
       WITH logged AS (
         INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
@@ -69,11 +69,8 @@ export class OperationsRepository {
                     ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])
              WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, ord)
         ORDER BY e.ord
-        RETURNING id, queue_id),
-      jobs AS (
-        INSERT INTO sync_job_operations (client_id, queue_id, operation_ids)
-        SELECT ${clientId}, l.queue_id, array_agg(l.id ORDER BY l.id) FROM logged l
-        WHERE l.queue_id IS NOT NULL GROUP BY l.queue_id)
+        RETURNING id, client_id, queue_id),
+      ${Prisma.raw(jobOperationsCte('logged'))}
       SELECT id FROM logged`;
     return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }

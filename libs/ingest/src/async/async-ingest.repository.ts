@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
+import { JOB_OPERATION_IDS, jobOperationsCte } from '@app/operations';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
-import { JOB_OPERATION_IDS, JOB_OPERATIONS } from '../job-operations';
 
 export interface JobCounts {
   queued: number;
@@ -37,11 +37,11 @@ const ACCEPT: Prepared = {
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
       ORDER BY i.idx
-      RETURNING id, queue_id),
+      RETURNING id, client_id, queue_id),
     entry AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
       SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0),
-    ${JOB_OPERATIONS('accepted')}
+    ${jobOperationsCte('accepted')}
     SELECT id FROM accepted`,
 };
 
