@@ -166,7 +166,7 @@ export function assertDistinctRecords(changes: Change[]): void {
  *   ahead). Then the statement does nothing and returns no row, and the worker takes the entry
  *   the long way (claim, blocked operations, rounds: AsyncIngestWorker).
  */
-export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
+export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs = false): string {
   const target = `"${table}"`;
   const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
   const queueAware = mode === 'insert';
@@ -199,15 +199,19 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode): string {
       `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
       FROM outcomes o WHERE s.id = o.op_id AND s.table_name = $3::text AND s.record_id = o.hash_id
       RETURNING s.id, s.record_id`;
-  // Changes logged QUEUED behind a record's waiting operations join the queue as one entry; those
-  // with a job id are listed under their job.
+  // Changes logged QUEUED behind a record's waiting operations join the queue as one entry; with
+  // `withJobs` (the caller's changes carry job ids), the operations are listed under their job.
   const queued = queueAware
     ? `,
     queued AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
       SELECT min(l.id), $2::text, $3::text, array_agg(l.id ORDER BY l.id), count(*)
-      FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0),
+      FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0)${
+        withJobs
+          ? `,
     ${jobOperationsCte('logged')}`
+          : ''
+      }`
     : '';
   const input = queueAware
     ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
