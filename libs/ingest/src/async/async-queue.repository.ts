@@ -96,11 +96,12 @@ export class AsyncQueueRepository {
 
   /**
    * Completes a claim begun with `head`: more entries after it, up to `limit` operations in all
-   * (none if the head has failed before: it is then tried alone, so that an entry that keeps failing
-   * is the one that counts its attempts), and their QUEUED operations. An operation is `blocked` when its record has an older QUEUED
-   * operation outside this claim (another worker holds it): the worker leaves it QUEUED in the
-   * queue (`finish`), so a record's operations apply in the order they were accepted, across jobs
-   * and workers. Payloads are read only when the outbox needs them.
+   * (none if the head has failed before: it is then tried alone, so that an entry that keeps
+   * failing is the one that counts its attempts), and their QUEUED operations. An operation is
+   * `blocked` when its record has an older QUEUED operation outside this claim (another worker
+   * holds it): the worker leaves it QUEUED in the queue (`finish`), so a record's operations apply
+   * in the order they were accepted, across jobs and workers. Payloads are read only when the
+   * outbox needs them.
    */
   async claimRest(tx: PgTx, head: QueueEntry, limit: number, withPayloads: boolean): Promise<Claim> {
     const entries = [head];
@@ -116,7 +117,7 @@ export class AsyncQueueRepository {
     return { entries, operations };
   }
 
-  /** Both steps: what a claim is (tests, and workers when the head cannot be applied whole). */
+  /** Both steps in one call (the claim's plan test; workers take them apart to try the short way first). */
   async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<Claim> {
     const head = await this.claimHead(tx);
     return head ? this.claimRest(tx, head, limit, withPayloads) : { entries: [], operations: [] };
