@@ -47,7 +47,9 @@ describe('asynchronous claim plan (integration)', () => {
     await other.query('SELECT 1 FROM sync_queue ORDER BY operation_id LIMIT 1 FOR UPDATE');
     await db.client.query('BEGIN');
     try {
-      const claim = await new AsyncQueueRepository(undefined as never).claim(explaining, LIMIT, false);
+      const queue = new AsyncQueueRepository(undefined as never);
+      const head = await queue.claimHead(explaining);
+      const claim = await queue.claimRest(explaining, head!, LIMIT, false);
       expect(claim.operations).toHaveLength(LIMIT);
       expect(claim.entries.map((e) => Number(e.operation_id))).toEqual(
         Array.from({ length: LIMIT / ENTRY_SIZE }, (_, k) => 1 + ENTRY_SIZE * (k + 1)),

@@ -21,7 +21,7 @@ import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
 import { OUTCOME_NOTES } from '../apply-and-log.statement';
-import { AppliedEntryChange, IngestRepository, QueuedChange } from '../ingest.repository';
+import { Applied, AppliedEntryChange, IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
 import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository } from './async-ingest.repository';
@@ -193,16 +193,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       return undefined;
     }
     if (applied.length === 0) return undefined;
-    const indexed = applied.map((a, index) => ({ index, change: a.change }));
-    await this.outbox.enqueue(tx, head.client_id, table, outboxEntries(indexed, applied));
-    answers.set(
-      table,
-      applied.map((a) => ({
-        operation: a.operation,
-        status: 'COMPLETED',
-        note: OUTCOME_NOTES[a.outcome] ?? undefined,
-      })),
-    );
+    const changes = applied.map((a) => a.change);
+    answers.set(table, await this.recordApplied(tx, head.client_id, table, changes, applied));
     return { completed: applied.length, failed: 0, deferred: 0 };
   }
 
@@ -259,12 +251,23 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     changes: QueuedChange[],
   ): Promise<IngestAnswer[]> {
     const applied = await this.ingest.applyQueued(tx, clientId, table, changes);
-    const indexed = changes.map((change, index) => ({ index, change: change as Change }));
+    return this.recordApplied(tx, clientId, table, changes, applied);
+  }
+
+  /** Both ways' end: the outbox entries of what changed data, and the answers metrics count (once committed). */
+  private async recordApplied(
+    tx: PgTx,
+    clientId: string,
+    table: SyncedTableName,
+    changes: Change[],
+    applied: Applied[],
+  ): Promise<IngestAnswer[]> {
+    const indexed = changes.map((change, index) => ({ index, change }));
     await this.outbox.enqueue(tx, clientId, table, outboxEntries(indexed, applied));
-    return changes.map((change, k) => ({
-      operation: change.operation,
+    return applied.map((a) => ({
+      operation: a.operation,
       status: 'COMPLETED',
-      note: OUTCOME_NOTES[applied[k].outcome] ?? undefined,
+      note: OUTCOME_NOTES[a.outcome] ?? undefined,
     }));
   }
 }

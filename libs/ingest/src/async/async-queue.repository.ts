@@ -117,12 +117,6 @@ export class AsyncQueueRepository {
     return { entries, operations };
   }
 
-  /** Both steps in one call (the claim's plan test; workers take them apart to try the short way first). */
-  async claim(tx: PgTx, limit: number, withPayloads: boolean): Promise<Claim> {
-    const head = await this.claimHead(tx);
-    return head ? this.claimRest(tx, head, limit, withPayloads) : { entries: [], operations: [] };
-  }
-
   /**
    * Ends a claim: its entries leave the queue, and `left` (claimed operations not applied, being
    * blocked) go back as new entries, per client and table, keyed by their first id, accepted when
