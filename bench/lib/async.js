@@ -3,6 +3,7 @@
 // latency at low load.
 const { startApp, API_KEY, WORKER_MAIN } = require('./app');
 const baseline = require('./baseline');
+const { cpuSeconds } = require('./cpu');
 const { http } = require('./load');
 const { log, keep, fmt } = require('./log');
 const { query } = require('./postgres');
@@ -106,10 +107,14 @@ async function asyncEndToEnd(ctx, total) {
   const syncDb = await ctx.db.createDatabase('async_e2e_sync');
   const sync = await startApp(syncDb, `${name}-sync`);
   let syncSeconds;
+  let syncCpu;
   try {
     await push(sync.url, 10_000, 1000, connections, false); // warm-up
     await ctx.db.settle(syncDb);
+    const pids = { app: sync.pid, postgres: ctx.db.pid, bench: process.pid };
+    const before = cpuSeconds(pids);
     syncSeconds = await push(sync.url, total, 1000, connections, false);
+    syncCpu = perThousand(before, cpuSeconds(pids), total);
   } finally {
     await sync.stop();
   }
@@ -128,10 +133,19 @@ async function asyncEndToEnd(ctx, total) {
   let seconds;
   let acceptSeconds;
   let peakMiB;
+  let asyncCpu;
   try {
     await push(api.url, 10_000, 1000, connections, true); // warm-up, drained before the clock starts
     while (await anyQueued(asyncDb)) await sleep(100);
     await ctx.db.settle(asyncDb);
+    const pids = {
+      api: api.pid,
+      'worker 1': workers[0].pid,
+      'worker 2': workers[1].pid,
+      postgres: ctx.db.pid,
+      bench: process.pid,
+    };
+    const before = cpuSeconds(pids);
     const started = Date.now();
     acceptSeconds = await push(api.url, total, 1000, connections, true);
     const deadline = Date.now() + 10 * 60_000;
@@ -146,6 +160,7 @@ async function asyncEndToEnd(ctx, total) {
       await sleep(50);
     }
     seconds = (Date.now() - started) / 1000;
+    asyncCpu = perThousand(before, cpuSeconds(pids), total);
     peakMiB = Math.max(api.peakMiB(), ...workers.map((w) => w.peakMiB()));
   } finally {
     await Promise.all([api.stop(), ...workers.map((w) => w.stop())]);
@@ -162,16 +177,31 @@ async function asyncEndToEnd(ctx, total) {
   log(
     `  [${name}] asynchronous: accepted in ${acceptSeconds.toFixed(1)} s, all COMPLETED after ${seconds.toFixed(1)} s: ${fmt(rate)} records/s`,
   );
-  keep(name, { syncSeconds, acceptSeconds, seconds, total });
+  log(`  [${name}] CPU ms per 1,000 records: synchronous ${describe(syncCpu)}; asynchronous ${describe(asyncCpu)}`);
+  keep(name, { syncSeconds, acceptSeconds, seconds, total, syncCpu, asyncCpu });
   return {
     api: { rate },
     baseline: { rate: total / syncSeconds },
     peakMiB,
     notes: [
       `accepted in ${acceptSeconds.toFixed(1)} s (${fmt(total / acceptSeconds)} records/s), all COMPLETED after ${seconds.toFixed(1)} s; synchronous ${syncSeconds.toFixed(1)} s`,
+      `CPU ms per 1,000 records, synchronous: ${describe(syncCpu)}; asynchronous: ${describe(asyncCpu)}`,
     ],
   };
 }
+
+/** CPU milliseconds per 1,000 records of each party between two cpuSeconds readings, and their total. */
+function perThousand(before, after, records) {
+  const each = Object.fromEntries(
+    Object.keys(before).map((k) => [k, Math.round(((after[k] - before[k]) * 1e7) / records) / 10]),
+  );
+  return { ...each, total: Object.values(each).reduce((a, b) => a + b, 0) };
+}
+
+const describe = (cpu) =>
+  Object.entries(cpu)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
 
 /**
  * Acceptance to COMPLETED at low load: one record at a time (POST /items with Prefer:

@@ -79,7 +79,17 @@ function meter(pids) {
   };
 }
 
+/**
+ * CPU seconds each named process has used so far (`postgres`: the server's whole tree, as in
+ * `meter`); the difference of two readings over the records done meanwhile is a cost per record.
+ */
+function cpuSeconds(pids) {
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, name === 'postgres' ? treeSeconds(pid) : own(stat(pid)) / TICKS]),
+  );
+}
+
 const describeCpu = (c) =>
   `cpu cores: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, bench ${c.bench.toFixed(2)}, idle ${c.idle.toFixed(2)}, iowait ${c.iowait.toFixed(2)}, steal ${c.steal.toFixed(2)}`;
 
-module.exports = { meter, describeCpu };
+module.exports = { meter, describeCpu, cpuSeconds };
