@@ -31,10 +31,11 @@ export interface QueuedChange extends Change {
 
 /**
  * How the statement logs its operations: `insert` new ones (the synchronous path: COMPLETED, or
- * QUEUED behind a record's waiting operations), `complete` the QUEUED ones a worker claimed, or
- * `entry`: complete a claimed queue entry's operations whole, if nothing needs the worker's care.
+ * QUEUED behind a record's waiting operations), `complete` the QUEUED ones a worker claimed,
+ * `entry`: complete a claimed queue entry's operations whole, if nothing needs the worker's care,
+ * or `head`: as `entry`, for the queue's head entry, which the statement claims itself.
  */
-export type LogMode = 'insert' | 'complete' | 'entry';
+export type LogMode = 'insert' | 'complete' | 'entry' | 'head';
 
 /** One row per change, in input order; ids as text on both paths (pool and transaction). */
 export interface StatementRow {
@@ -107,6 +108,25 @@ export function entryStatementValues(
   ];
 }
 
+/**
+ * Mode `head`'s parameters: the table ($1), the notes ($2), AUDIT_PAYLOADS ($3) and the least
+ * size of an entry it takes whole ($4: smaller ones are gathered into a batch by the worker's long way).
+ */
+export function headStatementValues(table: SyncedTableName, auditPayloads: boolean, minSize: number): unknown[] {
+  return [table, JSON.stringify(OUTCOME_NOTES), auditPayloads, minSize];
+}
+
+/** Mode `head`'s one row: the head entry seen (none: the queue is empty), whether it was applied, and how. */
+export interface HeadRow {
+  /** The head entry's key, null when no entry was free. */
+  head: string | null;
+  table_name: string | null;
+  /** Nothing was applied: the head is another table's, smaller than $4, or needs the long way. */
+  stop: boolean;
+  /** What its operations did, counted by operation and outcome (null when stopped). */
+  counts: { operation: Change['operation']; outcome: Outcome; n: number }[] | null;
+}
+
 export function batchJson(changes: Change[]): string {
   return JSON.stringify(
     changes.map((c) => ({
@@ -161,16 +181,38 @@ export function assertDistinctRecords(changes: Change[]): void {
  *   instead of new rows being inserted (the payload is dropped then when AUDIT_PAYLOADS=false).
  * - `entry` (worker, one claimed queue entry): as `complete`, for the entry's operations read by
  *   id, and the entry is deleted; unless one is not QUEUED any more, is missing, its record is
- *   repeated in the entry, or has an older QUEUED operation in another entry (one probe per
- *   operation of sync_operations_lookup_idx, only if another entry of the client and table is
- *   ahead). Then the statement does nothing and returns no row, and the worker takes the entry
+ *   repeated in the entry, or has an older QUEUED operation in another entry (the entries ahead
+ *   read once into a record -> oldest operation map, see `ahead`). Then the statement does nothing and returns no row, and the worker takes the entry
  *   the long way (claim, blocked operations, rounds: AsyncIngestWorker).
+ * - `head` (worker, no outbox entries to write): as `entry`, but the statement claims the queue's
+ *   head entry itself (FOR UPDATE SKIP LOCKED), takes it only if it is this table's and fills a
+ *   batch or is alone in the queue, and answers one row (HeadRow: the head seen, and its outcomes
+ *   counted) instead of a row per change. Atomic on its own: one round trip, no transaction.
  */
 export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs = false): string {
   const target = `"${table}"`;
-  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = $2::text AND p._hash_id = i.hash_id)`;
   const queueAware = mode === 'insert';
-  const guarded = mode === 'entry';
+  const guarded = mode === 'entry' || mode === 'head';
+  // The statement's parameters by meaning (mode `head` claims its entry and reads the client from it).
+  const $ =
+    mode === 'head'
+      ? {
+          client: '(SELECT client_id FROM taken)',
+          table: '$1::text',
+          notes: '$2::jsonb',
+          audit: '$3::boolean',
+          key: '(SELECT operation_id FROM taken)',
+          size: '(SELECT size FROM taken)',
+        }
+      : {
+          client: '$2::text',
+          table: '$3::text',
+          notes: '$4::jsonb',
+          audit: '$5::boolean',
+          key: '$6::bigint',
+          size: '$7::int',
+        };
+  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = ${$.client} AND p._hash_id = i.hash_id)`;
   // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
   // The probe reads the record's own entries of sync_operations_lookup_idx. Its status test is on
   // text so that sync_operations_queue_idx (partial on those statuses) cannot serve it: with the
@@ -180,24 +222,24 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
     ? `pending AS (
       SELECT i.hash_id AS record_id FROM input i
       CROSS JOIN LATERAL (SELECT 1 FROM sync_operations p
-        WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.record_id = i.hash_id
+        WHERE p.client_id = ${$.client} AND p.table_name = ${$.table} AND p.record_id = i.hash_id
           AND p.status::text IN ('QUEUED', 'PROCESSING') LIMIT 1) w),
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : `live AS (SELECT * FROM input),`;
   const outcome = (cases: string) =>
     queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
-  const note = `$4::jsonb ->> o.outcome`;
+  const note = `${$.notes} ->> o.outcome`;
   const logged = queueAware
     ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
-      SELECT $3::text, o.hash_id, $2::text, o.ver, o.queue_id, o.op::"OperationType",
+      SELECT ${$.table}, o.hash_id, ${$.client}, o.ver, o.queue_id, o.op::"OperationType",
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
-             CASE WHEN $5::boolean OR o.outcome = 'queued' THEN o.data END
+             CASE WHEN ${$.audit} OR o.outcome = 'queued' THEN o.data END
       FROM outcomes o ORDER BY o.idx
       RETURNING id, record_id, status, client_id, queue_id`
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
       // the client's whole history through sync_operations_lookup_idx).
-      `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN $5::boolean THEN s.payload END
-      FROM outcomes o WHERE s.id = o.op_id AND s.table_name = $3::text AND s.record_id = o.hash_id
+      `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN ${$.audit} THEN s.payload END
+      FROM outcomes o WHERE s.id = o.op_id AND s.table_name = ${$.table} AND s.record_id = o.hash_id
       RETURNING s.id, s.record_id`;
   // Changes logged QUEUED behind a record's waiting operations join the queue as one entry; with
   // `withJobs` (the caller's changes carry job ids), the operations are listed under their job.
@@ -205,7 +247,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
     ? `,
     queued AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
-      SELECT min(l.id), $2::text, $3::text, array_agg(l.id ORDER BY l.id), count(*)
+      SELECT min(l.id), ${$.client}, ${$.table}, array_agg(l.id ORDER BY l.id), count(*)
       FROM logged l WHERE l.status = 'QUEUED' HAVING count(*) > 0)${
         withJobs
           ? `,
@@ -213,48 +255,81 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
           : ''
       }`
     : '';
+  const claimedColumns = `s.operation::text AS op, s.record_id AS hash_id, s.batch_version AS ver, coalesce(s.payload, '{}'::jsonb) AS data,
+             s.queue_id, s.id AS op_id`;
   const input = queueAware
     ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
            WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, op_id, idx)`
-    : // The claimed QUEUED operations themselves (queuedStatementValues), by primary key only: any
-      // other condition here let the planner's estimate fall to one row from a queue's lagging
-      // statistics, and the joins below went quadratic (1.8 s for 1,000). A JSON array, like the
-      // insert mode's batch, keeps the input's estimate at 100 rows.
-      `SELECT s.operation::text AS op, s.record_id AS hash_id, s.batch_version AS ver, coalesce(s.payload, '{}'::jsonb) AS data,
-             s.queue_id, s.id AS op_id, i.idx${guarded ? ', s.status' : ''}
+    : mode === 'head'
+      ? // The head entry's operations, by primary key in one index scan (their ids ascend in the
+        // order they were accepted, which is the input's order).
+        `SELECT ${claimedColumns}, s.id AS idx, s.status
+      FROM sync_operations s WHERE s.id = ANY((SELECT operation_ids FROM taken)::bigint[])`
+      : // The claimed QUEUED operations themselves (queuedStatementValues), by primary key only: any
+        // other condition here let the planner's estimate fall to one row from a queue's lagging
+        // statistics, and the joins below went quadratic (1.8 s for 1,000). A JSON array, like the
+        // insert mode's batch, keeps the input's estimate at 100 rows.
+        `SELECT ${claimedColumns}, i.idx${guarded ? ', s.status' : ''}
       FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS i(id, idx) JOIN sync_operations s ON s.id = i.id::bigint`;
-  // `entry`: the entry's operations, applied only if all are there, QUEUED, and first of their record.
+  // `head`: the queue's first entry no other worker holds, taken when it is this table's and fills a
+  // batch or is the only one (else the worker's long way gathers entries into a batch).
+  const claim =
+    mode === 'head'
+      ? `head AS (
+      SELECT q.operation_id, q.client_id, q.table_name, q.operation_ids, q.size FROM sync_queue q
+      ORDER BY q.operation_id LIMIT 1 FOR UPDATE SKIP LOCKED),
+    taken AS (SELECT * FROM head h WHERE h.table_name = ${$.table}
+      AND (h.size >= $4::int OR NOT EXISTS (SELECT 1 FROM sync_queue n WHERE n.operation_id > h.operation_id))),
+    `
+      : '';
+  // `entry`, `head`: the entry's operations, applied only if all are there, QUEUED, and first of their record.
+  // `ahead`: each record's oldest QUEUED operation in the other entries that may hold older ones
+  // (those first of an older operation than the claim's newest: mostly what other workers hold),
+  // read by primary key in one index scan, as ONE jsonb object record -> id, built once (newest
+  // first: of a record's repeated keys the last, its oldest operation, is kept). Each
+  // claimed operation then looks its record up in it (a binary search): one probe of the log's
+  // lookup index per operation cost an eighth of the statement.
   const head = guarded
-    ? `claimed AS (${input}),
+    ? `${claim}claimed AS (${input}),
+    ahead AS (
+      SELECT jsonb_object_agg(o.record_id, o.id ORDER BY o.id DESC) AS oldest FROM sync_operations o
+      WHERE o.id = ANY(ARRAY(SELECT unnest(q.operation_ids) FROM sync_queue q
+              WHERE q.operation_id < (SELECT max(op_id) FROM claimed) AND q.operation_id <> ${$.key}
+                AND q.client_id = ${$.client} AND q.table_name = ${$.table}))
+        AND o.status = 'QUEUED'),
     guard AS (
-      SELECT count(*) <> $7::int OR coalesce(bool_or(c.status <> 'QUEUED'), true) OR count(DISTINCT c.hash_id) <> count(*)
-        OR (EXISTS (SELECT 1 FROM sync_queue q
-              WHERE q.operation_id < (SELECT max(op_id) FROM claimed) AND q.operation_id <> $6::bigint
-                AND q.client_id = $2::text AND q.table_name = $3::text)
-            AND EXISTS (SELECT 1 FROM claimed e CROSS JOIN LATERAL (SELECT 1 FROM sync_operations p
-              WHERE p.client_id = $2::text AND p.table_name = $3::text AND p.record_id = e.hash_id
-                AND p.id < e.op_id AND p.status::text = 'QUEUED' LIMIT 1) w)) AS stop
+      SELECT count(*) <> ${$.size} OR coalesce(bool_or(c.status <> 'QUEUED'), true) OR count(DISTINCT c.hash_id) <> count(*)
+        OR coalesce(bool_or(((SELECT oldest FROM ahead) ->> c.hash_id)::bigint < c.op_id), false) AS stop
       FROM claimed c),
     input AS (SELECT op, hash_id, ver, data, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
     : `input AS (${input}),`;
   const dequeued = guarded
     ? `,
-    dequeued AS (DELETE FROM sync_queue WHERE operation_id = $6::bigint AND NOT (SELECT stop FROM guard))`
+    dequeued AS (DELETE FROM sync_queue WHERE operation_id = ${$.key} AND NOT (SELECT stop FROM guard))`
     : '';
+  const answer =
+    mode === 'head'
+      ? // One row whatever happened: the head seen, and what its operations did, counted.
+        `SELECT h.operation_id::text AS head, h.table_name, coalesce((SELECT stop FROM guard), true) AS stop,
+           (SELECT json_agg(c) FROM (SELECT o.op AS operation, o.outcome, count(*)::int AS n
+              FROM outcomes o JOIN logged l ON l.record_id = o.hash_id GROUP BY o.op, o.outcome) c) AS counts
+    FROM (SELECT 1) one LEFT JOIN head h ON true`
+      : `SELECT o.outcome, l.id::text AS id, o.op AS operation${guarded ? ', o.hash_id, o.ver, CASE WHEN $8::boolean THEN o.data END AS data' : ''}
+    FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
   return `
     WITH ${head}
     ${pending}
     created AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
         WHERE t._deleted AND t._ver < EXCLUDED._ver
       RETURNING t._hash_id),
     updated AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT $2::text, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
             _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
@@ -262,7 +337,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     deleted AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT $2::text, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
         WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
@@ -281,6 +356,5 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
       LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
     logged AS (
       ${logged})${queued}${dequeued}
-    SELECT o.outcome, l.id::text AS id, o.op AS operation${guarded ? ', o.hash_id, o.ver, CASE WHEN $8::boolean THEN o.data END AS data' : ''}
-    FROM outcomes o JOIN logged l ON l.record_id = o.hash_id ORDER BY o.idx`;
+    ${answer}`;
 }

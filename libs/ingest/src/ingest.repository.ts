@@ -5,6 +5,8 @@ import { Change } from './change';
 import {
   applyAndLogSql,
   entryStatementValues,
+  HeadRow,
+  headStatementValues,
   LogMode,
   Outcome,
   QueuedChange,
@@ -13,7 +15,7 @@ import {
   StatementRow,
 } from './apply-and-log.statement';
 
-export type { Outcome, QueuedChange } from './apply-and-log.statement';
+export type { HeadRow, Outcome, QueuedChange } from './apply-and-log.statement';
 
 export interface Applied {
   outcome: Outcome;
@@ -80,6 +82,26 @@ export class IngestRepository {
     }));
   }
 
+  /**
+   * The worker's shortest way, when no outbox entries are to be written: ONE statement, atomic on
+   * its own (straight on the pool), claims the queue's head entry (FOR UPDATE SKIP LOCKED) and, if
+   * it is `table`'s, holds at least `minSize` operations and needs no care (as applyEntry), applies
+   * it whole and removes it. Answers what it saw and did (HeadRow).
+   */
+  async applyHead(table: SyncedTableName, minSize: number): Promise<HeadRow> {
+    const values = headStatementValues(table, this.config.auditPayloads, minSize);
+    const [row] = await this.prisma.sql<HeadRow>(this.statement('head', table), values);
+    return row;
+  }
+
+  private statement(mode: LogMode, table: SyncedTableName, withJobs = false): Prepared {
+    const name = `resync_apply_${mode}_${table}${withJobs ? '_jobs' : ''}`;
+    let statement = this.statements.get(name);
+    if (statement === undefined)
+      this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, withJobs) }));
+    return statement;
+  }
+
   private async rows(
     tx: Tx | PgTx | undefined,
     mode: LogMode,
@@ -88,10 +110,7 @@ export class IngestRepository {
     count: number,
     withJobs = false,
   ): Promise<StatementRow[]> {
-    const name = `resync_apply_${mode}_${table}${withJobs ? '_jobs' : ''}`;
-    let statement = this.statements.get(name);
-    if (statement === undefined)
-      this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, withJobs) }));
+    const statement = this.statement(mode, table, withJobs);
     const rows =
       tx === undefined
         ? await this.prisma.sql<StatementRow>(statement, values)
