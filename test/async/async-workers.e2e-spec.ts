@@ -31,8 +31,12 @@ describe('Asynchronous ingest workers', () => {
 
   it('two instances working at once never apply the same operation, and apply all of them', async () => {
     const [a, b] = [await start(), await start()];
+    // Both workers connected and their statements prepared first: a cold worker's first batch took
+    // long enough for the other to apply the whole queue.
+    await Promise.all([a, b].map((app) => app.get<AsyncIngestWorker>(AsyncIngestWorker).processOnce(250)));
     const ids = Array.from({ length: 3000 }, () => recordId('two'));
-    for (let i = 0; i < ids.length; i += 1000) await queueBatch(a, ids.slice(i, i + 1000), { id_cola: 'two-workers' });
+    // Entries of 250: a worker takes a whole entry at a time, so there is work for both.
+    for (let i = 0; i < ids.length; i += 250) await queueBatch(a, ids.slice(i, i + 250), { id_cola: 'two-workers' });
     // Updates of some records queued behind their creates: they must come after them.
     await a
       .as('MTY')
@@ -45,15 +49,23 @@ describe('Asynchronous ingest workers', () => {
       })
       .expect(202);
 
+    const queueEmpty = async () =>
+      (await a.prisma.$queryRaw<{ empty: boolean }[]>`SELECT NOT EXISTS (SELECT 1 FROM sync_queue) AS empty`)[0].empty;
+    // Each worker goes on until the queue is empty (not at its first empty pass: the other may hold the rest).
     const work = async (worker: AsyncIngestWorker) => {
       const done = { completed: 0, failed: 0, batches: 0 };
-      for (;;) {
+      for (let pass = 0; pass < 1000; pass++) {
         const batch = await worker.processOnce(250);
-        if (batch.completed + batch.failed === 0) return done;
+        if (batch.completed + batch.failed === 0) {
+          if (await queueEmpty()) return done;
+          await new Promise((r) => setTimeout(r, 5));
+          continue;
+        }
         done.completed += batch.completed;
         done.failed += batch.failed;
         done.batches++;
       }
+      throw new Error('the queue did not empty');
     };
     const [first, second] = await Promise.all([work(a.get(AsyncIngestWorker)), work(b.get(AsyncIngestWorker))]);
     expect(first.completed + second.completed).toBe(3500);

@@ -225,7 +225,8 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
         WHERE p.client_id = ${$.client} AND p.table_name = ${$.table} AND p.record_id = i.hash_id
           AND p.status::text IN ('QUEUED', 'PROCESSING') LIMIT 1) w),
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
-    : `live AS (SELECT * FROM input),`;
+    : '';
+  const live = queueAware ? 'live' : 'input'; // a worker applies all it claimed: no copy of the input
   const outcome = (cases: string) =>
     queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
   const note = `${$.notes} ->> o.outcome`;
@@ -322,14 +323,14 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
     ${pending}
     created AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'CREATE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'CREATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
         WHERE t._deleted AND t._ver < EXCLUDED._ver
       RETURNING t._hash_id),
     updated AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM live i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
             _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
@@ -337,7 +338,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     deleted AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT ${$.client}, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM live i WHERE i.op = 'DELETE' ORDER BY i.hash_id
+      SELECT ${$.client}, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM ${live} i WHERE i.op = 'DELETE' ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
         WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END

@@ -2,7 +2,8 @@
  * A job (`id_cola`) lists its operations in sync_job_operations: one row per statement that logs
  * operations with a job id, holding their ids (migration 20261125130000_job_operations). Every
  * statement that inserts into sync_operations adds this CTE over its RETURNING rows
- * (id, client_id, queue_id), named `logged` here.
+ * (id, client_id, queue_id), named `logged` here; asynchronous acceptance, whose batch is one job,
+ * writes its row from its queue entry's array instead (AsyncIngestRepository).
  */
 export const jobOperationsCte = (logged: string): string => `jobs AS (
       INSERT INTO sync_job_operations (client_id, queue_id, operation_ids)

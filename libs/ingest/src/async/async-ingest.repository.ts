@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
-import { JOB_OPERATION_IDS, jobOperationsCte } from '@app/operations';
+import { JOB_OPERATION_IDS } from '@app/operations';
 import { Change, OperationType } from '../change';
 import { batchJson } from '../apply-and-log.statement';
 
@@ -26,22 +26,25 @@ export interface JobError {
 export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
 
 /**
- * Logs a batch as QUEUED operations with their payload, in input order, queues them as one
- * `sync_queue` entry and lists them under their job (prepared: run for every accepted batch).
+ * Logs a batch of one job as QUEUED operations with their payload, in input order, queues them as
+ * one `sync_queue` entry and lists them under their job ($4), in one row holding the entry's own
+ * array (prepared: run for every accepted batch).
  */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
   text: `WITH accepted AS (
       INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-      SELECT $3::text, i.hash_id, $2::text, i.ver, i.queue_id, i.op::"OperationType", 'QUEUED', i.data
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text))
-           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, idx)
+      SELECT $3::text, i.hash_id, $2::text, i.ver, $4::text, i.op::"OperationType", 'QUEUED', i.data
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb))
+           WITH ORDINALITY AS i(op, hash_id, ver, data, idx)
       ORDER BY i.idx
-      RETURNING id, client_id, queue_id),
+      RETURNING id),
     entry AS (
       INSERT INTO sync_queue (operation_id, client_id, table_name, operation_ids, size)
-      SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0),
-    ${jobOperationsCte('accepted')}
+      SELECT min(id), $2::text, $3::text, array_agg(id ORDER BY id), count(*) FROM accepted HAVING count(*) > 0
+      RETURNING operation_ids),
+    jobs AS (
+      INSERT INTO sync_job_operations (client_id, queue_id, operation_ids) SELECT $2::text, $4::text, e.operation_ids FROM entry e)
     SELECT id FROM accepted`,
 };
 
@@ -51,11 +54,12 @@ export class AsyncIngestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Logs changes of one client and table as QUEUED with their payload and queues them, in ONE
+   * Logs changes of one client, table and job as QUEUED with their payload and queues them, in ONE
    * statement (straight on the pool: atomic on its own). Returns the new operation ids in input order.
    */
-  async accept(clientId: string, table: SyncedTableName, changes: Change[]): Promise<bigint[]> {
-    const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table]);
+  async accept(clientId: string, table: SyncedTableName, jobId: string, changes: Change[]): Promise<bigint[]> {
+    if (changes.some((c) => c.queueId !== jobId)) throw new Error('accept: every change must carry the job id');
+    const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table, jobId]);
     // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }

@@ -84,7 +84,7 @@ export class AsyncIngestService {
     });
 
     try {
-      await this.acceptAll(clientId, table, valid, rejected, results);
+      await this.acceptAll(clientId, table, jobId, valid, rejected, results);
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the database refuses (its payload, say): accept them one by one to isolate it.
@@ -94,7 +94,7 @@ export class AsyncIngestService {
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
-          await this.acceptAll(clientId, table, [item], [], results);
+          await this.acceptAll(clientId, table, jobId, [item], [], results);
         } catch (single) {
           if (!isDataError(single)) throw single;
           const f = failure(
@@ -108,7 +108,7 @@ export class AsyncIngestService {
           failed.push(f);
         }
       }
-      await this.acceptAll(clientId, table, [], failed, results);
+      await this.acceptAll(clientId, table, jobId, [], failed, results);
     }
     // The request's ERROR answers now; its QUEUED operations when a worker applies them.
     this.metrics.ingested(table.name, results);
@@ -118,6 +118,7 @@ export class AsyncIngestService {
   private async acceptAll(
     clientId: string,
     table: SyncedTable,
+    jobId: string,
     valid: { index: number; change: Change }[],
     errors: Failure[],
     results: IngestResult[],
@@ -127,6 +128,7 @@ export class AsyncIngestService {
         this.repository.accept(
           clientId,
           table.name,
+          jobId,
           valid.map((v) => v.change),
         ),
       );
