@@ -40,7 +40,8 @@ export interface WorkSummary {
  * ASYNC_BATCH_SIZE QUEUED operations (FOR UPDATE SKIP LOCKED, AsyncQueueRepository), applies them per client and table with the synchronous
  * path's statement (IngestRepository.applyQueued: same upserts, same notes), writes their outbox
  * entries and marks them COMPLETED, or ERROR for a record the database refuses, and removes the
- * entries. A crash anywhere rolls the whole batch back: its entries are there again and the next claim takes them, so
+ * entries. Without an outbox, a batch-filling head entry is first tried by ONE statement that claims
+ * and applies it (applyHead), atomic on its own. A crash anywhere rolls the whole batch back: its entries are there again and the next claim takes them, so
  * nothing is lost and nothing applied twice. Runs as ASYNC_WORKER_CONCURRENCY loops in every
  * process with RUN_JOBS=true; they go straight on while there is work and sleep ASYNC_POLL_INTERVAL
  * when there is none, unless an accepted batch wakes them first (LISTEN/NOTIFY).
