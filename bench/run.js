@@ -161,7 +161,7 @@ async function measure(ctx, scenario) {
 async function main() {
   const started = new Date();
   // Every load is bounded; this bounds the run as a whole in case something hangs anyway.
-  setTimeout(() => (log('bench: run took too long, giving up'), process.exit(2)), (quick ? 4 : 15) * 60_000).unref();
+  setTimeout(() => (log('bench: run took too long, giving up'), process.exit(2)), (quick ? 6 : 25) * 60_000).unref();
   log(
     `resync benchmark (${quick ? 'quick' : 'full'}): concurrency ${settings.connections} (autocannon connections = node-pg clients), ${settings.rounds} round(s) of ${settings.seconds} s per side after a ${settings.warmup} s warm-up`,
   );
@@ -170,7 +170,10 @@ async function main() {
     `PostgreSQL ${db.settings.version} (embedded, fsync=${db.settings.fsync}, synchronous_commit=${db.settings.synchronous_commit}, shared_buffers=${db.settings.shared_buffers})`,
   );
   try {
-    for (const scenario of SCENARIOS) await measure({ settings, db }, scenario);
+    for (const scenario of SCENARIOS) {
+      await db.reset();
+      await measure({ settings, db }, scenario);
+    }
   } finally {
     await db.stop();
   }
