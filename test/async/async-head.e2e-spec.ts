@@ -210,6 +210,38 @@ describe('Asynchronous ingest: the queue head applied by one statement', () => {
     }
   });
 
+  it('stops at a record whose OLDEST operation in an entry ahead is older than the claimed one, though a newer one is there too', async () => {
+    const [r, x] = [recordId(), recordId()];
+    const [older] = await queue([CREATE(r, { total: 1 })]);
+    const ids = await queue([{ operation: 'UPDATE', record: { id: r, ver: 2, total: 2 } }, CREATE(x)]);
+    const [newer] = await queue([{ operation: 'UPDATE', record: { id: r, ver: 3, total: 3 } }]);
+    // The first entry, held by another worker, holds r's oldest operation and its newest (by hand:
+    // concurrent acceptances interleave ids so); the claimed entry's update of r lies between them.
+    await kit.t.prisma.$executeRaw`
+      UPDATE sync_queue SET operation_ids = ${[BigInt(older), BigInt(newer)]}::bigint[], size = 2 WHERE operation_id = ${BigInt(older)}`;
+    await kit.t.prisma.$executeRaw`DELETE FROM sync_queue WHERE operation_id = ${BigInt(newer)}`;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = kit.t.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(older)} FOR UPDATE`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      const run = await processOnce(2);
+      expect(run.answers).toEqual([{ head: ids[0], table_name: 'venta', stop: true, counts: null }]);
+      expect(run.done).toEqual({ completed: 1, failed: 0, deferred: 1 });
+      expect((await statusOf(x)).status).toBe('COMPLETED');
+      expect((await statusOf(r)).status).toBe('PROCESSING');
+    } finally {
+      release();
+      await holder;
+    }
+  });
+
   it('leaves an entry with a record the database refuses to the long way: it alone becomes ERROR', async () => {
     await kit.t.prisma.$executeRawUnsafe(
       `ALTER TABLE venta ADD CONSTRAINT head_refuses CHECK (data->>'poison' IS NULL) NOT VALID`,
