@@ -6,6 +6,8 @@ const { join } = require('node:path');
 const { OUT } = require('./log');
 const { DIST, freePort } = require('./postgres');
 
+/** The Node flags of `npm run start:prod` (README "Configuration"): `node <flags> <main>`. */
+const NODE_FLAGS = require('../../package.json').scripts['start:prod'].split(' ').slice(1, -1);
 const API_KEY = 'bench-client-key-0001';
 const ADMIN_TOKEN = 'bench-admin-token-000001';
 const POOL_SIZE = 10;
@@ -20,8 +22,9 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
   const port = await freePort();
   const logFile = join(OUT, `app-${label.replace(/\W/g, '_')}.log`);
   const out = openSync(logFile, 'w');
-  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The production start commands' flags (package.json, Dockerfile), then BENCH_APP_NODE_ARGS
+  // ("--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load).
+  const nodeArgs = [...NODE_FLAGS, ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       PATH: process.env.PATH,
@@ -79,4 +82,4 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
   };
 }
 
-module.exports = { startApp, API_KEY, ADMIN_TOKEN, POOL_SIZE, WORKER_MAIN };
+module.exports = { startApp, API_KEY, ADMIN_TOKEN, NODE_FLAGS, POOL_SIZE, WORKER_MAIN };

@@ -3,7 +3,7 @@
 const { spawn } = require('node:child_process');
 const { closeSync, openSync } = require('node:fs');
 const { join } = require('node:path');
-const { API_KEY, POOL_SIZE } = require('./app');
+const { API_KEY, NODE_FLAGS, POOL_SIZE } = require('./app');
 const { OUT } = require('./log');
 const { freePort } = require('./postgres');
 
@@ -11,7 +11,8 @@ async function startFloor(databaseUrl) {
   const port = await freePort();
   const logFile = join(OUT, 'floor.log');
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(__dirname, '..', 'floor', 'server.js')], {
+  // Run with the app's Node flags: the floor is compared with the app, not with its settings.
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(__dirname, '..', 'floor', 'server.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

@@ -9,6 +9,8 @@ export const ROOT = resolve(__dirname, '../..');
 /** Where `nest build api|worker` put the entry points (tsconfig.app.json outDir + the source path). */
 export const API_MAIN = 'dist/apps/api/apps/api/src/main.js';
 export const WORKER_MAIN = 'dist/apps/worker/apps/worker/src/main.js';
+/** The Node flags every start command passes (README "Configuration"). */
+export const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 const STAMP = join(ROOT, 'dist', '.test-build');
 const LOCK = join(tmpdir(), `resync-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);

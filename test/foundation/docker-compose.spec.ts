@@ -1,7 +1,7 @@
 import { loadAppConfig } from '@app/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_MAIN, buildApps, ROOT, WORKER_MAIN } from './built-app';
+import { API_MAIN, buildApps, NODE_FLAGS, ROOT, WORKER_MAIN } from './built-app';
 import { ComposeService, composeFile, dockerfileStages, execForm, runHealthcheck } from './container-files';
 
 // There is no Docker engine on the build machine: these check the files' content, the paths they
@@ -48,8 +48,8 @@ describe('Dockerfile', () => {
 
   it('starts the api from the path nest build writes it to', () => {
     const cmd = execForm(all('CMD', runtime)[0]);
-    expect(cmd).toEqual(['node', API_MAIN]);
-    expect(existsSync(join(ROOT, cmd[1]))).toBe(true);
+    expect(cmd).toEqual(['node', ...NODE_FLAGS, API_MAIN]);
+    expect(existsSync(join(ROOT, cmd.at(-1)!))).toBe(true);
   });
 
   it('has a healthcheck that passes on 200 from /health and fails otherwise', async () => {
@@ -63,8 +63,8 @@ describe('Dockerfile', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(scripts['start:prod']).toBe(`node ${API_MAIN}`);
-    expect(scripts['start:worker']).toBe(`node ${WORKER_MAIN}`);
+    expect(scripts['start:prod']).toBe(['node', ...NODE_FLAGS, API_MAIN].join(' '));
+    expect(scripts['start:worker']).toBe(['node', ...NODE_FLAGS, WORKER_MAIN].join(' '));
   });
 });
 
@@ -146,7 +146,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts the worker from the path nest build writes it to', () => {
-    expect(services.worker.command).toEqual(['node', WORKER_MAIN]);
+    expect(services.worker.command).toEqual(['node', ...NODE_FLAGS, WORKER_MAIN]);
     expect(existsSync(join(ROOT, WORKER_MAIN))).toBe(true);
   });
 
