@@ -167,6 +167,9 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
         row = await this.ingest.applyHead(this.headTable, limit);
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error;
+        // A record the database refuses is the long way's to isolate; anything else is worth a look.
+        if (!isDataError(error))
+          this.logger.warn(`The head statement failed, taking the long way: ${databaseMessage(error)}`);
         return undefined;
       }
       if (row.head === null) return { completed: 0, failed: 0, deferred: 0 }; // nothing free to claim
