@@ -2,7 +2,7 @@ import { AsyncIngestWorker } from '@app/ingest';
 import { Metrics } from '@app/metrics';
 import { recordId, TestApp } from '@app/testing';
 import { sample } from '../metrics/metrics-text';
-import { useAsyncApp } from './async-kit';
+import { useAsyncApp, whileHolding } from './async-kit';
 
 /** What the workers apply: the same outcomes as synchronous ingest, in acceptance order, with outbox entries and metrics. */
 describe('Asynchronous ingest', () => {
@@ -110,27 +110,13 @@ describe('Asynchronous ingest', () => {
     const [oldest] = await t.prisma.$queryRaw<{ id: bigint }[]>`
       SELECT id FROM sync_operations WHERE record_id = ${id} AND queue_id = 'order-1'`;
 
-    // Another worker's claim: the queue entry of the oldest operation locked in a transaction still open.
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = t.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${oldest.id} FOR UPDATE`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    try {
+    await whileHolding(t.prisma, oldest.id, async () => {
       // Only the other record applies; the held record's two later operations wait behind the held one.
       expect(await worker.processOnce()).toEqual({ completed: 1, failed: 0, deferred: 2 });
       expect((await statusOf(other)).status).toBe('COMPLETED');
       expect((await statusOf(id, { id_cola: 'order-2' })).status).toBe('PROCESSING');
       expect((await statusOf(id, { id_cola: 'order-3' })).status).toBe('PROCESSING');
-    } finally {
-      release();
-      await holder;
-    }
+    });
 
     await drain();
     await expectAppliedInOrder(id);

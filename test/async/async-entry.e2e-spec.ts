@@ -1,6 +1,6 @@
 import { recordId } from '@app/testing';
 import { IngestRepository } from '../../libs/ingest/src/ingest.repository';
-import { useAsyncApp } from './async-kit';
+import { useAsyncApp, whileHolding } from './async-kit';
 
 /**
  * A claimed queue entry that fills the batch is applied whole by one statement (the short way),
@@ -70,31 +70,18 @@ describe('Asynchronous ingest: a queue entry applied whole', () => {
     const [first] = await queue([CREATE(held, { total: 1 })]);
     const ids = await queue([{ operation: 'UPDATE', record: { id: held, ver: 2, total: 2 } }, CREATE(free)]);
 
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = kit.t.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(first)} FOR UPDATE`;
-      locked();
-      await released;
-    });
-    await isLocked;
     const acceptedAt = async () =>
       (
         await kit.t.prisma.$queryRaw<{ created_at: Date }[]>`
           SELECT created_at FROM sync_queue WHERE operation_ids && ${ids.map(BigInt)}::bigint[]`
       ).map((e) => e.created_at);
     const accepted = await acceptedAt();
-    try {
+    await whileHolding(kit.t.prisma, first, async () => {
       expect(await processOnce(2)).toEqual({ done: { completed: 1, failed: 0, deferred: 1 }, whole: 0 });
       expect((await statusOf(free)).status).toBe('COMPLETED');
       // The held record's update, back in the queue, as accepted then.
       expect(await acceptedAt()).toEqual(accepted);
-    } finally {
-      release();
-      await holder;
-    }
+    });
 
     await kit.drain();
     expect((await statusOf(held)).data).toEqual({ _hash_id: held, _ver: 2, total: 2 });

@@ -1,7 +1,7 @@
 import { Metrics } from '@app/metrics';
 import { recordId } from '@app/testing';
 import { HeadRow, IngestRepository } from '../../libs/ingest/src/ingest.repository';
-import { useAsyncApp } from './async-kit';
+import { useAsyncApp, whileHolding } from './async-kit';
 
 /**
  * Without an outbox to write (no EXTERNAL_SYNC_URL), a worker's batch starts with ONE statement
@@ -156,27 +156,14 @@ describe('Asynchronous ingest: the queue head applied by one statement', () => {
     const [first] = await queue([CREATE(held, { total: 1 })]);
     const ids = await queue([{ operation: 'UPDATE', record: { id: held, ver: 2, total: 2 } }, CREATE(free)]);
 
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = kit.t.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(first)} FOR UPDATE`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    try {
+    await whileHolding(kit.t.prisma, first, async () => {
       const run = await processOnce(2);
       // The head statement saw the second entry (the first is held), stopped at the held record's update.
       expect(run.answers).toEqual([{ head: ids[0], table_name: 'venta', stop: true, counts: null }]);
       expect(run.done).toEqual({ completed: 1, failed: 0, deferred: 1 });
       expect((await statusOf(free)).status).toBe('COMPLETED');
       expect((await statusOf(held)).status).toBe('PROCESSING');
-    } finally {
-      release();
-      await holder;
-    }
+    });
 
     await kit.drain();
     expect((await statusOf(held)).data).toEqual({ _hash_id: held, _ver: 2, total: 2 });
@@ -187,27 +174,14 @@ describe('Asynchronous ingest: the queue head applied by one statement', () => {
     const [heldFirst, other] = [recordId(), recordId()];
     const [first] = await queue([CREATE(heldFirst)]);
     const ids = await queue([CREATE(other), CREATE(recordId())]);
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = kit.t.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(first)} FOR UPDATE`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    try {
+    await whileHolding(kit.t.prisma, first, async () => {
       const run = await processOnce(2);
       expect(run.answers).toEqual([
         { head: ids[0], table_name: 'venta', stop: false, counts: [{ operation: 'CREATE', outcome: 'created', n: 2 }] },
       ]);
       expect(run.transaction).toBe(false);
       expect(await entries(ids)).toBe(0);
-    } finally {
-      release();
-      await holder;
-    }
+    });
   });
 
   it('stops at a record whose OLDEST operation in an entry ahead is older than the claimed one, though a newer one is there too', async () => {
@@ -220,26 +194,13 @@ describe('Asynchronous ingest: the queue head applied by one statement', () => {
     await kit.t.prisma.$executeRaw`
       UPDATE sync_queue SET operation_ids = ${[BigInt(older), BigInt(newer)]}::bigint[], size = 2 WHERE operation_id = ${BigInt(older)}`;
     await kit.t.prisma.$executeRaw`DELETE FROM sync_queue WHERE operation_id = ${BigInt(newer)}`;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = kit.t.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(older)} FOR UPDATE`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    try {
+    await whileHolding(kit.t.prisma, older, async () => {
       const run = await processOnce(2);
       expect(run.answers).toEqual([{ head: ids[0], table_name: 'venta', stop: true, counts: null }]);
       expect(run.done).toEqual({ completed: 1, failed: 0, deferred: 1 });
       expect((await statusOf(x)).status).toBe('COMPLETED');
       expect((await statusOf(r)).status).toBe('PROCESSING');
-    } finally {
-      release();
-      await holder;
-    }
+    });
   });
 
   it('leaves an entry with a record the database refuses to the long way: it alone becomes ERROR', async () => {

@@ -1,3 +1,4 @@
+import { PrismaService } from '@app/database';
 import { AsyncIngestWorker } from '@app/ingest';
 import { AuthenticatedAgent, createTestApp, recordQueries, TestApp } from '@app/testing';
 import type { Test } from 'supertest';
@@ -34,4 +35,27 @@ export function useAsyncApp(env: Record<string, string> = {}) {
   });
   afterAll(() => kit.t.close());
   return kit;
+}
+
+/**
+ * Runs `fn` while another worker holds the queue entry keyed `key`: the entry locked in a
+ * transaction left open (as a worker's claim is) until `fn` is done, whatever it does.
+ */
+export async function whileHolding<T>(prisma: PrismaService, key: bigint | string, fn: () => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM sync_queue WHERE operation_id = ${BigInt(key)} FOR UPDATE`;
+    locked();
+    await released;
+  });
+  await isLocked;
+  try {
+    return await fn();
+  } finally {
+    release();
+    await holder;
+  }
 }

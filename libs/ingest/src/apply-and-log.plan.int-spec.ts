@@ -1,5 +1,6 @@
 import { PlanNode, rowsRead, scansOf, usePlanDatabase } from '@app/testing';
-import { applyAndLogSql, statementValues } from './apply-and-log.statement';
+import { applyAndLogSql } from './apply-and-log.statement';
+import { statementValues } from './apply-and-log.values';
 
 const CLIENT = 'MTY_001';
 const HISTORY = 3_000;

@@ -5,7 +5,8 @@ import { OperationNote } from '@app/operations';
 import { PlatformModule } from '@app/platform';
 import { createTestApp, TestApp } from '@app/testing';
 import { Change, OperationType } from './change';
-import { assertDistinctRecords, Outcome, OUTCOME_NOTES } from './apply-and-log.statement';
+import { Outcome, OUTCOME_NOTES } from './apply-and-log.statement';
+import { assertDistinctRecords } from './apply-and-log.values';
 import { IngestRepository } from './ingest.repository';
 
 @Module({ providers: [IngestRepository] })

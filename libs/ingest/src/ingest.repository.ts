@@ -2,18 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { isPgTx, PgTx, Prepared, PrismaService, Tx } from '@app/database';
 import { Change } from './change';
+import { applyAndLogSql, HeadRow, LogMode, Outcome, QueuedChange, StatementRow } from './apply-and-log.statement';
 import {
-  applyAndLogSql,
   entryStatementValues,
-  HeadRow,
   headStatementValues,
-  LogMode,
-  Outcome,
-  QueuedChange,
   queuedStatementValues,
   statementValues,
-  StatementRow,
-} from './apply-and-log.statement';
+} from './apply-and-log.values';
 
 export type { HeadRow, Outcome, QueuedChange } from './apply-and-log.statement';
 

@@ -1,5 +1,6 @@
 import { usePlanDatabase } from '@app/testing';
-import { applyAndLogSql, queuedStatementValues } from '../apply-and-log.statement';
+import { applyAndLogSql } from '../apply-and-log.statement';
+import { queuedStatementValues } from '../apply-and-log.values';
 
 const QUEUED = 500;
 

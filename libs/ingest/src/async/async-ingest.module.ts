@@ -8,6 +8,7 @@ import { AsyncQueueRepository } from './async-queue.repository';
 import { QueueBell } from './queue-bell';
 import { AsyncIngestWorker } from './async-ingest.worker';
 import { JobProgressService } from './job-progress.service';
+import { QueueHead } from './queue-head';
 
 /**
  * Asynchronous ingest without HTTP: accepting (AsyncIngestService.enqueue), the workers (in every
@@ -21,6 +22,7 @@ import { JobProgressService } from './job-progress.service';
     AsyncQueueRepository,
     QueueBell,
     AsyncIngestService,
+    QueueHead,
     AsyncIngestWorker,
     JobProgressService,
   ],

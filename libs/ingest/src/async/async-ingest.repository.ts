@@ -3,7 +3,7 @@ import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
 import { JOB_OPERATION_IDS } from '@app/operations';
 import { Change, OperationType } from '../change';
-import { batchJson } from '../apply-and-log.statement';
+import { batchJson } from '../apply-and-log.values';
 
 export interface JobCounts {
   queued: number;

@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, findSyncedTable, SYNCED_TABLES, SyncedTableName } from '@app/common';
+import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/common';
 import {
   ChannelListener,
   databaseMessage,
@@ -21,19 +21,16 @@ import { WorkLoop } from '@app/scheduling';
 import { OutboxWriter } from '@app/sync-failures';
 import { Change } from '../change';
 import { OUTCOME_NOTES } from '../apply-and-log.statement';
-import { Applied, AppliedEntryChange, HeadRow, IngestRepository, QueuedChange } from '../ingest.repository';
+import { Applied, AppliedEntryChange, IngestRepository, QueuedChange } from '../ingest.repository';
 import { outboxEntries } from '../ingest.service';
 import { distinctRounds } from '../rounds';
 import { ASYNC_QUEUE_CHANNEL, AsyncIngestRepository } from './async-ingest.repository';
 import { AsyncQueueRepository, ClaimedOperation, QueueEntry } from './async-queue.repository';
 import { byClientAndTable, changeOf, runnable } from './claimed-operations';
+import { QueueHead } from './queue-head';
+import { WorkSummary } from './work-summary';
 
-export interface WorkSummary {
-  completed: number;
-  failed: number;
-  /** Operations claimed but left QUEUED: an older operation of their record was held by another worker. */
-  deferred: number;
-}
+export type { WorkSummary } from './work-summary';
 
 /**
  * Applies queued operations: each batch is ONE transaction that claims queue entries holding up to
@@ -41,7 +38,7 @@ export interface WorkSummary {
  * path's statement (IngestRepository.applyQueued: same upserts, same notes), writes their outbox
  * entries and marks them COMPLETED, or ERROR for a record the database refuses, and removes the
  * entries. Without an outbox, a batch-filling head entry is first tried by ONE statement that claims
- * and applies it (applyHead), atomic on its own. A crash anywhere rolls the whole batch back: its entries are there again and the next claim takes them, so
+ * and applies it (QueueHead), atomic on its own. A crash anywhere rolls the whole batch back: its entries are there again and the next claim takes them, so
  * nothing is lost and nothing applied twice. Runs as ASYNC_WORKER_CONCURRENCY loops in every
  * process with RUN_JOBS=true; they go straight on while there is work and sleep ASYNC_POLL_INTERVAL
  * when there is none, unless an accepted batch wakes them first (LISTEN/NOTIFY).
@@ -51,14 +48,13 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(AsyncIngestWorker.name);
   private readonly loop: WorkLoop;
   private readonly listener: ChannelListener;
-  /** The table whose head statement the shortest way tries first: the last one it applied. */
-  private headTable = Object.keys(SYNCED_TABLES)[0] as SyncedTableName;
 
   constructor(
     private readonly queue: AsyncQueueRepository,
     private readonly operations: AsyncIngestRepository,
     private readonly ingest: IngestRepository,
     private readonly outbox: OutboxWriter,
+    private readonly head: QueueHead,
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
@@ -101,11 +97,11 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * One batch: claim, apply, record, in one transaction. The loops' unit of work, and what tests call.
-   * Without an outbox to write, the shortest way first: one statement (applyHead).
+   * Without an outbox to write, the shortest way first: one statement (QueueHead).
    */
   async processOnce(limit = this.config.asyncBatchSize): Promise<WorkSummary> {
     if (!this.outbox.enabled) {
-      const done = await this.applyHead(limit);
+      const done = await this.head.apply(limit);
       if (done) return done;
     }
     // Straight on a node-pg client (Prisma's interactive transaction cost more than the work in profiles).
@@ -150,43 +146,6 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       }
     await this.queue.finish(tx, claim, left);
     return done;
-  }
-
-  /**
-   * The shortest way (no outbox entries to write): ONE statement claims the queue's head entry and
-   * applies it whole, or does nothing (IngestRepository.applyHead), so a large upload's entry costs
-   * one round trip instead of a transaction's five. A head of another table is tried once with that
-   * table's statement. Undefined when the head needs the long way (smaller than a batch, an
-   * operation blocked, a record repeated, one the database refuses): the long way claims it again,
-   * in a transaction, and counts a batch that fails whole against it.
-   */
-  private async applyHead(limit: number): Promise<WorkSummary | undefined> {
-    for (let tries = 0; tries < 2; tries++) {
-      let row: HeadRow;
-      try {
-        row = await this.ingest.applyHead(this.headTable, limit);
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) throw error;
-        // A record the database refuses is the long way's to isolate; anything else is worth a look.
-        if (!isDataError(error))
-          this.logger.warn(`The head statement failed, taking the long way: ${databaseMessage(error)}`);
-        return undefined;
-      }
-      if (row.head === null) return { completed: 0, failed: 0, deferred: 0 }; // nothing free to claim
-      const table = row.table_name === null ? undefined : findSyncedTable(row.table_name)?.name;
-      if (!table) return undefined;
-      if (table !== this.headTable) {
-        this.headTable = table;
-        continue;
-      }
-      if (row.stop || row.counts === null) return undefined;
-      const answers = row.counts.flatMap(({ operation, outcome, n }) =>
-        new Array<IngestAnswer>(n).fill({ operation, status: 'COMPLETED', note: OUTCOME_NOTES[outcome] ?? undefined }),
-      );
-      this.metrics.applied(table, answers);
-      return { completed: answers.length, failed: 0, deferred: 0 };
-    }
-    return undefined;
   }
 
   /**
