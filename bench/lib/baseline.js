@@ -7,7 +7,7 @@ const CLIENT = 'MTY_001';
 
 /**
  * One transaction per batch: the rows (multi-row, duplicates skipped) and their operation rows,
- * each keeping the record's fields as its payload like the API does (AUDIT_PAYLOADS, on by default).
+ * each keeping the record's fields as its payload (json text) like the API does (AUDIT_PAYLOADS, on by default).
  */
 async function ingestBatch(client, list) {
   const data = list.map(() => DATA);
@@ -20,7 +20,7 @@ async function ingestBatch(client, list) {
     );
     await client.query(
       `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, payload)
-       SELECT 'venta', i, $1, 1, 'CREATE', 'COMPLETED', d::jsonb FROM unnest($2::text[], $3::text[]) AS x(i, d)`,
+       SELECT 'venta', i, $1, 1, 'CREATE', 'COMPLETED', d::json FROM unnest($2::text[], $3::text[]) AS x(i, d)`,
       [CLIENT, list, data],
     );
     await client.query('COMMIT');
@@ -44,7 +44,7 @@ async function ingestRowByRow(client, id) {
     note = 'Duplicate bypassed';
   }
   await client.query(
-    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note, payload) VALUES ('venta', $1, $2, 1, 'CREATE', 'COMPLETED', $3, $4::jsonb)`,
+    `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, note, payload) VALUES ('venta', $1, $2, 1, 'CREATE', 'COMPLETED', $3, $4::json)`,
     [id, CLIENT, note, DATA],
   );
 }
@@ -96,7 +96,7 @@ async function prefill(url, prefix, count, deletedShare = 0) {
   await query(
     url,
     `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, operation, status, payload)
-     SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED', $3::jsonb FROM generate_series(1, $4::int) g`,
+     SELECT 'venta', $2 || '-' || g, $1, 1, 'CREATE', 'COMPLETED', $3::json FROM generate_series(1, $4::int) g`,
     [CLIENT, prefix, DATA, count],
   );
   if (deletedShare > 0) {

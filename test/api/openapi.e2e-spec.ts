@@ -107,6 +107,7 @@ describe('OpenAPI document', () => {
             not: { anyOf: expect.arrayContaining([{ required: ['_client_id'] }]) },
             'x-max-depth': 64,
             'x-forbidden-character': 'U+0000',
+            'x-well-formed-unicode': true,
           },
         },
       },

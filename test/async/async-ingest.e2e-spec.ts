@@ -102,14 +102,24 @@ describe('Asynchronous ingest', () => {
   });
 
   it('a record the database refuses fails alone: ERROR at once, the others queued and applied; the job lists the error', async () => {
+    // Nothing a client can send is refused by the database at acceptance (the app refuses first):
+    // a constraint stands in for the unforeseen refusal.
+    await t.prisma.$executeRawUnsafe(
+      `ALTER TABLE sync_operations ADD CONSTRAINT accept_refuses CHECK (payload->>'poison' IS NULL) NOT VALID`,
+    );
     const [good, bad] = [recordId(), recordId()];
-    const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good}","id_cola":"job-err"}},{"operation":"CREATE","record":{"id":"${bad}","text":"\\ud800"}},{"operation":"CREATE","record":{"n":1}}]}`;
-    const res = await async(mty().post('/tables/venta/batch'))
-      .set('Content-Type', 'application/json')
-      .send(body)
-      .expect(202);
+    const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good}","id_cola":"job-err"}},{"operation":"CREATE","record":{"id":"${bad}","poison":true}},{"operation":"CREATE","record":{"n":1}}]}`;
+    let res;
+    try {
+      res = await async(mty().post('/tables/venta/batch'))
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(202);
+    } finally {
+      await t.prisma.$executeRawUnsafe('ALTER TABLE sync_operations DROP CONSTRAINT accept_refuses');
+    }
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'ERROR', 'ERROR']);
-    expect(res.body.results[1].error).toBe('Could not be stored: invalid input syntax for type json');
+    expect(res.body.results[1].error).toMatch(/^Could not be stored: .*accept_refuses/);
     expect(res.body).toMatchObject({ id_cola: 'job-err', queued: 1, failed: 2 });
     expect((await statusOf(bad)).status).toBe('ERROR');
     expect(await drain()).toEqual({ completed: 1, failed: 0 });
@@ -120,10 +130,24 @@ describe('Asynchronous ingest', () => {
         table: 'venta',
         hash_id: bad,
         operation: 'CREATE',
-        error: 'Could not be stored: invalid input syntax for type json',
+        error: res.body.results[1].error,
         operation_id: res.body.results[1].operation_id,
       },
     ]);
+  });
+
+  it('refuses a lone UTF-16 surrogate at acceptance by name (json would take it, the worker could not apply it)', async () => {
+    const [good, bad] = [recordId(), recordId()];
+    const body = `{"operations":[{"operation":"CREATE","record":{"id":"${good}"}},{"operation":"CREATE","record":{"id":"${bad}","text":"\\ud800"}}]}`;
+    const res = await async(mty().post('/tables/venta/batch'))
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(202);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED', 'ERROR']);
+    expect(res.body.results[1].error).toMatch(/^fields must not contain a lone UTF-16 surrogate/);
+    expect(await drain()).toEqual({ completed: 1, failed: 0 });
+    expect((await statusOf(good)).status).toBe('COMPLETED');
+    expect((await statusOf(bad)).status).toBe('ERROR');
   });
 
   it("GET /jobs counts a job's synchronous operations too, across requests and tables", async () => {

@@ -103,6 +103,12 @@ describe('Client isolation, authentication and bad input', () => {
       400,
       /NUL/,
     ],
+    [
+      'a lone UTF-16 surrogate inside a field',
+      (r: ReturnType<TestApp['as']>) => r.post('/items').send({ id: 'v', note: 'a\ud800' }),
+      400,
+      /lone UTF-16 surrogate/,
+    ],
     ['an array body', (r: ReturnType<TestApp['as']>) => r.post('/items').send([{ id: 'v' }]), 400, /JSON object/],
     ['a bad delete ver', (r: ReturnType<TestApp['as']>) => r.delete('/items/v?ver=abc'), 400, /ver/],
     [

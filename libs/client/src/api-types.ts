@@ -592,7 +592,7 @@ export interface components {
                  */
                 operation: "CREATE" | "UPDATE" | "DELETE";
                 /**
-                 * @description Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names _hash_id, _client_id, _ver, _created_at, _updated_at, the NUL character (U+0000) anywhere, and nesting deeper than 64 levels.
+                 * @description Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names _hash_id, _client_id, _ver, _created_at, _updated_at, the NUL character (U+0000) or a lone UTF-16 surrogate (a \ud800-\udfff escape outside a pair) anywhere, and nesting deeper than 64 levels.
                  * @example {
                  *       "id": "abc123",
                  *       "ver": 1,

@@ -1,5 +1,6 @@
 import { SyncedTableName } from '@app/common';
 import { jobOperationsCte, OperationNote } from '@app/operations';
+import { batchRowsSql } from './batch-columns';
 import { Change } from './change';
 
 /**
@@ -73,8 +74,8 @@ export interface HeadRow {
  * which every part shares: a change can never be seen without its operation. The operation rows'
  * statuses and notes are the operations library's (OUTCOME_NOTES, $4); they are written here only
  * to share the statement. With AUDIT_PAYLOADS ($5) each operation row also keeps the record's fields
- * as received (`payload`), taken from the batch parameter already in the statement: no extra round
- * trip, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
+ * as received (`payload`, the json text of the batch's `fields` parameter, batchColumns): no extra
+ * round trip and no conversion, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
  * order. Each record appears at most once per statement (assertDistinctRecords), which the final join
  * on hash_id relies on. `table` comes from
  * the SYNCED_TABLES registry, never from a request.
@@ -142,7 +143,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
     ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
       SELECT ${$.table}, o.hash_id, ${$.client}, o.ver, o.queue_id, o.op::"OperationType",
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
-             CASE WHEN ${$.audit} OR o.outcome = 'queued' THEN o.data END
+             CASE WHEN ${$.audit} OR o.outcome = 'queued' THEN o.fields END
       FROM outcomes o ORDER BY o.idx
       RETURNING id, record_id, status, client_id, queue_id`
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
@@ -164,12 +165,13 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
           : ''
       }`
     : '';
-  const claimedColumns = `s.operation::text AS op, s.record_id AS hash_id, s.batch_version AS ver, coalesce(s.payload, '{}'::jsonb) AS data,
-             s.queue_id, s.id AS op_id`;
+  // A QUEUED operation's payload is kept as the json text it was accepted as; the table's `data` is jsonb.
+  const claimedColumns = `s.operation::text AS op, s.record_id AS hash_id, s.batch_version AS ver,
+             coalesce(s.payload::jsonb, '{}'::jsonb) AS data, s.payload AS fields, s.queue_id, s.id AS op_id`;
   const input = queueAware
-    ? `SELECT i.op, i.hash_id, i.ver, i.data, i.queue_id, i.op_id, i.idx
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb, queue_id text, op_id bigint))
-           WITH ORDINALITY AS i(op, hash_id, ver, data, queue_id, op_id, idx)`
+    ? // The batch's columns (statementValues): fields $1, then ops, ids, versions and job ids $6-$9.
+      `SELECT i.op, i.hash_id, i.ver, i.fields::jsonb AS data, i.fields, i.queue_id, NULL::bigint AS op_id, i.idx
+      FROM ${batchRowsSql({ fields: '$1', ops: '$6', ids: '$7', versions: '$8', jobs: '$9' })} i`
     : mode === 'head'
       ? // The head entry's operations, by primary key in one index scan (their ids ascend in the
         // order they were accepted, which is the input's order).
@@ -211,7 +213,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
       SELECT count(*) <> ${$.size} OR coalesce(bool_or(c.status <> 'QUEUED'), true) OR count(DISTINCT c.hash_id) <> count(*)
         OR coalesce(bool_or(((SELECT oldest FROM ahead) ->> c.hash_id)::bigint < c.op_id), false) AS stop
       FROM claimed c),
-    input AS (SELECT op, hash_id, ver, data, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
+    input AS (SELECT op, hash_id, ver, data, fields, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
     : `input AS (${input}),`;
   const dequeued = guarded
     ? `,
@@ -252,7 +254,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
         WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
       RETURNING t._hash_id, (t.xmax = 0) AS inserted),
     outcomes AS (
-      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.op_id,
+      SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.fields, i.op_id,
              ${outcome(`CASE i.op
                WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
                WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END

@@ -1,13 +1,14 @@
 import { SyncedTableName } from '@app/common';
+import { batchColumns } from './batch-columns';
 import { Change } from './change';
 import { OUTCOME_NOTES, QueuedChange } from './apply-and-log.statement';
 
 // The parameters of the apply-and-log statement (apply-and-log.statement.ts), mode by mode.
 
 /**
- * The statement's parameters. The batch travels as ONE JSON array of { op, hash_id, ver, queue_id,
- * data, op_id } ($1; `op_id` for queued changes only), not one bind parameter per value, so no batch
- * nears PostgreSQL's 65,535-parameter limit.
+ * The statement's parameters (mode `insert`): the batch's records' fields ($1), the client, table,
+ * notes and AUDIT_PAYLOADS ($2-$5), then the batch's other columns ($6-$9: operations, ids,
+ * versions, job ids). See batchColumns.
  */
 export function statementValues(
   clientId: string,
@@ -16,7 +17,18 @@ export function statementValues(
   auditPayloads: boolean,
 ): unknown[] {
   assertDistinctRecords(changes);
-  return [batchJson(changes), clientId, table, JSON.stringify(OUTCOME_NOTES), auditPayloads];
+  const batch = batchColumns(changes);
+  return [
+    batch.fields,
+    clientId,
+    table,
+    JSON.stringify(OUTCOME_NOTES),
+    auditPayloads,
+    batch.ops,
+    batch.ids,
+    batch.versions,
+    batch.jobs,
+  ];
 }
 
 /**
@@ -70,19 +82,6 @@ export function entryStatementValues(
  */
 export function headStatementValues(table: SyncedTableName, auditPayloads: boolean, minSize: number): unknown[] {
   return [table, JSON.stringify(OUTCOME_NOTES), auditPayloads, minSize];
-}
-
-export function batchJson(changes: Change[]): string {
-  return JSON.stringify(
-    changes.map((c) => ({
-      op: c.operation,
-      hash_id: c.id,
-      ver: c.ver,
-      queue_id: c.queueId,
-      data: c.fields,
-      op_id: (c as Partial<QueuedChange>).operationId?.toString(),
-    })),
-  );
 }
 
 /**

@@ -120,4 +120,17 @@ describe('deeply nested fields', () => {
       problems: [expect.stringMatching(/NUL/)],
     });
   });
+
+  it('finds a lone UTF-16 surrogate deep inside, in a key or a value, and lets a pair through', () => {
+    const lone = /^fields must not contain a lone UTF-16 surrogate/;
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ ['k\ud800']: 1 }] }] })).toMatchObject({
+      problems: [expect.stringMatching(lone)],
+    });
+    expect(readChange('CREATE', { id: 'd', data: [{ a: [{ k: 'v\udc00' }] }] })).toMatchObject({
+      problems: [expect.stringMatching(lone)],
+    });
+    expect(readChange('CREATE', { id: 'd', emoji: '\ud83d\ude00', [`\ud83d\ude00`]: 'ok' })).toMatchObject({
+      change: { fields: { emoji: '😀', '😀': 'ok' } },
+    });
+  });
 });

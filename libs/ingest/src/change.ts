@@ -99,8 +99,10 @@ export function readBatchOperations(body: unknown): unknown[] {
 export { MAX_FIELD_DEPTH };
 
 /**
- * Why a record's fields cannot be stored, if they cannot: PostgreSQL's jsonb refuses U+0000 in
- * keys and strings, and nesting is limited. Walks with its own stack, never recursion, so no
+ * Why a record's fields cannot be stored, if they cannot: PostgreSQL's jsonb refuses U+0000 and
+ * lone UTF-16 surrogates (a `\ud800` escape with no pair) in keys and strings, and nesting is
+ * limited. Asynchronous acceptance stores the fields as json, which takes both, so they are refused
+ * here, at once, rather than by a worker later. Walks with its own stack, never recursion, so no
  * input can overflow the call stack.
  */
 function fieldsProblem(fields: Record<string, unknown>): string | undefined {
@@ -112,6 +114,7 @@ function fieldsProblem(fields: Record<string, unknown>): string | undefined {
     const depth = depths.pop()!;
     if (typeof value === 'string') {
       if (value.includes('\0')) return NUL_PROBLEM;
+      if (!value.isWellFormed()) return SURROGATE_PROBLEM;
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -125,6 +128,7 @@ function fieldsProblem(fields: Record<string, unknown>): string | undefined {
     }
     for (const key in value) {
       if (key.includes('\0')) return NUL_PROBLEM;
+      if (!key.isWellFormed()) return SURROGATE_PROBLEM;
       values.push((value as Record<string, unknown>)[key]);
       depths.push(depth + 1);
     }
@@ -133,6 +137,7 @@ function fieldsProblem(fields: Record<string, unknown>): string | undefined {
 }
 
 const NUL_PROBLEM = 'fields must not contain the NUL character (\\u0000)';
+const SURROGATE_PROBLEM = 'fields must not contain a lone UTF-16 surrogate (\\ud800-\\udfff outside a pair)';
 
 /** Reads one entry of a batch: `{ "operation": "CREATE" | "UPDATE" | "DELETE", "record": { ... } }`. */
 export function readBatchEntry(entry: unknown): ReceivedChange {

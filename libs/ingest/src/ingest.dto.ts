@@ -7,13 +7,15 @@ import { OperationType } from '@app/database';
 
 const FREE_FIELDS_RULES =
   `Every other field is the record's own data, stored and given back exactly as sent: any JSON except the reserved names ${RESERVED_FIELDS.join(', ')}, ` +
-  `the NUL character (U+0000) anywhere, and nesting deeper than ${MAX_FIELD_DEPTH} levels.`;
+  `the NUL character (U+0000) or a lone UTF-16 surrogate (a \\ud800-\\udfff escape outside a pair) anywhere, ` +
+  `and nesting deeper than ${MAX_FIELD_DEPTH} levels.`;
 
 /**
  * A record body: `id`, `ver`, `id_cola` plus any fields of the client's own. The rules come from
  * request-rules; readChange enforces them. The reserved names are stated as a schema (`not`), and
- * the two rules JSON Schema cannot state without recursion (depth, NUL at any depth) as the
- * extensions `x-max-depth` and `x-forbidden-character`, from the constants fieldProblems uses.
+ * the rules JSON Schema cannot state without recursion (depth, NUL and lone surrogates at any
+ * depth) as the extensions `x-max-depth`, `x-forbidden-character` and `x-well-formed-unicode`,
+ * from the constants fieldProblems uses.
  */
 export const RECORD_BODY_SCHEMA: SchemaObject & Record<`x-${string}`, unknown> = {
   type: 'object',
@@ -22,6 +24,7 @@ export const RECORD_BODY_SCHEMA: SchemaObject & Record<`x-${string}`, unknown> =
   not: { anyOf: RESERVED_FIELDS.map((name) => ({ required: [name] })) },
   'x-max-depth': MAX_FIELD_DEPTH,
   'x-forbidden-character': 'U+0000',
+  'x-well-formed-unicode': true,
   description: FREE_FIELDS_RULES,
   properties: {
     id: {

@@ -63,7 +63,7 @@ export class OperationsRepository {
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
       WITH logged AS (
         INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
-        SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::jsonb
+        SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::json
         FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
                     ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
                     ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])

@@ -3,7 +3,7 @@ import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
 import { JOB_OPERATION_IDS } from '@app/operations';
 import { Change, OperationType } from '../change';
-import { batchJson } from '../apply-and-log.values';
+import { batchColumns, batchRowsSql } from '../batch-columns';
 
 export interface JobCounts {
   queued: number;
@@ -28,15 +28,16 @@ export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
 /**
  * Logs a batch of one job as QUEUED operations with their payload, in input order, queues them as
  * one `sync_queue` entry and lists them under their job ($4), in one row holding the entry's own
- * array (prepared: run for every accepted batch).
+ * array (prepared: run for every accepted batch). The batch comes as its columns (batchColumns):
+ * fields $1, operations $5, ids $6, versions $7; each payload is stored as the json text it came
+ * as, so accepting converts nothing (the worker's statement makes the table's jsonb).
  */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
   text: `WITH accepted AS (
       INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-      SELECT $3::text, i.hash_id, $2::text, i.ver, $4::text, i.op::"OperationType", 'QUEUED', i.data
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (op text, hash_id text, ver int, data jsonb))
-           WITH ORDINALITY AS i(op, hash_id, ver, data, idx)
+      SELECT $3::text, i.hash_id, $2::text, i.ver, $4::text, i.op::"OperationType", 'QUEUED', i.fields
+      FROM ${batchRowsSql({ fields: '$1', ops: '$5', ids: '$6', versions: '$7' })} i
       ORDER BY i.idx
       RETURNING id),
     entry AS (
@@ -59,7 +60,16 @@ export class AsyncIngestRepository {
    */
   async accept(clientId: string, table: SyncedTableName, jobId: string, changes: Change[]): Promise<bigint[]> {
     if (changes.some((c) => c.queueId !== jobId)) throw new Error('accept: every change must carry the job id');
-    const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [batchJson(changes), clientId, table, jobId]);
+    const batch = batchColumns(changes);
+    const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [
+      batch.fields,
+      clientId,
+      table,
+      jobId,
+      batch.ops,
+      batch.ids,
+      batch.versions,
+    ]);
     // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
