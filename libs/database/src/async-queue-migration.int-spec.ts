@@ -1,9 +1,6 @@
-import { createTestDatabase, TestDatabase } from '@app/testing';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { applyMigrationsBefore, createTestDatabase, TestDatabase } from '@app/testing';
 import { Client } from 'pg';
-import { applyMigrations, readMigrations } from './migrator';
+import { applyMigrations } from './migrator';
 
 const ENTRIES_MIGRATION = '20261125100000_async_queue_entries';
 
@@ -25,12 +22,7 @@ describe(`migration ${ENTRIES_MIGRATION}`, () => {
   });
 
   it('queues the operations already QUEUED and lists those PROCESSING', async () => {
-    const before = mkdtempSync(join(tmpdir(), 'migrations-'));
-    for (const m of readMigrations().filter((f) => f.name < ENTRIES_MIGRATION)) {
-      mkdirSync(join(before, m.name));
-      writeFileSync(join(before, m.name, 'migration.sql'), m.sql);
-    }
-    await applyMigrations(db.url, before);
+    await applyMigrationsBefore(db.url, ENTRIES_MIGRATION);
     await client.query(`
       INSERT INTO sync_operations (table_name, record_id, client_id, operation, status)
       SELECT 'venta', 'a-' || n, 'MTY_001', 'CREATE', 'QUEUED' FROM generate_series(1, 1500) n;

@@ -6,3 +6,4 @@ export * from './record-queries';
 export * from './test-instances';
 export * from './written-counts';
 export * from './query-plans';
+export * from './migrations-before';
