@@ -1,22 +1,11 @@
-import { applyMigrationsBefore, createTestDatabase, TestDatabase } from '@app/testing';
-import { Client } from 'pg';
+import { applyMigrationsBefore, useDatabaseClient } from '@app/testing';
 import { applyMigrations } from './migrator';
 
 const PAYLOAD_JSON_MIGRATION = '20261205000000_operation_payload_json';
 
 /** A database upgraded with a log: every payload is kept (as json), and the table keeps its half-empty pages and triggers. */
 describe(`migration ${PAYLOAD_JSON_MIGRATION}`, () => {
-  let db: TestDatabase;
-  let client: Client;
-  beforeAll(async () => {
-    db = await createTestDatabase({ empty: true });
-    client = new Client({ connectionString: db.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await db.drop();
-  });
+  const db = useDatabaseClient({ empty: true });
 
   it('keeps every payload, as json, and the fillfactor and triggers the HOT completion relies on', async () => {
     await applyMigrationsBefore(db.url, PAYLOAD_JSON_MIGRATION);
@@ -26,7 +15,7 @@ describe(`migration ${PAYLOAD_JSON_MIGRATION}`, () => {
       null,
     ];
     for (const [k, payload] of payloads.entries())
-      await client.query(
+      await db.client.query(
         `INSERT INTO sync_operations (table_name, record_id, client_id, operation, status, payload)
          VALUES ('venta', $1, 'MTY_001', 'CREATE', 'QUEUED', $2::jsonb)`,
         [`p-${k}`, payload === null ? null : JSON.stringify(payload)],
@@ -34,12 +23,12 @@ describe(`migration ${PAYLOAD_JSON_MIGRATION}`, () => {
 
     await applyMigrations(db.url);
 
-    const { rows } = await client.query<{ payload: unknown; type: string | null }>(
+    const { rows } = await db.client.query<{ payload: unknown; type: string | null }>(
       `SELECT payload, pg_typeof(payload)::text AS type FROM sync_operations ORDER BY record_id`,
     );
     expect(rows.map((r) => r.payload)).toEqual(payloads);
     expect(rows.map((r) => r.type)).toEqual(['json', 'json', 'json']);
-    const { rows: table } = await client.query<{ options: string[]; triggers: number }>(
+    const { rows: table } = await db.client.query<{ options: string[]; triggers: number }>(
       `SELECT c.reloptions AS options, (SELECT count(*)::int FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers
        FROM pg_class c WHERE c.relname = 'sync_operations'`,
     );

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { useDatabaseClient } from './test-database';
 
 /** One node of a plan PostgreSQL ran, as `EXPLAIN (ANALYZE, FORMAT JSON)` writes it. */
 export interface PlanNode {
@@ -36,18 +36,5 @@ export function rowsRead(n: PlanNode): number {
  * so the planner sees a table that has just grown, as in production.
  */
 export function usePlanDatabase(seed: (client: Client) => Promise<unknown>): { client: Client; url: string } {
-  let db: TestDatabase | undefined;
-  const kit = { client: undefined as unknown as Client, url: '' };
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    kit.url = db.url;
-    kit.client = new Client({ connectionString: db.url });
-    await kit.client.connect();
-    await seed(kit.client);
-  });
-  afterAll(async () => {
-    await kit.client?.end();
-    await db?.drop();
-  });
-  return kit;
+  return useDatabaseClient({ seed });
 }

@@ -46,3 +46,27 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/**
+ * A fresh database (migrated, or `empty` for migration specs) and one node-pg connection to it for
+ * the spec file (`client` and `url` are set once beforeAll ran), filled by `seed` first; both go in afterAll.
+ */
+export function useDatabaseClient(options: { empty?: boolean; seed?: (client: Client) => Promise<unknown> } = {}): {
+  client: Client;
+  url: string;
+} {
+  let db: TestDatabase | undefined;
+  const kit = { client: undefined as unknown as Client, url: '' };
+  beforeAll(async () => {
+    db = await createTestDatabase({ empty: options.empty });
+    kit.url = db.url;
+    kit.client = new Client({ connectionString: db.url });
+    await kit.client.connect();
+    await options.seed?.(kit.client);
+  });
+  afterAll(async () => {
+    await kit.client?.end();
+    await db?.drop();
+  });
+  return kit;
+}
