@@ -75,10 +75,10 @@ export interface HeadRow {
  * statuses and notes are the operations library's (OUTCOME_NOTES, $4); they are written here only
  * to share the statement. With AUDIT_PAYLOADS ($5) each operation row also keeps the record's fields
  * as received (`payload`, the json text of the batch's `fields` parameter, batchColumns): no extra
- * round trip and no conversion, only the bytes written. Rows are taken in id order so that concurrent batches lock in the same
- * order. Each record appears at most once per statement (assertDistinctRecords), which the final join
- * on hash_id relies on. `table` comes from
- * the SYNCED_TABLES registry, never from a request.
+ * round trip and no conversion, only the bytes written. Rows are taken in id order so that
+ * concurrent batches lock in the same order. Each record appears at most once per statement
+ * (assertDistinctRecords), which the final join on hash_id relies on. `table` comes from the
+ * SYNCED_TABLES registry, never from a request.
  *
  * Asynchronous ingest shares everything but the logging (`mode`), so both paths have one semantics:
  * - `insert` (synchronous): a record with operations QUEUED or PROCESSING (one probe per record of
