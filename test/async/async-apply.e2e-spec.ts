@@ -1,6 +1,6 @@
 import { AsyncIngestWorker } from '@app/ingest';
 import { Metrics } from '@app/metrics';
-import { recordId, TestApp } from '@app/testing';
+import { recordId, TestApp, whileRefusingPoison } from '@app/testing';
 import { sample } from '../metrics/metrics-text';
 import { useAsyncApp, whileHolding } from './async-kit';
 
@@ -152,10 +152,7 @@ describe('Asynchronous ingest', () => {
   it('a record the database refuses in the worker becomes ERROR alone; the rest of its batch is applied', async () => {
     // A constraint the acceptance cannot know of (it checks nothing but the queue row): a stand-in
     // for any record the table refuses once a worker applies it.
-    await t.prisma.$executeRawUnsafe(
-      `ALTER TABLE venta ADD CONSTRAINT worker_refuses CHECK (data->>'poison' IS NULL) NOT VALID`,
-    );
-    try {
+    await whileRefusingPoison(t.prisma, 'venta', async () => {
       const [good, bad, other] = [recordId(), recordId(), recordId()];
       await async(mty().post('/tables/venta/batch'))
         .send({
@@ -173,16 +170,14 @@ describe('Asynchronous ingest', () => {
       expect((await statusOf(other)).status).toBe('COMPLETED');
       const refused = await statusOf(bad);
       expect(refused.status).toBe('ERROR');
-      expect(refused.error_details).toMatch(/^Could not be stored: .*worker_refuses/);
+      expect(refused.error_details).toMatch(/^Could not be stored: .*refuses_poison/);
       const job = (await mty().get('/jobs/refused-in-worker').expect(200)).body;
       expect(job).toMatchObject({ total: 3, completed: 2, error: 1 });
       expect(job.errors.map((e: { hash_id: string }) => e.hash_id)).toEqual([bad]);
       const rows = await t.prisma.$queryRaw<{ id: string }[]>`
         SELECT _hash_id AS id FROM venta WHERE _hash_id IN (${good}, ${bad}, ${other}) ORDER BY _hash_id`;
       expect(rows.map((r) => r.id).sort()).toEqual([good, other].sort());
-    } finally {
-      await t.prisma.$executeRawUnsafe('ALTER TABLE venta DROP CONSTRAINT worker_refuses');
-    }
+    });
   });
 
   it('writes outbox entries for the changes a worker applies, keyed by the queued operation id', async () => {

@@ -1,4 +1,4 @@
-import { recordId } from '@app/testing';
+import { recordId, whileRefusingPoison } from '@app/testing';
 import { IngestRepository } from '../../libs/ingest/src/ingest.repository';
 import { useAsyncApp, whileHolding } from './async-kit';
 
@@ -88,10 +88,7 @@ describe('Asynchronous ingest: a queue entry applied whole', () => {
   });
 
   it('takes the long way for a record the database refuses: it alone becomes ERROR', async () => {
-    await kit.t.prisma.$executeRawUnsafe(
-      `ALTER TABLE venta ADD CONSTRAINT entry_refuses CHECK (data->>'poison' IS NULL) NOT VALID`,
-    );
-    try {
+    await whileRefusingPoison(kit.t.prisma, 'venta', async () => {
       const [good, bad] = [recordId(), recordId()];
       const ids = await queue([CREATE(good), CREATE(bad, { poison: true })]);
 
@@ -100,9 +97,7 @@ describe('Asynchronous ingest: a queue entry applied whole', () => {
       expect(await entries(ids)).toBe(0);
       expect((await statusOf(good)).status).toBe('COMPLETED');
       expect((await statusOf(bad)).status).toBe('ERROR');
-    } finally {
-      await kit.t.prisma.$executeRawUnsafe('ALTER TABLE venta DROP CONSTRAINT entry_refuses');
-    }
+    });
   });
 
   it('takes the long way for an entry with an operation no longer QUEUED: the others are applied', async () => {

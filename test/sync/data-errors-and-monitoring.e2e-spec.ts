@@ -1,5 +1,5 @@
 import { ApiModule } from '../../apps/api/src/api.module';
-import { createTestApp, recordId, TestApp } from '@app/testing';
+import { createTestApp, recordId, refusePoison, TestApp } from '@app/testing';
 
 // Nothing a client can send is refused by the database (the app refuses it first, by name): a
 // constraint on venta stands in for the unforeseen per-record database failure.
@@ -10,9 +10,7 @@ describe('Records the database refuses, and monitoring', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ module: (config) => ApiModule.register(config) });
-    await t.prisma.$executeRawUnsafe(
-      `ALTER TABLE venta ADD CONSTRAINT refuses CHECK (data->>'poison' IS NULL) NOT VALID`,
-    );
+    await refusePoison(t.prisma, 'venta');
   });
   afterAll(() => t.close());
 
@@ -26,7 +24,7 @@ describe('Records the database refuses, and monitoring', () => {
       .send(body)
       .expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['COMPLETED', 'ERROR', 'COMPLETED']);
-    expect(res.body.results[1].error).toMatch(/^Could not be stored: .*"refuses"/);
+    expect(res.body.results[1].error).toMatch(/^Could not be stored: .*"refuses_poison"/);
 
     const status = await t
       .as('MTY')

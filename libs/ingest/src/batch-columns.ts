@@ -45,7 +45,7 @@ export function batchColumns(changes: readonly Change[]): BatchColumns {
  * text[], `versions` int[], `jobs` text[], absent: NULL): `op, hash_id, ver, queue_id, fields (json;
  * SQL NULL for a DELETE's null), idx` (1-based input order). ROWS FROM zips the columns by position.
  */
-export function batchRowsSql(p: { fields: string; ops: string; ids: string; versions: string; jobs?: string }): string {
+export function batchRowsSql(p: Omit<BatchColumns, 'jobs'> & Partial<Pick<BatchColumns, 'jobs'>>): string {
   const jobs = p.jobs === undefined ? '' : `, ${p.jobs}::text[]`;
   return `(SELECT r.op, r.hash_id, r.ver, ${p.jobs === undefined ? 'NULL::text' : 'r.queue_id'} AS queue_id,
              CASE WHEN json_typeof(r.f) <> 'null' THEN r.f END AS fields, r.idx

@@ -7,3 +7,4 @@ export * from './test-instances';
 export * from './written-counts';
 export * from './query-plans';
 export * from './migrations-before';
+export * from './refusing';
