@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Pool, QueryResult } from 'pg';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { isRetryable, sqlState } from './database-errors';
 import { Prisma, PrismaClient } from './generated/prisma/client';
@@ -80,9 +80,28 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   /**
    * One statement straight on the pool, for hot paths where Prisma's per-query work showed in
    * profiles (bench/). Atomic on its own; inside a transaction use the transaction client.
+   *
+   * A failed statement rejects only once its transaction is over. PostgreSQL reports the error
+   * before it rolls the statement back, and node-pg rejects on the report, so the statement's row
+   * locks could still be held when the caller acts on the error. A worker that then claimed the
+   * same queue entry with SKIP LOCKED would find nothing. The connection's next query runs only
+   * after the rollback, so waiting for one on the failure path (a round trip) closes that gap.
    */
   async sql<T>(statement: string | Prepared, values: unknown[]): Promise<T[]> {
-    return (await this.pool.query(queryConfig(statement, values))).rows as T[];
+    const client = await this.pool.connect();
+    let result: QueryResult;
+    try {
+      result = await client.query(queryConfig(statement, values));
+    } catch (error) {
+      const broken = await client.query('SELECT 1').then(
+        () => undefined,
+        (failure: Error) => failure,
+      );
+      client.release(broken);
+      throw error;
+    }
+    client.release();
+    return result.rows as T[];
   }
 
   /**
