@@ -220,6 +220,29 @@ describe('The apply-and-log statement', () => {
       expect(rows[0] ?? null).toEqual(after);
     });
 
+    // One change is applied by the statement for its kind alone (operationKinds); all the cases in
+    // one batch take the statement for all three kinds.
+    it('gives every case the same outcome and row in one batch of all kinds', async () => {
+      const ids = CASES.map(() => `mixed-${++n}`);
+      for (const [k, { prior }] of CASES.entries()) await arrange(ids[k], prior);
+      const changes: Change[] = CASES.map(({ operation, ver }, k) => ({
+        operation,
+        id: ids[k],
+        ver,
+        queueId: null,
+        fields: operation === 'DELETE' ? null : NEW,
+      }));
+
+      const applied = await apply(changes);
+
+      expect(applied.map((a) => a.outcome)).toEqual(CASES.map((c) => c.outcome));
+      const rows = await t.prisma.$queryRaw<
+        { id: string; deleted: boolean; ver: number; data: Record<string, unknown> }[]
+      >`SELECT _hash_id AS id, _deleted AS deleted, _ver AS ver, data FROM venta WHERE _client_id = ${CLIENT} AND _hash_id = ANY(${ids})`;
+      const after = new Map(rows.map(({ id, ...row }) => [id, row]));
+      expect(ids.map((id) => after.get(id) ?? null)).toEqual(CASES.map((c) => c.after));
+    });
+
     it('answers in input order, one operation per change', async () => {
       const ids = [`order-${++n}`, `order-${++n}`, `order-${++n}`];
       const changes: Change[] = ids.map((id, i) => ({ operation: 'CREATE', id, ver: 1, queueId: null, fields: { i } }));

@@ -1,7 +1,8 @@
 import { SyncedTableName } from '@app/common';
 import { jobOperationsCte, OperationNote } from '@app/operations';
 import { batchRowsSql } from './batch-columns';
-import { Change } from './change';
+import { Change, OPERATION_TYPES, OperationType } from './change';
+import { upsertsSql } from './apply-and-log.upserts';
 
 /**
  * What a change did to its row; `queued`: nothing yet, because the record has operations waiting in
@@ -37,6 +38,16 @@ export interface QueuedChange extends Change {
  * or `head`: as `entry`, for the queue's head entry, which the statement claims itself.
  */
 export type LogMode = 'insert' | 'complete' | 'entry' | 'head';
+
+/**
+ * Which statement: `withJobs` lists the operations it logs under their job (changes with a job id,
+ * insert mode); `kinds` are the operations it applies (default all: a worker's entry and head
+ * statements read them from the queue), the others' upserts left out (operationKinds).
+ */
+export interface StatementOptions {
+  withJobs?: boolean;
+  kinds?: readonly OperationType[];
+}
 
 /** One row per change, in input order; ids as text on both paths (pool and transaction). */
 export interface StatementRow {
@@ -98,7 +109,11 @@ export interface HeadRow {
  *   batch or is alone in the queue, and answers one row (HeadRow: the head seen, and its outcomes
  *   counted) instead of a row per change. Atomic on its own: one round trip, no transaction.
  */
-export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs = false): string {
+export function applyAndLogSql(
+  table: SyncedTableName,
+  mode: LogMode,
+  { withJobs = false, kinds = OPERATION_TYPES }: StatementOptions = {},
+): string {
   const target = `"${table}"`;
   const queueAware = mode === 'insert';
   const guarded = mode === 'entry' || mode === 'head';
@@ -136,6 +151,7 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : '';
   const live = queueAware ? 'live' : 'input'; // a worker applies all it claimed: no copy of the input
+  const upserts = upsertsSql(kinds, target, $.client, live, wasDeleted);
   const outcome = (cases: string) =>
     queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
   const note = `${$.notes} ->> o.outcome`;
@@ -231,40 +247,13 @@ export function applyAndLogSql(table: SyncedTableName, mode: LogMode, withJobs =
   return `
     WITH ${head}
     ${pending}
-    created AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'CREATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
-        WHERE t._deleted AND t._ver < EXCLUDED._ver
-      RETURNING t._hash_id),
-    updated AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${$.client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
-            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
-    deleted AS (
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT ${$.client}, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM ${live} i WHERE i.op = 'DELETE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted),
+    ${upserts.ctes}
     outcomes AS (
       SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.fields, i.op_id,
-             ${outcome(`CASE i.op
-               WHEN 'CREATE' THEN CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END
-               WHEN 'UPDATE' THEN CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END
-               ELSE CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END
-             END`)} AS outcome
+             ${outcome(upserts.outcome)} AS outcome
       FROM input i
       ${queueAware ? 'LEFT JOIN pending q ON q.record_id = i.hash_id' : ''}
-      LEFT JOIN created c ON i.op = 'CREATE' AND c._hash_id = i.hash_id
-      LEFT JOIN updated u ON i.op = 'UPDATE' AND u._hash_id = i.hash_id
-      LEFT JOIN deleted d ON i.op = 'DELETE' AND d._hash_id = i.hash_id),
+      ${upserts.joins}),
     logged AS (
       ${logged})${queued}${dequeued}
     ${answer}`;

@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { isPgTx, PgTx, Prepared, PrismaService, Tx } from '@app/database';
-import { Change } from './change';
-import { applyAndLogSql, HeadRow, LogMode, Outcome, QueuedChange, StatementRow } from './apply-and-log.statement';
+import { Change, OPERATION_TYPES } from './change';
+import {
+  applyAndLogSql,
+  HeadRow,
+  LogMode,
+  Outcome,
+  QueuedChange,
+  StatementOptions,
+  StatementRow,
+} from './apply-and-log.statement';
+import { kindsSuffix, operationKinds } from './apply-and-log.upserts';
 import {
   entryStatementValues,
   headStatementValues,
@@ -49,13 +58,15 @@ export class IngestRepository {
     // Listing operations under their job is one more INSERT in the statement: only the statement
     // for changes with a job id carries it (a single record without one, the HTTP floor's case, not).
     const withJobs = changes.some((c) => c.queueId !== null);
-    return (await this.rows(tx, 'insert', table, values, changes.length, withJobs)).map(applied);
+    const options = { withJobs, kinds: operationKinds(changes) };
+    return (await this.rows(tx, 'insert', table, values, changes.length, options)).map(applied);
   }
 
   /** The worker's side: applies queued changes with the very same statement and marks their operations COMPLETED. */
   async applyQueued(tx: PgTx, clientId: string, table: SyncedTableName, changes: QueuedChange[]): Promise<Applied[]> {
     const values = queuedStatementValues(clientId, table, changes, this.config.auditPayloads);
-    return (await this.rows(tx, 'complete', table, values, changes.length)).map(applied);
+    const options = { kinds: operationKinds(changes) };
+    return (await this.rows(tx, 'complete', table, values, changes.length, options)).map(applied);
   }
 
   /**
@@ -89,11 +100,12 @@ export class IngestRepository {
     return row;
   }
 
-  private statement(mode: LogMode, table: SyncedTableName, withJobs = false): Prepared {
-    const name = `resync_apply_${mode}_${table}${withJobs ? '_jobs' : ''}`;
+  private statement(mode: LogMode, table: SyncedTableName, options: StatementOptions = {}): Prepared {
+    const kinds = kindsSuffix(options.kinds ?? OPERATION_TYPES);
+    const name = `resync_apply_${mode}_${table}${options.withJobs ? '_jobs' : ''}${kinds}`;
     let statement = this.statements.get(name);
     if (statement === undefined)
-      this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, withJobs) }));
+      this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, options) }));
     return statement;
   }
 
@@ -103,9 +115,9 @@ export class IngestRepository {
     table: SyncedTableName,
     values: unknown[],
     count: number,
-    withJobs = false,
+    options: StatementOptions = {},
   ): Promise<StatementRow[]> {
-    const statement = this.statement(mode, table, withJobs);
+    const statement = this.statement(mode, table, options);
     const rows =
       tx === undefined
         ? await this.prisma.sql<StatementRow>(statement, values)
