@@ -1,58 +1,74 @@
 import { OPERATION_TYPES, OperationType } from './change';
 
-/** What the apply-and-log statement needs to write one kind of operation (see upsertsSql). */
+/**
+ * How the apply-and-log statement writes one kind of operation: an upsert of the table's rows from
+ * `live`'s changes of that kind (CTE `cte`, row alias `alias`), and each change's outcome from its
+ * CTE row and `wasDeleted`, the row's prior state.
+ */
 interface Upsert {
   cte: string;
   alias: string;
-  /** The CTE, an upsert of the table's rows from `live`'s changes of this kind. */
-  sql(target: string, client: string, live: string): string;
-  /** This kind's outcome, from its CTE's row (alias) and `wasDeleted`, the row's prior state. */
+  /** What is inserted after (_client_id, _hash_id, _ver): columns, and their values from change `i`. */
+  columns: string;
+  values: string;
+  /** The conflict's update, and when it applies (`t` the stored row, `EXCLUDED` the change). */
+  set: string;
+  when: string;
+  returning: string;
   outcome(wasDeleted: string): string;
 }
+
+/** Whether the stored version lets a change through: a tombstone must be strictly older. */
+const NOT_NEWER = 'CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END';
 
 /** The tombstone rules of each operation (apply-and-log.statement.ts says them in words). */
 const UPSERTS: Record<OperationType, Upsert> = {
   CREATE: {
     cte: 'created',
     alias: 'c',
-    sql: (target, client, live) => `
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'CREATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()
-        WHERE t._deleted AND t._ver < EXCLUDED._ver
-      RETURNING t._hash_id`,
+    columns: 'data',
+    values: 'i.data',
+    set: 'data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()',
+    when: 't._deleted AND t._ver < EXCLUDED._ver',
+    returning: 't._hash_id',
     outcome: (wasDeleted) =>
       `CASE WHEN c._hash_id IS NOT NULL THEN 'created' WHEN ${wasDeleted} THEN 'stale' ELSE 'duplicate' END`,
   },
   UPDATE: {
     cte: 'updated',
     alias: 'u',
-    sql: (target, client, live) => `
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data)
-      SELECT ${client}, i.hash_id, i.ver, i.data FROM ${live} i WHERE i.op = 'UPDATE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
-            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted`,
+    columns: 'data',
+    values: 'i.data',
+    set: `data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
+            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END`,
+    when: NOT_NEWER,
+    returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>
       `CASE WHEN u._hash_id IS NULL THEN 'stale' WHEN u.inserted OR ${wasDeleted} THEN 'upserted' ELSE 'updated' END`,
   },
   DELETE: {
     cte: 'deleted',
     alias: 'd',
-    sql: (target, client, live) => `
-      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, data, _deleted, _deleted_at)
-      SELECT ${client}, i.hash_id, i.ver, '{}'::jsonb, true, now() FROM ${live} i WHERE i.op = 'DELETE' ORDER BY i.hash_id
-      ON CONFLICT (_client_id, _hash_id) DO UPDATE
-        SET _deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()
-        WHERE CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END
-      RETURNING t._hash_id, (t.xmax = 0) AS inserted`,
+    columns: 'data, _deleted, _deleted_at',
+    values: `'{}'::jsonb, true, now()`,
+    set: `_deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()`,
+    when: NOT_NEWER,
+    returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>
       `CASE WHEN d.inserted OR ${wasDeleted} THEN 'already_deleted' WHEN d._hash_id IS NOT NULL THEN 'deleted' ELSE 'stale' END`,
   },
 };
+
+/** One kind's upsert CTE; rows are taken in id order, so concurrent batches lock in the same order. */
+function upsertCte(kind: OperationType, u: Upsert, target: string, client: string, live: string): string {
+  return `${u.cte} AS (
+      INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, ${u.columns})
+      SELECT ${client}, i.hash_id, i.ver, ${u.values} FROM ${live} i WHERE i.op = '${kind}' ORDER BY i.hash_id
+      ON CONFLICT (_client_id, _hash_id) DO UPDATE
+        SET ${u.set}
+        WHERE ${u.when}
+      RETURNING ${u.returning}),`;
+}
 
 /**
  * The kinds of operation a statement is built for, in a fixed order: a statement for some kinds
@@ -85,7 +101,7 @@ export function upsertsSql(
 ): { ctes: string; outcome: string; joins: string } {
   const used = OPERATION_TYPES.filter((kind) => kinds.includes(kind)).map((kind) => [kind, UPSERTS[kind]] as const);
   return {
-    ctes: used.map(([, u]) => `${u.cte} AS (${u.sql(target, client, live)}),`).join('\n    '),
+    ctes: used.map(([kind, u]) => upsertCte(kind, u, target, client, live)).join('\n    '),
     outcome: `CASE i.op ${used.map(([kind, u]) => `WHEN '${kind}' THEN ${u.outcome(wasDeleted)}`).join('\n               ')} END`,
     joins: used
       .map(([kind, u]) => `LEFT JOIN ${u.cte} ${u.alias} ON i.op = '${kind}' AND ${u.alias}._hash_id = i.hash_id`)
