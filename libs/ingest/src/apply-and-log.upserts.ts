@@ -59,7 +59,7 @@ const UPSERTS: Record<OperationType, Upsert> = {
   },
 };
 
-/** One kind's upsert CTE; rows are taken in id order, so concurrent batches lock in the same order. */
+/** One kind's upsert CTE; rows are taken in record id order, so concurrent batches lock them in the same order. */
 function upsertCte(kind: OperationType, u: Upsert, target: string, client: string, live: string): string {
   return `${u.cte} AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, ${u.columns})
