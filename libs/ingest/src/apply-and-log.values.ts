@@ -5,6 +5,9 @@ import { OUTCOME_NOTES, QueuedChange } from './apply-and-log.statement';
 
 // The parameters of the apply-and-log statement (apply-and-log.statement.ts), mode by mode.
 
+/** The notes parameter, the same for every statement: serialized once. */
+const NOTES = JSON.stringify(OUTCOME_NOTES);
+
 /**
  * The statement's parameters (mode `insert`): the batch's records' fields ($1), the client, table,
  * notes and AUDIT_PAYLOADS ($2-$5), then the batch's other columns ($6-$9: operations, ids,
@@ -18,17 +21,7 @@ export function statementValues(
 ): unknown[] {
   assertDistinctRecords(changes);
   const batch = batchColumns(changes);
-  return [
-    batch.fields,
-    clientId,
-    table,
-    JSON.stringify(OUTCOME_NOTES),
-    auditPayloads,
-    batch.ops,
-    batch.ids,
-    batch.versions,
-    batch.jobs,
-  ];
+  return [batch.fields, clientId, table, NOTES, auditPayloads, batch.ops, batch.ids, batch.versions, batch.jobs];
 }
 
 /**
@@ -43,13 +36,7 @@ export function queuedStatementValues(
   auditPayloads: boolean,
 ): unknown[] {
   assertDistinctRecords(changes);
-  return [
-    JSON.stringify(changes.map((c) => c.operationId.toString())),
-    clientId,
-    table,
-    JSON.stringify(OUTCOME_NOTES),
-    auditPayloads,
-  ];
+  return [JSON.stringify(changes.map((c) => c.operationId.toString())), clientId, table, NOTES, auditPayloads];
 }
 
 /**
@@ -68,7 +55,7 @@ export function entryStatementValues(
     JSON.stringify(entry.operation_ids),
     clientId,
     table,
-    JSON.stringify(OUTCOME_NOTES),
+    NOTES,
     auditPayloads,
     entry.operation_id,
     entry.operation_ids.length,
@@ -81,7 +68,7 @@ export function entryStatementValues(
  * size of an entry it takes whole ($4: smaller ones are gathered into a batch by the worker's long way).
  */
 export function headStatementValues(table: SyncedTableName, auditPayloads: boolean, minSize: number): unknown[] {
-  return [table, JSON.stringify(OUTCOME_NOTES), auditPayloads, minSize];
+  return [table, NOTES, auditPayloads, minSize];
 }
 
 /**
