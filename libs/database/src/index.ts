@@ -8,3 +8,5 @@ export type { SyncFailure, SyncOperation } from './generated/prisma/client';
 export * from './wait-for-database';
 export * from './database-errors';
 export * from './channel-listener';
+export * from './session-client';
+export * from './session-check';
