@@ -121,6 +121,12 @@ describe('the hot paths through PgBouncer in transaction mode', () => {
     expect(errors.rows).toEqual([]);
   });
 
+  it('logged no error on either instance (requests, workers, dispatcher, crons)', () => {
+    // pino's error and fatal levels are 50 and 60
+    const errors = setup.apps.flatMap((app) => app.output().split('\n')).filter((line) => /"level":[56]0/.test(line));
+    expect(errors).toEqual([]);
+  });
+
   it("reads and writes timestamps in UTC although the database's default zone is not", async () => {
     const [{ key, clientId }] = CLIENTS;
     const history = await call(setup.apps[1], key, 'GET', `/items/${clientId}-s-0/history`);

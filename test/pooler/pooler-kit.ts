@@ -32,8 +32,8 @@ export interface PoolerSetup {
  * PgBouncer (transaction mode, 4 server connections) in front of the run's PostgreSQL, an empty
  * database whose default TimeZone is not UTC, and `instances` built API processes started at the
  * same time: DATABASE_URL through the pooler without prepared statements, DATABASE_DIRECT_URL
- * straight to PostgreSQL, jobs on (asynchronous workers, outbox dispatcher, crons), delivering to
- * a fake external system.
+ * straight to PostgreSQL, jobs on (asynchronous workers, outbox dispatcher, crons every second),
+ * delivering to a fake external system.
  */
 export async function startBehindPooler(instances: number, env: Record<string, string> = {}): Promise<PoolerSetup> {
   if (!existsSync(join(ROOT, API_MAIN))) throw new Error('Run `npm run build` first (npm run test:pooler does)');
@@ -61,6 +61,11 @@ export async function startBehindPooler(instances: number, env: Record<string, s
           ADMIN_TOKEN,
           EXTERNAL_SYNC_URL: fake.url,
           SYNC_DISPATCH_INTERVAL: '100ms',
+          // The crons (each under a transaction-scoped advisory lock) tick every second, under the load.
+          STALE_OPERATION_CRON: '* * * * * *',
+          METRICS_REFRESH_CRON: '* * * * * *',
+          SYNC_RETRY_CRON: '* * * * * *',
+          SYNC_ALERT_CRON: '* * * * * *',
           LOG_LEVEL: 'warn',
           RUN_JOBS: 'true',
           ...env,
