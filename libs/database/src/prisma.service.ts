@@ -191,7 +191,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         if (!locked) return { acquired: false };
         return { acquired: true, result: await work(tx) };
       },
-      { timeout: 120_000 },
+      // Waits for a connection as long as `transaction` does: behind a transaction-mode pooler BEGIN
+      // also queues for a server connection, and Prisma's default (2 s) failed crons under load.
+      { timeout: 120_000, maxWait: 10_000 },
     );
   }
 }
