@@ -1,5 +1,5 @@
 import { readMigrations } from '@app/database';
-import { call, CLIENTS, eventually, PoolerSetup, startBehindPooler } from './pooler-kit';
+import { call, CLIENTS, DIRECT_APPLICATION, eventually, PoolerSetup, startBehindPooler } from './pooler-kit';
 
 const ROUNDS = 8;
 const BATCH = 10;
@@ -42,6 +42,13 @@ describe('the hot paths through PgBouncer in transaction mode', () => {
       `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 72707369 AND objsubid = 1`,
     );
     expect(locks.rows).toEqual([]);
+  });
+
+  it('listens for queued work on a direct connection of each instance, not through the pooler', async () => {
+    const { rows } = await setup.direct.query<{ application_name: string }>(
+      `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+    );
+    expect(rows).toEqual(setup.apps.map(() => ({ application_name: DIRECT_APPLICATION })));
   });
 
   it('answers 8 concurrent clients on both instances without one error', async () => {

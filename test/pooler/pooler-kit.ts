@@ -54,7 +54,8 @@ export async function startBehindPooler(instances: number, env: Record<string, s
           HOST: '127.0.0.1',
           PORT: String(await freePort()),
           DATABASE_URL: pooler.url(database.url),
-          DATABASE_DIRECT_URL: database.url,
+          // Named, so that the direct connections can be told apart from the pooler's.
+          DATABASE_DIRECT_URL: directUrl(database.url),
           DATABASE_PREPARED_STATEMENTS: 'false',
           DATABASE_POOL_SIZE: '8',
           API_KEYS: CLIENTS.map((c) => `${c.clientId}:${c.key}`).join(','),
@@ -90,6 +91,14 @@ export async function startBehindPooler(instances: number, env: Record<string, s
       rmSync(cwd, { recursive: true, force: true });
     },
   };
+}
+
+/** The test database's URL as the apps' DATABASE_DIRECT_URL: straight to PostgreSQL, named DIRECT_APPLICATION. */
+export const DIRECT_APPLICATION = 'resync-direct';
+function directUrl(url: string): string {
+  const direct = new URL(url);
+  direct.searchParams.set('application_name', DIRECT_APPLICATION);
+  return direct.toString();
 }
 
 /** A fetch to one app as a client (or the admin), JSON in and out. */
