@@ -6,9 +6,9 @@ describe(checkValue.name, () => {
     [5, 'id must be a string'],
     ['', 'id must not be empty'],
     ['x'.repeat(256), 'id must be at most 255 characters'],
-    ['a\u0000b', 'id must not contain control characters'],
-    ['tab\there', 'id must not contain control characters'],
-    ['del\u007f', 'id must not contain control characters'],
+    ['a\u0000b', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['tab\there', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['del\u007f', 'id must not contain control characters or a lone UTF-16 surrogate'],
   ])('refuses the record id %p: %s', (value, message) => {
     expect(checkValue(RECORD_ID_SCHEMA, value, 'id')).toBe(message);
   });
