@@ -53,7 +53,7 @@ describe('Lone UTF-16 surrogates in ids', () => {
   it.each(LONE)(
     'in a batch, either path, an entry with id or id_cola %j is ERROR alone and nothing keeps it',
     async (id) => {
-      for (const headers of [{}, { prefer: 'respond-async' }]) {
+      for (const headers of [{}, { prefer: 'respond-async' }] as Record<string, string>[]) {
         const response = await send(
           '/tables/venta/batch',
           {

@@ -107,10 +107,11 @@ describe(applyMigrations.name, () => {
     );
     for (let waiting = 0; waiting === 0;) {
       await new Promise((wake) => setTimeout(wake, 50));
-      ({ rowCount: waiting } = await client.query(
+      const { rowCount } = await client.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
-      ));
+      );
+      waiting = rowCount ?? 0;
     }
 
     expect(await outcome).toBe('unavailable');
