@@ -18,3 +18,4 @@ export * from './http/request-rules';
 export * from './http/api-params';
 export * from './http/request-schema';
 export * from './http/http-observer';
+export * from './http/json-numbers';

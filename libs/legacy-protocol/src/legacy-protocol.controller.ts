@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, ClientAuth, ClientId, MAX_BATCH, MAX_STATUS_QUERIES } from '@app/common';
-import { readLegacyBatch } from './legacy-batch';
+import { checkClientId, readLegacyBatch } from './legacy-batch';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
 import { LegacyExceptionFilter } from './legacy-exception.filter';
 import { LegacyProtocolService } from './legacy-protocol.service';
@@ -128,6 +128,8 @@ export class LegacyProtocolController {
           LegacyCode.InvalidJson,
           'The body must be a JSON object {"operation", "records", "table_name", ...}',
         );
+      // A client_id in the query string is checked too (the README promises 403 for another client's).
+      checkClientId(clientId, query.client_id, false);
       const params = body as Record<string, unknown>;
       batch = readLegacyBatch(clientId, params, params.records, MAX_BATCH);
     } else if (NDJSON_TYPES.includes(type)) {
