@@ -758,7 +758,7 @@ export interface components {
         JobErrorDto: {
             /**
              * @description Why it failed
-             * @example Could not be stored: invalid input syntax for type json
+             * @example Could not be stored: the record breaks the table's rule "total_positive"
              */
             error: string | null;
             /**
@@ -1701,6 +1701,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -1712,6 +1721,15 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1806,6 +1824,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -1815,8 +1842,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1908,6 +1953,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
             503: {
                 headers: {
@@ -1950,6 +2013,24 @@ export interface operations {
             };
             /** @description Missing or unknown client key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2015,6 +2096,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2030,12 +2129,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description NDJSON form: the client; must be the key's */
-                client_id?: unknown;
+                client_id?: string;
                 /** @description NDJSON form: the __meta key holding each record id (default hash_id) */
                 field_id?: string;
-                /** @description NDJSON form: create, update or delete */
+                /** @description NDJSON form (required with a text/plain body): create, update or delete */
                 operation?: "create" | "update" | "delete";
-                /** @description NDJSON form: the synced table */
+                /** @description NDJSON form (required with a text/plain body): the synced table */
                 table_name?: "venta" | "devolucion";
                 /** @description NDJSON form: the batch version (default 1) */
                 ver?: string;
@@ -2078,40 +2177,8 @@ export interface operations {
                      * @example 3
                      */
                     ver?: number | string;
-                } | string;
-                "text/plain": {
-                    /**
-                     * @description The client; must be the key's (403 otherwise)
-                     * @example MTY_001
-                     */
-                    client_id?: string;
-                    /**
-                     * @description The __meta key holding each record's id (default hash_id)
-                     * @example hash_id
-                     */
-                    field_id?: string;
-                    /**
-                     * @description What to do with every record
-                     * @example create
-                     * @enum {string}
-                     */
-                    operation: "create" | "update" | "delete";
-                    /** @description The records, 1 to 1000 */
-                    records: {
-                        [key: string]: unknown;
-                    }[];
-                    /**
-                     * @description The synced table
-                     * @example venta
-                     * @enum {string}
-                     */
-                    table_name: "venta" | "devolucion";
-                    /**
-                     * @description The batch version, a number or a numeric string (default 1)
-                     * @example 3
-                     */
-                    ver?: number | string;
-                } | string;
+                };
+                "text/plain": string;
             };
         };
         responses: {
@@ -2159,6 +2226,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many records or too large a body */
             413: {
                 headers: {
@@ -2186,6 +2262,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2201,7 +2286,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The client; must be the key's */
-                client_id: unknown;
+                client_id: string;
                 /** @description The name the lines (and answers) carry each record id under */
                 field_id: string;
                 /** @description The synced table */
@@ -2263,6 +2348,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many records or too large a body */
             413: {
                 headers: {
@@ -2279,6 +2373,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description The database is unavailable; retry */
@@ -2321,6 +2424,15 @@ export interface operations {
             };
             /** @description Missing or invalid metrics token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2379,6 +2491,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2423,6 +2544,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2480,6 +2610,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES (after decompression) */
             413: {
                 headers: {
@@ -2491,6 +2630,15 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,6 +2696,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2613,6 +2770,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2665,6 +2840,24 @@ export interface operations {
             };
             /** @description No such failure */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2739,6 +2932,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2778,6 +2989,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +3049,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2902,6 +3131,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES (after decompression) */
             413: {
                 headers: {
@@ -2913,6 +3151,15 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2959,6 +3206,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3040,6 +3296,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3049,8 +3314,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3150,6 +3433,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3159,8 +3451,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3257,6 +3567,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3266,8 +3585,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3361,6 +3698,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Asynchronous queue deeper than ASYNC_MAX_QUEUE_DEPTH; see Retry-After */
             503: {
                 headers: {
@@ -3414,6 +3769,24 @@ export interface operations {
             };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3483,6 +3856,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES (after decompression) */
             413: {
                 headers: {
@@ -3492,8 +3874,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,4 +7,5 @@ export { Prisma, PrismaClient, OperationStatus, OperationType } from './generate
 export type { SyncFailure, SyncOperation } from './generated/prisma/client';
 export * from './wait-for-database';
 export * from './database-errors';
+export * from './refusal-reason';
 export * from './channel-listener';

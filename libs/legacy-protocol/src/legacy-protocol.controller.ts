@@ -20,6 +20,7 @@ import { mediaType, NDJSON_TYPES, readTextBody } from './text-body';
 import { readNdjson } from './ndjson';
 import {
   ITEMS_BODY_SCHEMA,
+  LEGACY_CLIENT_ID_SCHEMA,
   LEGACY_FIELD_ID_SCHEMA,
   LEGACY_OPERATION_SCHEMA,
   LEGACY_TABLE_SCHEMA,
@@ -79,14 +80,14 @@ export class LegacyProtocolController {
   @ApiQuery({
     name: 'operation',
     required: false,
-    description: 'NDJSON form: create, update or delete',
+    description: 'NDJSON form (required with a text/plain body): create, update or delete',
     example: 'create',
     schema: LEGACY_OPERATION_SCHEMA,
   })
   @ApiQuery({
     name: 'table_name',
     required: false,
-    description: 'NDJSON form: the synced table',
+    description: 'NDJSON form (required with a text/plain body): the synced table',
     example: 'venta',
     schema: LEGACY_TABLE_SCHEMA,
   })
@@ -95,6 +96,7 @@ export class LegacyProtocolController {
     required: false,
     description: "NDJSON form: the client; must be the key's",
     example: 'MTY_001',
+    schema: LEGACY_CLIENT_ID_SCHEMA,
   })
   @ApiQuery({
     name: 'field_id',
@@ -177,7 +179,13 @@ export class LegacyProtocolController {
     example: 'hash_id',
     schema: LEGACY_FIELD_ID_SCHEMA,
   })
-  @ApiQuery({ name: 'client_id', required: true, description: "The client; must be the key's", example: 'MTY_001' })
+  @ApiQuery({
+    name: 'client_id',
+    required: true,
+    description: "The client; must be the key's",
+    example: 'MTY_001',
+    schema: LEGACY_CLIENT_ID_SCHEMA,
+  })
   @ApiQuery({
     name: 'ver',
     required: false,
