@@ -1,5 +1,5 @@
 import { loadAppConfig, SystemClock } from '@app/common';
-import { ClientKeysRepository, ClientKeysService, runKeysCommand } from '@app/credentials';
+import { ClientKeysRepository, ClientKeysService, KEYS_USAGE, runKeysCommand } from '@app/credentials';
 import { applyMigrations } from '@app/database';
 import { Pool } from 'pg';
 import { resolveDatabase } from './database-url';
@@ -10,6 +10,11 @@ import { resolveDatabase } from './database-url';
  * instances see the change through NOTIFY, as with the admin routes.
  */
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+    console.log(KEYS_USAGE);
+    return args.length === 0 ? 2 : 0;
+  }
   const { url, embedded } = await resolveDatabase();
   const pool = new Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
   try {
@@ -20,7 +25,7 @@ async function main(): Promise<number> {
       new SystemClock(),
       config.clientKeyRotateGraceMs,
     );
-    return await runKeysCommand(process.argv.slice(2), service, (line) => console.log(line));
+    return await runKeysCommand(args, service, (line) => console.log(line));
   } finally {
     await pool.end();
     await embedded?.stop();
