@@ -31,6 +31,7 @@ const esmPackages = [
   'load-esm',
   'cron',
   'luxon',
+  'jose',
 ];
 
 module.exports = {

@@ -9,6 +9,12 @@ const { DIST, freePort } = require('./postgres');
 /** The Node flags of `npm run start:prod` (README "Configuration"): `node <flags> <main>`. */
 const NODE_FLAGS = require('../../package.json').scripts['start:prod'].split(' ').slice(1, -1);
 const API_KEY = 'bench-client-key-0001';
+/**
+ * The client's headers every scenario sends. BENCH_CLIENT_KEYS=database: each app started issues
+ * a key into its database (POST /client-keys) and the scenarios authenticate with it instead of
+ * the API_KEYS one (docs/credentials.md, the cost of database keys).
+ */
+const clientHeaders = { authorization: `Bearer ${API_KEY}` };
 const ADMIN_TOKEN = 'bench-admin-token-000001';
 const POOL_SIZE = 10;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -66,6 +72,15 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
       break;
     await sleep(100);
   }
+  if (process.env.BENCH_CLIENT_KEYS === 'database') {
+    const issued = await fetch(`${url}/client-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'MTY_001', label: 'bench' }),
+    });
+    if (issued.status !== 201) throw new Error(`issuing a database key answered ${issued.status}`);
+    clientHeaders.authorization = `Bearer ${(await issued.json()).key}`;
+  }
   return {
     url,
     pid: child.pid,
@@ -86,4 +101,4 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
   };
 }
 
-module.exports = { startApp, API_KEY, ADMIN_TOKEN, NODE_FLAGS, POOL_SIZE, WORKER_MAIN };
+module.exports = { startApp, API_KEY, ADMIN_TOKEN, NODE_FLAGS, POOL_SIZE, WORKER_MAIN, clientHeaders };

@@ -1,13 +1,14 @@
 // The scenarios: the API over HTTP against the baseline on its own fresh database, measured in
 // alternating rounds after a warm-up, each side checking what it wrote or read.
-const { startApp, API_KEY } = require('./app');
+const { startApp, clientHeaders } = require('./app');
 const baseline = require('./baseline');
 const { startFloor } = require('./floor');
 const { http, sqlLoop } = require('./load');
 const { log, keep, fmt } = require('./log');
 const { ids, itemBody, batchBody, statusBody, count } = require('./records');
 
-const headers = { authorization: `Bearer ${API_KEY}` };
+// The API_KEYS key, or a database key (BENCH_CLIENT_KEYS=database), set by startApp.
+const headers = clientHeaders;
 
 /**
  * Starts the app on `apiDb`, warms it up, then runs `api` and `sql` for `rounds` rounds in

@@ -217,7 +217,8 @@ describe('Hostile input', () => {
     ])('refuses %s in a record with 400', async (_, body) => {
       const response =
         typeof body === 'string' ? await raw('/items', body, {}) : await t.as('MTY').post('/items').send(body);
-      await expectRefused(response, 400, /ver must be an integer/);
+      // 1e400 is refused by the body's number check (a double cannot hold it), naming ver.
+      await expectRefused(response, 400, /ver must be an integer|field "ver" cannot be kept exactly/);
     });
 
     it('refuses a DELETE ver beyond the 32-bit range with 400', async () => {

@@ -119,6 +119,13 @@ export function hostileValue(): fc.Arbitrary<unknown> {
       '1.5',
       'true',
       '%00',
+      // Lone UTF-16 surrogates (PostgreSQL text would store U+FFFD) and C1 controls.
+      'c\ud800',
+      '\udc01',
+      'x\udfff',
+      'y\udc00\ud800',
+      'c1\u0085',
+      '\u009f',
       '<script>',
       "'; DROP TABLE venta; --",
     ),
@@ -130,11 +137,17 @@ export function hostileValue(): fc.Arbitrary<unknown> {
   );
 }
 
-/** Text for a path or query slot: hostile strings, sometimes with reserved URL characters. */
+/**
+ * Text for a path or query slot: hostile strings, sometimes with reserved URL characters. A URL
+ * carries UTF-8, which cannot hold a lone surrogate: those become U+FFFD here, as a client's
+ * encoder would make them.
+ */
 export function hostileText(): fc.Arbitrary<string> {
-  return fc.oneof(
-    hostileValue().map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'))),
-    fc.string({ maxLength: 300 }),
-    fc.string({ unit: 'binary', maxLength: 20 }),
-  );
+  return fc
+    .oneof(
+      hostileValue().map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'))),
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    )
+    .map((text) => text.toWellFormed());
 }

@@ -90,7 +90,9 @@ describe('OpenAPI document', () => {
       )?.schema;
     expect(parameter('/sync-failures', 'page')).toMatchObject({ type: 'integer', minimum: 1, maximum: 1_000_000 });
     expect(parameter('/sync-failures/critical', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 500 });
-    expect(parameter('/sync-failures', 'entity_id')).toMatchObject({ pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
+    expect(parameter('/sync-failures', 'entity_id')).toMatchObject({
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$',
+    });
     expect(parameter('/sync-failures', 'critical')).toMatchObject({ type: 'boolean' });
     expect(parameter('/monitoring/missing-operations', 'client_id')).toMatchObject({ pattern: '^[A-Za-z0-9_.-]+$' });
     expect(parameter('/monitoring/lost-rows', 'table')).toMatchObject({ enum: ['venta', 'devolucion'] });
@@ -122,13 +124,30 @@ describe('OpenAPI document', () => {
     expect(parameter('/legacy/records', 'field_id')).toMatchObject({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' });
     expect(parameter('/legacy/items', 'operation')).toMatchObject({ enum: ['create', 'update', 'delete'] });
     expect(parameter('/legacy/items', 'ver')).toMatchObject({ pattern: '^\\d{1,10}$' });
-    expect(op('/legacy/items').requestBody).toMatchObject({
-      content: {
-        'application/json': {
-          schema: { oneOf: [{ properties: { records: { minItems: 1, maxItems: 1000 } } }, { type: 'string' }] },
-        },
-      },
+    expect(parameter('/legacy/items', 'client_id')).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9_.-]+$' });
+    expect(parameter('/legacy/records', 'client_id')).toMatchObject({ type: 'string', maxLength: 64 });
+    // Each content type states its own form: the JSON envelope, or NDJSON text.
+    const content = (
+      op('/legacy/items').requestBody as { content: Record<string, { schema: Record<string, unknown> }> }
+    ).content;
+    expect(content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: ['operation', 'records', 'table_name'],
+      properties: { records: { minItems: 1, maxItems: 1000 } },
     });
+    expect(content['text/plain'].schema).toMatchObject({ type: 'string' });
+    for (const { schema } of Object.values(content)) {
+      expect(schema).not.toHaveProperty('oneOf');
+      expect(schema).not.toHaveProperty('x-content-type');
+    }
+  });
+
+  it('documents the answers Node and the router give: 408 and 413 with a body, 414 with a path parameter, 431 always', () => {
+    type Op = { responses: Record<string, unknown> };
+    const ops = doc.paths as unknown as Record<string, Record<string, Op>>;
+    expect(Object.keys(ops['/items'].post.responses)).toEqual(expect.arrayContaining(['408', '413', '431']));
+    expect(Object.keys(ops['/items/{id}'].put.responses)).toEqual(expect.arrayContaining(['408', '414', '431']));
+    expect(Object.keys(ops['/items'].post.responses)).not.toContain('414');
   });
 
   it('gives every DTO field a description and an example', () => {

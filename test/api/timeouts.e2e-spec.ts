@@ -70,6 +70,47 @@ describe('HTTP timeouts', () => {
     expect(await closed).not.toMatch(/HTTP\/1\.1 200/);
   });
 
+  /** The status line and the JSON body of a raw answer. */
+  function parsed(answer: string): { status: number; body: Record<string, unknown>; requestIdHeader?: string } {
+    const [head, body] = answer.split('\r\n\r\n');
+    return {
+      status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]),
+      body: JSON.parse(body) as Record<string, unknown>,
+      requestIdHeader: /\r\nX-Request-Id: ([^\r]+)/i.exec(head)?.[1],
+    };
+  }
+
+  it.each([
+    ['a malformed request line', 'GARBAGE\r\n\r\n', 400],
+    [
+      'headers over the size limit',
+      `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+      431,
+    ],
+  ])('answers %s that Node refuses in the error shape, with a request id', async (_case, request, status) => {
+    const { socket, closed } = open();
+    socket.write(request);
+    const answer = parsed(await closed);
+    expect(answer.status).toBe(status);
+    expect(answer.body).toEqual({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(answer.requestIdHeader).toBe(answer.body.requestId);
+  });
+
+  it('answers a request that does not arrive whole in time with a 408 in the error shape', async () => {
+    const { socket, closed } = open();
+    socket.write(
+      'POST /items HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
+    const answer = parsed(await closed);
+    expect(answer.status).toBe(408);
+    expect(answer.body).toMatchObject({ statusCode: 408, requestId: expect.any(String) });
+  });
+
   it('closes an idle keep-alive connection', async () => {
     const { socket, closed } = open();
     socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');

@@ -205,6 +205,17 @@ describe('Original protocol: POST /legacy/items', () => {
     });
     expect(await operations()).toBe(before);
   });
+
+  it('refuses a client_id in the query string of a JSON request with 403 too, writing nothing', async () => {
+    const before = await operations();
+    const { body } = await t
+      .as('MTY')
+      .post('/legacy/items?client_id=GDL_002')
+      .send({ operation: 'create', table_name: 'venta', records: [{ __meta: { hash_id: 'q-1' } }] })
+      .expect(403);
+    expect(body).toMatchObject({ status: 'error', status_id: 'CLIENT_ID_MISMATCH', status_code: 403 });
+    expect(await operations()).toBe(before);
+  });
 });
 
 /** Two instances on one database share each client's limit: the count lives in PostgreSQL. */

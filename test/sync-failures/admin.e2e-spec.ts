@@ -60,6 +60,20 @@ describe('Sync failures admin API', () => {
     },
   );
 
+  it.each(['null', '[]', '"x"'])('POST /sync-failures/retry with the JSON body %s answers 400', async (body) => {
+    const res = await app.t
+      .as('admin')
+      .post('/sync-failures/retry')
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(res.body.message).toBe('The body must be a JSON object');
+  });
+
+  it('POST /sync-failures/retry with no body at all matches every failure', async () => {
+    await app.t.as('admin').post('/sync-failures/retry').expect(200);
+  });
+
   it.each([
     ['get', '/sync-failures/no-such-id'],
     ['post', '/sync-failures/no-such-id/retry'],

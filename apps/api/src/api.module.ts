@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
+import { CredentialsModule } from '@app/credentials';
 import { IngestModule } from '@app/ingest';
 import { LegacyProtocolModule } from '@app/legacy-protocol';
 import { OperationsModule } from '@app/operations';
@@ -20,6 +21,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config),
+        CredentialsModule,
         DatabaseGaugesModule,
         IngestModule,
         RecordStatusModule,

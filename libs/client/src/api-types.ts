@@ -1,6 +1,84 @@
 // Generated from the server's OpenAPI document (/docs-json) by `npm run client:types`.
 // Do not edit: test/client/openapi-types.e2e-spec.ts fails when this file and the server disagree.
 export interface paths {
+    "/client-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keys, newest first (never the keys themselves); active ones unless include_inactive */
+        get: operations["ClientKeysController_list"];
+        put?: never;
+        /**
+         * Issue a key for a store, or for one of its devices
+         * @description The answer is the only time the key is shown: only its SHA-256 is stored.
+         */
+        post: operations["ClientKeysController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/client-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One key (never the key itself) */
+        get: operations["ClientKeysController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/client-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a key now (revoking twice keeps the first time)
+         * @description Refused at once by this instance, within moments by every other (NOTIFY; CLIENT_KEY_CACHE_TTL at most).
+         */
+        post: operations["ClientKeysController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/client-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a key: a new key for the same store and device, the old one working for a grace period
+         * @description The grace period is grace_seconds, CLIENT_KEY_ROTATE_GRACE (24 h) by default; the old key then expires. The new key is shown this once.
+         */
+        post: operations["ClientKeysController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -685,6 +763,83 @@ export interface components {
              */
             status: "COMPLETED" | "ERROR" | "QUEUED";
         };
+        ClientKeyDto: {
+            /**
+             * @description The store (client id) the key acts for
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description When it was issued
+             * @example 2026-12-07T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description The device it is bound to; null for a store's key
+             * @example till-2
+             */
+            device_id: string | null;
+            /**
+             * @description When it stops working (a rotated key: the end of its grace period); null: never
+             * @example 2027-03-07T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description Key id (admin routes take it)
+             * @example k3x9q2m7a1b4
+             */
+            id: string;
+            /**
+             * @description A note for operators
+             * @example Monterrey till 2
+             */
+            label: string | null;
+            /**
+             * @description When it last authenticated a request (recorded in batches: up to CLIENT_KEY_LAST_USED_FLUSH late)
+             * @example 2026-12-07T10:05:00.000Z
+             */
+            last_used_at: string | null;
+            /**
+             * @description How the key starts: enough to recognise it, never enough to use it
+             * @example rsk_k3x9q2m7a1b4_
+             */
+            prefix: string;
+            /**
+             * @description The key that replaced it, when rotated
+             * @example null
+             */
+            replaced_by: string | null;
+            /**
+             * @description When it was revoked
+             * @example null
+             */
+            revoked_at: string | null;
+            /**
+             * @description Whether it authenticates now
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+        };
+        ClientKeyPageDto: {
+            /** @description This page of keys, newest first */
+            items: components["schemas"]["ClientKeyDto"][];
+            /**
+             * @description Keys per page
+             * @example 100
+             */
+            limit: number;
+            /**
+             * @description This page number
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Keys matching the filter, all pages
+             * @example 1
+             */
+            total: number;
+        };
         EntityAlertRuleDto: {
             /**
              * @description What the rule measures
@@ -728,6 +883,11 @@ export interface components {
         };
         ErrorResponseDto: {
             /**
+             * @description Why, for a program, where an answer has a reason of its own: key_revoked, key_expired, token_expired, token_invalid (401), device_mismatch (403), too_many_failures (429). See docs/credentials.md
+             * @example token_expired
+             */
+            code?: string;
+            /**
              * @description Every individual problem, when there are several
              * @example [
              *       "id must be a non-empty string"
@@ -755,10 +915,73 @@ export interface components {
              */
             statusCode: number;
         };
+        IssuedKeyDto: {
+            /**
+             * @description The store (client id) the key acts for
+             * @example MTY_001
+             */
+            client_id: string;
+            /**
+             * @description When it was issued
+             * @example 2026-12-07T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description The device it is bound to; null for a store's key
+             * @example till-2
+             */
+            device_id: string | null;
+            /**
+             * @description When it stops working (a rotated key: the end of its grace period); null: never
+             * @example 2027-03-07T10:00:00.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description Key id (admin routes take it)
+             * @example k3x9q2m7a1b4
+             */
+            id: string;
+            /**
+             * @description The key, shown this once (only its SHA-256 is stored): the client sends it as Authorization: Bearer <key>
+             * @example rsk_k3x9q2m7a1b4_Jq8m0yC2rT6xw1Vb9nH4sL7eK3uA5dF0gP2iZ8oQ6cY
+             */
+            key: string;
+            /**
+             * @description A note for operators
+             * @example Monterrey till 2
+             */
+            label: string | null;
+            /**
+             * @description When it last authenticated a request (recorded in batches: up to CLIENT_KEY_LAST_USED_FLUSH late)
+             * @example 2026-12-07T10:05:00.000Z
+             */
+            last_used_at: string | null;
+            /**
+             * @description How the key starts: enough to recognise it, never enough to use it
+             * @example rsk_k3x9q2m7a1b4_
+             */
+            prefix: string;
+            /**
+             * @description The key that replaced it, when rotated
+             * @example null
+             */
+            replaced_by: string | null;
+            /**
+             * @description When it was revoked
+             * @example null
+             */
+            revoked_at: string | null;
+            /**
+             * @description Whether it authenticates now
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+        };
         JobErrorDto: {
             /**
              * @description Why it failed
-             * @example Could not be stored: invalid input syntax for type json
+             * @example Could not be stored: the record breaks the table's rule "total_positive"
              */
             error: string | null;
             /**
@@ -1234,6 +1457,12 @@ export interface components {
              */
             outcome: "delivered" | "retry_scheduled" | "manual_intervention";
         };
+        RotatedKeyDto: {
+            /** @description The new key (shown this once) */
+            key: components["schemas"]["IssuedKeyDto"];
+            /** @description The old key, working until its expires_at (the grace period) */
+            previous: components["schemas"]["ClientKeyDto"];
+        };
         ScheduledRetryDto: {
             /**
              * @description The next_retry_at they were given
@@ -1471,6 +1700,459 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ClientKeysController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this store's keys */
+                client_id?: string;
+                /** @description Only this device's keys */
+                device_id?: string;
+                /** @description true: revoked and expired keys too (false by default) */
+                include_inactive?: boolean;
+                /** @description Keys per page (1 to 500); 100 by default */
+                limit?: number;
+                /** @description Page number, from 1 to 1000000 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientKeyPageDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClientKeysController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The store (client id) the key acts for
+                     * @example MTY_001
+                     */
+                    client_id: string;
+                    /**
+                     * @description The device the key is bound to: requests with it act as this device (omit for a store's key)
+                     * @example till-2
+                     */
+                    device_id?: string;
+                    /**
+                     * @description Seconds until the key expires (omit: it never expires)
+                     * @example 7776000
+                     */
+                    expires_in_seconds?: number;
+                    /**
+                     * @description A note for operators (no control characters)
+                     * @example Monterrey till 2
+                     */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKeyDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClientKeysController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key id: the 12 characters after rsk_ in the key (also shown as its prefix) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientKeyDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClientKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key id: the 12 characters after rsk_ in the key (also shown as its prefix) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientKeyDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClientKeysController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key id: the 12 characters after rsk_ in the key (also shown as its prefix) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Seconds until the new key expires (omit: it never expires)
+                     * @example 7776000
+                     */
+                    expires_in_seconds?: number;
+                    /**
+                     * @description How long the old key keeps working (0: stops now); CLIENT_KEY_ROTATE_GRACE (24 h) by default
+                     * @example 86400
+                     */
+                    grace_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedKeyDto"];
+                };
+            };
+            /** @description Invalid query, body or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key is revoked or expired: issue a new one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -1683,8 +2365,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1694,6 +2385,15 @@ export interface operations {
             };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1712,6 +2412,24 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1788,8 +2506,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1806,6 +2533,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -1815,8 +2551,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1881,8 +2644,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1901,6 +2673,33 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1948,8 +2747,44 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1997,8 +2832,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2008,6 +2852,33 @@ export interface operations {
             };
             /** @description No operation of this client has this id_cola */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2030,12 +2901,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description NDJSON form: the client; must be the key's */
-                client_id?: unknown;
+                client_id?: string;
                 /** @description NDJSON form: the __meta key holding each record id (default hash_id) */
                 field_id?: string;
-                /** @description NDJSON form: create, update or delete */
+                /** @description NDJSON form (required with a text/plain body): create, update or delete */
                 operation?: "create" | "update" | "delete";
-                /** @description NDJSON form: the synced table */
+                /** @description NDJSON form (required with a text/plain body): the synced table */
                 table_name?: "venta" | "devolucion";
                 /** @description NDJSON form: the batch version (default 1) */
                 ver?: string;
@@ -2078,40 +2949,8 @@ export interface operations {
                      * @example 3
                      */
                     ver?: number | string;
-                } | string;
-                "text/plain": {
-                    /**
-                     * @description The client; must be the key's (403 otherwise)
-                     * @example MTY_001
-                     */
-                    client_id?: string;
-                    /**
-                     * @description The __meta key holding each record's id (default hash_id)
-                     * @example hash_id
-                     */
-                    field_id?: string;
-                    /**
-                     * @description What to do with every record
-                     * @example create
-                     * @enum {string}
-                     */
-                    operation: "create" | "update" | "delete";
-                    /** @description The records, 1 to 1000 */
-                    records: {
-                        [key: string]: unknown;
-                    }[];
-                    /**
-                     * @description The synced table
-                     * @example venta
-                     * @enum {string}
-                     */
-                    table_name: "venta" | "devolucion";
-                    /**
-                     * @description The batch version, a number or a numeric string (default 1)
-                     * @example 3
-                     */
-                    ver?: number | string;
-                } | string;
+                };
+                "text/plain": string;
             };
         };
         responses: {
@@ -2159,6 +2998,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many records or too large a body */
             413: {
                 headers: {
@@ -2186,6 +3034,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2201,7 +3058,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The client; must be the key's */
-                client_id: unknown;
+                client_id: string;
                 /** @description The name the lines (and answers) carry each record id under */
                 field_id: string;
                 /** @description The synced table */
@@ -2263,6 +3120,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyErrorDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Too many records or too large a body */
             413: {
                 headers: {
@@ -2279,6 +3145,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LegacyErrorDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description The database is unavailable; retry */
@@ -2321,6 +3205,15 @@ export interface operations {
             };
             /** @description Missing or invalid metrics token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2379,6 +3272,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2430,6 +3332,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2471,8 +3382,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2491,6 +3420,24 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,6 +3495,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2613,6 +3569,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2665,6 +3639,24 @@ export interface operations {
             };
             /** @description No such failure */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2739,6 +3731,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The database is unavailable; retry */
             503: {
                 headers: {
@@ -2778,6 +3788,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +3848,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2902,6 +3930,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES (after decompression) */
             413: {
                 headers: {
@@ -2913,6 +3950,15 @@ export interface operations {
             };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2959,6 +4005,15 @@ export interface operations {
             };
             /** @description Missing or invalid admin token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3022,8 +4077,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3040,6 +4104,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3049,8 +4122,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3132,8 +4232,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3150,6 +4259,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3159,8 +4277,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3239,8 +4384,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3257,6 +4411,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -3266,8 +4429,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3334,8 +4524,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3354,6 +4553,33 @@ export interface operations {
             };
             /** @description Body over BODY_LIMIT_BYTES */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3403,8 +4629,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3414,6 +4649,33 @@ export interface operations {
             };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3465,8 +4727,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Missing or unknown client key */
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3483,6 +4754,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Body over BODY_LIMIT_BYTES (after decompression) */
             413: {
                 headers: {
@@ -3492,8 +4772,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

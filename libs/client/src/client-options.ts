@@ -1,12 +1,20 @@
 import type { BackoffOptions, Random } from './engine/backoff.js';
 import type { EngineOptions } from './engine/sync-engine.js';
 import type { ResyncStore } from './store.js';
+import type { TokenSource } from './transport/credential.js';
 
 export interface ResyncClientOptions {
   /** Where the resync API is, e.g. `https://sync.example.com`. */
   baseUrl: string;
-  /** The client key (`Authorization: Bearer <key>`); it decides the client id. */
-  apiKey: string;
+  /** The client key (`Authorization: Bearer <key>`); it decides the client id (and, for a device's key, the device). Give this or `token`. */
+  apiKey?: string;
+  /**
+   * A token from your identity provider instead of a key (the server must accept tokens), or a
+   * function returning the current one, sync or async. The function is called before the first
+   * request and again after a 401 (an expired token, say), and the request is sent once more; a
+   * second 401, or the same token again, stops sync with ResyncAuthError as for a key.
+   */
+  token?: TokenSource;
   /** The durable queue: `SqliteStore` (Node), `IndexedDbStore` (browsers), `MemoryStore` (tests; the default). */
   store?: ResyncStore;
   /** The fetch to use (tests inject fakes); the global one by default. */

@@ -6,6 +6,7 @@ import { ResyncAuthError, ResyncClosedError } from './errors.js';
 import { LocalChange, toNewChange } from './local-change.js';
 import type { ResyncStore } from './store.js';
 import { MemoryStore } from './stores/memory-store.js';
+import { Credential } from './transport/credential.js';
 import { HttpTransport, Transport } from './transport/http-transport.js';
 import type {
   AuditReport,
@@ -28,7 +29,7 @@ export class ResyncClient {
   private readonly store: ResyncStore;
   private readonly events = new Emitter();
   private readonly engine: SyncEngine;
-  private apiKey: string;
+  private readonly credential: Credential;
   private current?: { promise: Promise<SyncReport>; controller: AbortController };
   private loop?: { controller: AbortController; done: Promise<void> };
   private closed = false;
@@ -37,15 +38,15 @@ export class ResyncClient {
 
   constructor(options: ResyncClientOptions) {
     if (!options.baseUrl) throw new TypeError('baseUrl is required');
-    if (!options.apiKey) throw new TypeError('apiKey is required');
-    this.apiKey = options.apiKey;
+    if (!options.apiKey === !options.token) throw new TypeError('Give apiKey or token (one of them)');
+    this.credential = new Credential((options.token ?? options.apiKey)!);
     this.store = options.store ?? new MemoryStore();
     this.now = options.now ?? Date.now;
     const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (!fetchImpl) throw new TypeError('No fetch: pass options.fetch');
     const transport: Transport = new HttpTransport({
       baseUrl: options.baseUrl,
-      apiKey: () => this.apiKey,
+      credential: this.credential,
       fetch: fetchImpl,
       timeoutMs: options.requestTimeoutMs ?? 30_000,
       now: this.now,
@@ -198,10 +199,13 @@ export class ResyncClient {
     this.loop = undefined;
   }
 
-  /** Uses another key from now on (after a 401, say); call start() or sync() again. */
+  /**
+   * Uses another key from now on (after a 401, say); call start() or sync() again. With a `token`
+   * function, the given token is used until the next 401, when the function is asked again.
+   */
   setApiKey(apiKey: string): void {
     if (!apiKey) throw new TypeError('apiKey is required');
-    this.apiKey = apiKey;
+    this.credential.set(apiKey);
   }
 
   /** Stops everything and closes the store. */

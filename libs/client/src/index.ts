@@ -5,6 +5,7 @@ export { IndexedDbStore } from './stores/indexeddb-store.js';
 export type { IndexedDbStoreOptions } from './stores/indexeddb-store.js';
 export type { ResyncStore, EntryFilter, RecordFilter } from './store.js';
 export { ResyncAuthError, ResyncClosedError } from './errors.js';
+export type { TokenSource } from './transport/credential.js';
 export type { ResyncEvents, Listener } from './emitter.js';
 export { backoffDelay, parseRetryAfter } from './engine/backoff.js';
 export type { BackoffOptions } from './engine/backoff.js';

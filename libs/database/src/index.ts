@@ -7,6 +7,7 @@ export { Prisma, PrismaClient, OperationStatus, OperationType } from './generate
 export type { SyncFailure, SyncOperation } from './generated/prisma/client';
 export * from './wait-for-database';
 export * from './database-errors';
+export * from './refusal-reason';
 export * from './channel-listener';
 export * from './session-client';
 export * from './session-check';

@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { isDatabaseUnavailable } from './database-errors';
 import { applyMigrations, readMigrations } from './migrator';
 
 describe(applyMigrations.name, () => {
@@ -95,5 +96,24 @@ describe(applyMigrations.name, () => {
     expect((await applyMigrations(db.url, dir)).warnings).toEqual([
       expect.stringMatching(/20260101000000_ok was modified/),
     ]);
+  });
+
+  it('fails with the database unavailable, not the process, when the server drops its connection mid-way', async () => {
+    await client.query('SELECT pg_advisory_lock(72707369)'); // Prisma's migrate lock: the migrator waits on it
+    const migrating = applyMigrations(db.url);
+    const outcome = migrating.then(
+      () => 'applied',
+      (error: Error) => (isDatabaseUnavailable(error) ? 'unavailable' : error.message),
+    );
+    for (let waiting = 0; waiting === 0;) {
+      await new Promise((wake) => setTimeout(wake, 50));
+      const { rowCount } = await client.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+      );
+      waiting = rowCount ?? 0;
+    }
+
+    expect(await outcome).toBe('unavailable');
   });
 });

@@ -62,6 +62,7 @@ export function readMigrations(dir = defaultMigrationsDir()): MigrationFile[] {
 export async function applyMigrations(databaseUrl: string, dir = defaultMigrationsDir()): Promise<MigrationResult> {
   const migrations = readMigrations(dir);
   const client = new Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // a dropped connection fails the query in flight, not the process
   await client.connect();
   const result: MigrationResult = { applied: [], alreadyApplied: [], warnings: [] };
   try {

@@ -87,6 +87,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     this.directConnection = { connectionString: directDatabaseUrl(config), connectionTimeoutMillis: 5_000 };
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     pool.on('error', (error) => this.logger.warn(`Idle database connection lost: ${error.message}`));
+    // node-pg's pool listens for a client's 'error' only while the client is idle. One the server
+    // drops while checked out (a query, a transaction, `sql`) emits an 'error' nobody handles, which
+    // ends the process. Its query rejects on its own (a 503) and the pool discards it on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -49,8 +49,12 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   if (pathId !== undefined && record.id !== undefined && record.id !== pathId)
     problems.push('id in the body does not match the id in the path');
 
-  const ver = record.ver ?? 1;
-  const verProblem = checkValue(VERSION_SCHEMA, ver, 'ver');
+  // Absent means 1; null is not a version (the document does not allow it), so it is refused.
+  const ver = record.ver === undefined ? 1 : record.ver;
+  const verProblem =
+    ver === null
+      ? `ver must be an integer from ${VERSION_SCHEMA.minimum} to ${VERSION_SCHEMA.maximum}, not null (omit it for 1)`
+      : checkValue(VERSION_SCHEMA, ver, 'ver');
   if (verProblem) problems.push(verProblem);
 
   const queueId = record.id_cola ?? null;

@@ -152,6 +152,12 @@ export class IngestController {
   ): Promise<BatchResponseDto | AcceptedJobDto> {
     const received = readBatchOperations(body).map(readBatchEntry);
     if (prefersAsync(prefer)) {
+      // An entry without a usable id or operation cannot be logged: with no other, there would be
+      // no job to follow, so the request is refused whole (and writes nothing) instead of a 202.
+      if (received.every((r) => 'problems' in r && (r.id === undefined || r.operation === undefined)))
+        throw new BadRequestException(
+          received.map((r, index) => `operations[${index}]: ${'problems' in r ? r.problems.join('; ') : ''}`),
+        );
       const job = await this.enqueue(clientId, table, received, reply);
       accepted(reply, job.jobId);
       const results = job.results.map(entryOf);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SyncedTable } from '@app/common';
-import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
+import { databaseMessage, isDataError, PrismaService, refusalReason, sqlState } from '@app/database';
 import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationsService } from '@app/operations';
 import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-failures';
@@ -85,7 +85,8 @@ export class IngestService {
           this.record(results, await this.applyAll(clientId, table, [item], []));
         } catch (single) {
           if (!isDataError(single)) throw single;
-          const message = `Could not be stored: ${databaseMessage(single)}`;
+          this.logger.warn(`Record refused (${sqlState(single)}: ${databaseMessage(single)})`);
+          const message = `Could not be stored: ${refusalReason(single)}`;
           const f = failure(item.index, item.change.id, item.change.operation, message, item.change);
           results[item.index] = f.result;
           failed.push(f);

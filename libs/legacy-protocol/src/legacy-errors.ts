@@ -64,6 +64,7 @@ export function codeForStatus(status: number): LegacyCode {
     case 400:
       return LegacyCode.InvalidJson;
     case 401:
+    case 403: // a device's key used with another device's X-Device-Id
       return LegacyCode.Unauthorized;
     case 404:
       return LegacyCode.NotFound;

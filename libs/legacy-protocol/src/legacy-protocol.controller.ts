@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, ClientAuth, ClientId, MAX_BATCH, MAX_STATUS_QUERIES } from '@app/common';
-import { readLegacyBatch } from './legacy-batch';
+import { checkClientId, readLegacyBatch } from './legacy-batch';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
 import { LegacyExceptionFilter } from './legacy-exception.filter';
 import { LegacyProtocolService } from './legacy-protocol.service';
@@ -20,6 +20,7 @@ import { mediaType, NDJSON_TYPES, readTextBody } from './text-body';
 import { readNdjson } from './ndjson';
 import {
   ITEMS_BODY_SCHEMA,
+  LEGACY_CLIENT_ID_SCHEMA,
   LEGACY_FIELD_ID_SCHEMA,
   LEGACY_OPERATION_SCHEMA,
   LEGACY_TABLE_SCHEMA,
@@ -79,14 +80,14 @@ export class LegacyProtocolController {
   @ApiQuery({
     name: 'operation',
     required: false,
-    description: 'NDJSON form: create, update or delete',
+    description: 'NDJSON form (required with a text/plain body): create, update or delete',
     example: 'create',
     schema: LEGACY_OPERATION_SCHEMA,
   })
   @ApiQuery({
     name: 'table_name',
     required: false,
-    description: 'NDJSON form: the synced table',
+    description: 'NDJSON form (required with a text/plain body): the synced table',
     example: 'venta',
     schema: LEGACY_TABLE_SCHEMA,
   })
@@ -95,6 +96,7 @@ export class LegacyProtocolController {
     required: false,
     description: "NDJSON form: the client; must be the key's",
     example: 'MTY_001',
+    schema: LEGACY_CLIENT_ID_SCHEMA,
   })
   @ApiQuery({
     name: 'field_id',
@@ -128,6 +130,8 @@ export class LegacyProtocolController {
           LegacyCode.InvalidJson,
           'The body must be a JSON object {"operation", "records", "table_name", ...}',
         );
+      // A client_id in the query string is checked too (the README promises 403 for another client's).
+      checkClientId(clientId, query.client_id, false);
       const params = body as Record<string, unknown>;
       batch = readLegacyBatch(clientId, params, params.records, MAX_BATCH);
     } else if (NDJSON_TYPES.includes(type)) {
@@ -175,7 +179,13 @@ export class LegacyProtocolController {
     example: 'hash_id',
     schema: LEGACY_FIELD_ID_SCHEMA,
   })
-  @ApiQuery({ name: 'client_id', required: true, description: "The client; must be the key's", example: 'MTY_001' })
+  @ApiQuery({
+    name: 'client_id',
+    required: true,
+    description: "The client; must be the key's",
+    example: 'MTY_001',
+    schema: LEGACY_CLIENT_ID_SCHEMA,
+  })
   @ApiQuery({
     name: 'ver',
     required: false,

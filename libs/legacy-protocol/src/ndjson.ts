@@ -1,3 +1,4 @@
+import { lossyNumberProblem } from '@app/common';
 import { LegacyCode, LegacyProtocolError } from './legacy-errors';
 
 /**
@@ -30,6 +31,8 @@ export function readNdjson(text: string, maxLines: number): Record<string, unkno
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw LegacyProtocolError.badRequest(LegacyCode.InvalidNdjson, `Line ${line} must be a JSON object`);
     }
+    const lossy = lossyNumberProblem(content);
+    if (lossy) throw LegacyProtocolError.badRequest(LegacyCode.InvalidRecords, `Line ${line}: ${lossy}`);
     objects.push(value as Record<string, unknown>);
   }
   return objects;

@@ -95,6 +95,12 @@ export class Metrics implements HttpObserver {
     labelNames: ['result'],
     registers: [this.registry],
   });
+  private readonly authFailures = new Counter({
+    name: 'resync_auth_failures_total',
+    help: 'Refused client credentials by reason: missing, unknown_key, key_revoked, key_expired, token_expired, token_invalid, device_mismatch, too_many_failures',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.enabled = config.metricsEnabled;
@@ -163,6 +169,11 @@ export class Metrics implements HttpObserver {
     if (!this.enabled) return;
     for (const result of ['delivered', 'failed', 'refused'] as const)
       if (summary[result] > 0) this.retries.inc({ result }, summary[result]);
+  }
+
+  /** A refused client credential (reason: a fixed set, AuthFailureReason). */
+  authFailed(reason: string): void {
+    if (this.enabled) this.authFailures.inc({ reason });
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -14,6 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { answerClientError } from './client-error';
 import { parseJsonBody } from './json-body';
 import { completeDocument } from './openapi-completion';
 
@@ -50,6 +51,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
         .header('X-Request-Id', request.id)
         .send({ ...body, requestId: request.id });
     },
+    // What Node's parser refuses (400, 408, 431) is answered in the same shape.
+    clientErrorHandler: answerClientError,
     routerOptions: { maxParamLength: 3 * 4 * 255, ignoreTrailingSlash: true },
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,

@@ -1,4 +1,5 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { lossyNumberProblem } from '@app/common';
 import { isUtf8 } from 'node:buffer';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
@@ -28,7 +29,7 @@ export interface JsonBodyOptions {
 /**
  * Turns a request body into JSON, or throws the 4xx it deserves: an unknown encoding or charset
  * 415; a broken or truncated compressed stream, invalid UTF-8 (never silently replaced by U+FFFD),
- * nesting past MAX_JSON_DEPTH or malformed JSON 400; a body over the limit once inflated 413.
+ * nesting past MAX_JSON_DEPTH, malformed JSON or a number a double would change 400; a body over the limit once inflated 413.
  */
 export async function parseJsonBody(raw: Buffer, options: JsonBodyOptions): Promise<unknown> {
   const body = await inflate(raw, options);
@@ -41,11 +42,16 @@ export async function parseJsonBody(raw: Buffer, options: JsonBodyOptions): Prom
   if (body.length > 2 * MAX_JSON_DEPTH && nestingDepth(body) > MAX_JSON_DEPTH) {
     throw new BadRequestException(`JSON in request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
+  const text = body.toString('utf8');
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new BadRequestException('Malformed JSON in request body');
   }
+  const lossy = lossyNumberProblem(text);
+  if (lossy) throw new BadRequestException(lossy);
+  return parsed;
 }
 
 async function inflate(raw: Buffer, { encoding, limitBytes }: JsonBodyOptions): Promise<Buffer> {

@@ -2,7 +2,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { MAX_JSON_DEPTH } from './json-body';
 
 type Responses = Record<string, { description: string; content?: Record<string, { schema: object }> }>;
-type Operation = { responses: Responses; requestBody?: unknown; security?: Record<string, unknown>[] };
+type Content = Record<string, { schema: { oneOf?: Record<string, unknown>[] } }>;
+type Operation = { responses: Responses; requestBody?: { content?: Content }; security?: Record<string, unknown>[] };
 
 const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
 
@@ -18,8 +19,12 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
     for (const operation of Object.values(methods as Record<string, Operation>)) {
       const add = (status: string, description: string) => (operation.responses[status] ??= { description });
       add('400', 'Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written');
+      add('431', "Request headers over Node's limit (16 KiB)");
+      if (path.includes('{')) add('414', 'A path parameter over its length limit');
       if (operation.security?.length) add('401', 'Missing or unknown key');
       if (operation.requestBody) {
+        splitBodyByContentType(operation.requestBody.content);
+        add('408', 'The request did not arrive whole within HTTP_REQUEST_TIMEOUT');
         add('413', 'Body over BODY_LIMIT_BYTES (after decompression)');
         add(
           '415',
@@ -42,4 +47,18 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
     ` Bodies are JSON in UTF-8, nested at most ${MAX_JSON_DEPTH} levels.` +
     ' Unknown query parameters and, where a schema says additionalProperties: false, unknown body properties are refused (400).';
   return document;
+}
+
+/**
+ * A body documented as `oneOf` alternatives each marked with the content type it is sent as
+ * (`x-content-type`) is stated per content type instead: the JSON form under application/json,
+ * the NDJSON text under text/plain, never both under each.
+ */
+function splitBodyByContentType(content: Content | undefined): void {
+  for (const [type, media] of Object.entries(content ?? {})) {
+    const forType = media.schema.oneOf?.filter((alternative) => alternative['x-content-type'] !== undefined);
+    if (!forType?.length) continue;
+    const { 'x-content-type': _type, ...schema } = forType.find((a) => a['x-content-type'] === type) ?? {};
+    media.schema = schema;
+  }
 }

@@ -88,8 +88,8 @@ export class Pusher {
         throw new ResyncAuthError(outcome.status, outcome.message);
       case 'temporary': {
         const until = pacer.pause(outcome);
-        // 429 was not applied: push again. Anything else may have been: ask its status first.
-        const state = outcome.status === 429 ? 'pending' : 'sent';
+        // 429 (or no request at all) was not applied: push again. Anything else may have been: ask its status first.
+        const state = outcome.status === 429 || outcome.unsent ? 'pending' : 'sent';
         await store.update(entries.map((e) => ({ seq: e.seq, state, notBefore: until })));
         break;
       }

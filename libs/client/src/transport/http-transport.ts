@@ -1,6 +1,7 @@
 import type { paths } from '../api-types.js';
 import { parseRetryAfter } from '../engine/backoff.js';
 import type { QueueEntry } from '../types.js';
+import type { Credential } from './credential.js';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -20,16 +21,17 @@ export type Outcome<T> =
   | { kind: 'ok'; body: T }
   /** 413: split the batch. */
   | { kind: 'too-large' }
-  /** 401/403: stop and tell the app. */
+  /** 401/403 (a 401 after a token function's new token too): stop and tell the app. */
   | { kind: 'auth'; status: number; message: string }
   /** Network error, timeout, 408, 429, 5xx, an unreadable answer: retry later. */
-  | { kind: 'temporary'; status?: number; message: string; retryAfterMs: number | null }
+  | { kind: 'temporary'; status?: number; message: string; retryAfterMs: number | null; unsent?: true }
   /** Any other 4xx: the request itself was refused. */
   | { kind: 'refused'; status: number; message: string };
 
 export interface TransportOptions {
   baseUrl: string;
-  apiKey: () => string;
+  /** The key or token; a token function is asked again after a 401, and the request sent once more. */
+  credential: Credential;
   fetch: typeof fetch;
   timeoutMs: number;
   now: () => number;
@@ -95,13 +97,43 @@ export class HttpTransport implements Transport {
     signal: AbortSignal,
     extraHeaders: Record<string, string> = {},
   ): Promise<Outcome<T>> {
+    let token: string;
+    try {
+      token = await this.options.credential.value();
+    } catch (error) {
+      // Nothing was sent: the changes stay pending, retried after the backoff.
+      return {
+        kind: 'temporary',
+        message: `Getting the token failed: ${describe(error)}`,
+        retryAfterMs: null,
+        unsent: true,
+      };
+    }
+    const first = await this.send<T>(path, body, signal, extraHeaders, token);
+    if (first.kind !== 'auth' || first.status !== 401) return first;
+    let next: string | undefined;
+    try {
+      next = await this.options.credential.renewed(token);
+    } catch {
+      return first;
+    }
+    return next === undefined ? first : this.send<T>(path, body, signal, extraHeaders, next);
+  }
+
+  private async send<T>(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    extraHeaders: Record<string, string>,
+    token: string,
+  ): Promise<Outcome<T>> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     try {
       response = await this.options.fetch(this.base + path, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${this.options.apiKey()}`,
+          authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           accept: 'application/json',
           ...extraHeaders,

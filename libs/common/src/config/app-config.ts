@@ -1,6 +1,7 @@
 import { isSyncedTableName, SYNCED_TABLES, SyncedTableName } from '../synced-tables';
 import { DevelopmentCredentials, randomDevelopmentCredentials } from './development-credentials';
 import { ConfigError, EnvReader } from './env-reader';
+import { CredentialsConfig, readCredentialsConfig } from './credentials-config';
 import { HttpConfig, readHttpConfig } from './http-config';
 
 export interface ClientKey {
@@ -9,7 +10,7 @@ export interface ClientKey {
 }
 
 /** Everything the app reads from its environment, validated once at start-up. */
-export interface AppConfig extends HttpConfig {
+export interface AppConfig extends HttpConfig, CredentialsConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -26,6 +27,7 @@ export interface AppConfig extends HttpConfig {
   embeddedDatabasePort: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** Keys from API_KEYS; keys issued into the database come on top (docs/credentials.md). */
   clientKeys: ClientKey[];
   adminToken: string;
   /** True when the keys above were made up for a local start (printed once at start-up). */
@@ -134,8 +136,8 @@ export function loadAppConfig(
   if (adminToken && adminToken.length < 16) read.fail('ADMIN_TOKEN', 'must be at least 16 characters', undefined);
   if (clientKeys.length === 0 || !adminToken) {
     if (nodeEnv === 'production') {
-      if (clientKeys.length === 0)
-        read.fail('API_KEYS', 'is required in production (clientId:key,clientId:key)', undefined);
+      // API_KEYS may be left out in production: clients then use keys issued into the database
+      // (or tokens), which an operator issues with the admin token.
       if (!adminToken) read.fail('ADMIN_TOKEN', 'is required in production', undefined);
     } else {
       generatedCredentials = true;
@@ -158,6 +160,7 @@ export function loadAppConfig(
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
     ...readHttpConfig(read),
+    ...readCredentialsConfig(read),
     clientKeys,
     adminToken,
     generatedCredentials,

@@ -92,7 +92,12 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Map
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const details = Array.isArray(raw) ? raw.map(String) : undefined;
     const message = details ? details.join('; ') : String(raw ?? error.message);
-    return { body: make(status, message, details), internal: status === 500 };
+    // A machine-readable reason, where an answer has one (authentication: key_revoked, token_expired...).
+    const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+    return {
+      body: { ...make(status, message, details), ...(typeof code === 'string' ? { code } : {}) },
+      internal: status === 500,
+    };
   }
   if (isDatabaseUnavailable(error)) {
     return {

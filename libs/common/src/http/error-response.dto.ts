@@ -19,6 +19,13 @@ export class ErrorResponseDto {
   details?: string[];
 
   @ApiPropertyOptional({
+    description:
+      'Why, for a program, where an answer has a reason of its own: key_revoked, key_expired, token_expired, token_invalid (401), device_mismatch (403), too_many_failures (429). See docs/credentials.md',
+    example: 'token_expired',
+  })
+  code?: string;
+
+  @ApiPropertyOptional({
     description: 'The request id (also in the X-Request-Id header and the logs)',
     example: '5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a',
   })

@@ -6,9 +6,12 @@ describe(checkValue.name, () => {
     [5, 'id must be a string'],
     ['', 'id must not be empty'],
     ['x'.repeat(256), 'id must be at most 255 characters'],
-    ['a\u0000b', 'id must not contain control characters'],
-    ['tab\there', 'id must not contain control characters'],
-    ['del\u007f', 'id must not contain control characters'],
+    ['a\u0000b', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['tab\there', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['del\u007f', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['next-line\u0085', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['\u0080c1', 'id must not contain control characters or a lone UTF-16 surrogate'],
+    ['apc\u009f', 'id must not contain control characters or a lone UTF-16 surrogate'],
   ])('refuses the record id %p: %s', (value, message) => {
     expect(checkValue(RECORD_ID_SCHEMA, value, 'id')).toBe(message);
   });

@@ -11,8 +11,13 @@ import { SYNCED_TABLES } from '../synced-tables';
 
 export const MAX_RECORD_ID_LENGTH = 255;
 export const MAX_VERSION = 2_147_483_647;
-/** No character below U+0020 and no DEL: PostgreSQL text cannot hold NUL, and the others are always a client bug in a name. */
-export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f]*$';
+/**
+ * No control character (C0 U+0000-U+001F, DEL, C1 U+0080-U+009F): PostgreSQL text cannot hold NUL,
+ * and the others are always a client bug in a name. No lone UTF-16 surrogate (a `\\ud800`-`\\udfff` escape outside a pair)
+ * either: PostgreSQL text stores it as U+FFFD, so distinct ids would become one. Checked as a
+ * Unicode regular expression (`u`: a pair is one character, outside the range).
+ */
+export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
 export const MAX_BATCH = 1000;
 export const MAX_STATUS_QUERIES = 1000;
 export const MAX_PAGE = 1_000_000;
@@ -47,7 +52,7 @@ export const MAX_CLIENT_ID_LENGTH = 64;
  * A pattern not listed here is quoted as it is.
  */
 const PATTERN_WORDING: Record<string, string> = {
-  [NO_CONTROL_CHARACTERS_PATTERN]: 'must not contain control characters',
+  [NO_CONTROL_CHARACTERS_PATTERN]: 'must not contain control characters or a lone UTF-16 surrogate',
   [CLIENT_ID_PATTERN]: 'must be letters, digits, _ . or -',
 };
 

@@ -36,7 +36,7 @@ describe(checkObject.name, () => {
     [{ table: 'venta', critical: 'yes' }, 'critical must be true or false'],
     [{ table: 'users' }, 'table must be one of venta, devolucion'],
     [{}, 'table is required'],
-    [{ table: 'venta', name: 'a\u0000b' }, 'name must not contain control characters'],
+    [{ table: 'venta', name: 'a\u0000b' }, 'name must not contain control characters or a lone UTF-16 surrogate'],
     [{ table: 'venta', name: '' }, 'name must not be empty'],
     [{ table: 'venta', name: 'abcdef' }, 'name must be at most 5 characters'],
     [{ table: 'venta', extra: '1' }, 'property extra should not exist'],

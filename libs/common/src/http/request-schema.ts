@@ -42,7 +42,9 @@ export function checkObject(
   input: unknown,
   source: Source,
 ): { value: Record<string, unknown> } | { problems: string[] } {
-  // An absent body is an empty one (all properties are optional where that is allowed).
+  // An absent body (or query string) is an empty one (all properties are optional where that is
+  // allowed); a JSON body that is `null` is a body, and not an object.
+  if (input === null && source === 'body') return { problems: ['The body must be a JSON object'] };
   const object = input === undefined || input === null ? {} : input;
   if (typeof object !== 'object' || Array.isArray(object)) return { problems: ['The body must be a JSON object'] };
   const given = object as Record<string, unknown>;

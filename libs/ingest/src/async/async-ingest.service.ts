@@ -1,7 +1,7 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig, SyncedTable } from '@app/common';
-import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
+import { databaseMessage, isDataError, PrismaService, refusalReason, sqlState } from '@app/database';
 import { Metrics } from '@app/metrics';
 import { OperationsService } from '@app/operations';
 import { Change, ReceivedChange } from '../change';
@@ -101,7 +101,7 @@ export class AsyncIngestService {
             item.index,
             item.change.id,
             item.change.operation,
-            `Could not be stored: ${databaseMessage(single)}`,
+            `Could not be stored: ${refusalReason(single)}`,
             item.change,
           );
           results[item.index] = f.result;

@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig, findSyncedTable, SyncedTableName } from '@app/co
 import {
   ChannelListener,
   databaseMessage,
+  refusalReason,
   isDatabaseUnavailable,
   isDataError,
   PgTx,
@@ -242,7 +243,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
       } catch (error) {
         if (!isDataError(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT async_record');
-        failures.push({ id: change.operationId, error: `Could not be stored: ${databaseMessage(error)}` });
+        this.logger.warn(`Queued record refused (${databaseMessage(error)})`);
+        failures.push({ id: change.operationId, error: `Could not be stored: ${refusalReason(error)}` });
         counted.push({ operation: change.operation, status: 'ERROR' });
       }
     }

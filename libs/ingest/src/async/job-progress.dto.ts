@@ -14,7 +14,7 @@ export class JobErrorDto {
 
   @ApiProperty({
     description: 'Why it failed',
-    example: 'Could not be stored: invalid input syntax for type json',
+    example: 'Could not be stored: the record breaks the table\'s rule "total_positive"',
     nullable: true,
     type: String,
   })
