@@ -1,4 +1,6 @@
+import { KEYS_CHANNEL } from '@app/credentials';
 import { readMigrations } from '@app/database';
+import { ASYNC_QUEUE_CHANNEL } from '@app/ingest/async/async-ingest.repository';
 import { call, CLIENTS, DIRECT_APPLICATION, eventually, PoolerSetup, startBehindPooler } from './pooler-kit';
 
 const ROUNDS = 8;
@@ -44,11 +46,15 @@ describe('the hot paths through PgBouncer in transaction mode', () => {
     expect(locks.rows).toEqual([]);
   });
 
-  it('listens for queued work on a direct connection of each instance, not through the pooler', async () => {
-    const { rows } = await setup.direct.query<{ application_name: string }>(
-      `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+  it("listens (queued work, key changes) on each instance's direct connection, not through the pooler", async () => {
+    const { rows } = await setup.direct.query<{ application_name: string; query: string }>(
+      `SELECT application_name, query FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'LISTEN %' ORDER BY query`,
     );
-    expect(rows).toEqual(setup.apps.map(() => ({ application_name: DIRECT_APPLICATION })));
+    const listens = [`LISTEN ${ASYNC_QUEUE_CHANNEL}`, `LISTEN ${KEYS_CHANNEL}`]
+      .sort()
+      .flatMap((query) => setup.apps.map(() => ({ application_name: DIRECT_APPLICATION, query })));
+    expect(rows).toEqual(listens);
   });
 
   it('answers 8 concurrent clients on both instances without one error', async () => {
