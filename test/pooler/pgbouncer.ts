@@ -8,6 +8,10 @@ import { freePort } from '../setup/free-port';
 /** Debian's pgbouncer package installs it here (not on a non-root PATH); PGBOUNCER_PATH overrides. */
 export const PGBOUNCER = process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer';
 
+const running = new Set<ChildProcess>();
+// Whatever happened to the test (a failed beforeAll, a killed worker), no PgBouncer outlives it.
+process.on('exit', () => running.forEach((child) => child.kill('SIGINT')));
+
 export interface Pooler {
   /** `serverUrl` with host and port replaced by the pooler's (same user, password and database). */
   url(serverUrl: string): string;
@@ -62,6 +66,8 @@ export async function startPgBouncer(serverUrl: string, serverConnections = 4): 
   const child: ChildProcess = spawn(PGBOUNCER, [...(asRoot ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

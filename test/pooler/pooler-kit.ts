@@ -38,59 +38,59 @@ export interface PoolerSetup {
 export async function startBehindPooler(instances: number, env: Record<string, string> = {}): Promise<PoolerSetup> {
   if (!existsSync(join(ROOT, API_MAIN))) throw new Error('Run `npm run build` first (npm run test:pooler does)');
   const pooler = await startPgBouncer(process.env.RESYNC_TEST_SERVER_URL!, 4);
-  const database = await createTestDatabase({ empty: true });
-  const direct = new Client({ connectionString: database.url });
-  await direct.connect();
-  await direct.query(`ALTER DATABASE "${database.name}" SET TimeZone = '${DATABASE_ZONE}'`);
-  const fake = await FakeExternalSystem.start();
-  const cwd = mkdtempSync(join(tmpdir(), 'resync-pooler-'));
-  const apps: AppProcess[] = [];
-  for (let i = 0; i < instances; i++) {
-    apps.push(
-      startApp(
-        API_MAIN,
-        {
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(await freePort()),
-          DATABASE_URL: pooler.url(database.url),
-          // Named, so that the direct connections can be told apart from the pooler's.
-          DATABASE_DIRECT_URL: directUrl(database.url),
-          DATABASE_PREPARED_STATEMENTS: 'false',
-          DATABASE_POOL_SIZE: '8',
-          API_KEYS: CLIENTS.map((c) => `${c.clientId}:${c.key}`).join(','),
-          ADMIN_TOKEN,
-          EXTERNAL_SYNC_URL: fake.url,
-          SYNC_DISPATCH_INTERVAL: '100ms',
-          // The crons (each under a transaction-scoped advisory lock) tick every second, under the load.
-          STALE_OPERATION_CRON: '* * * * * *',
-          METRICS_REFRESH_CRON: '* * * * * *',
-          SYNC_RETRY_CRON: '* * * * * *',
-          SYNC_ALERT_CRON: '* * * * * *',
-          LOG_LEVEL: 'warn',
-          RUN_JOBS: 'true',
-          ...env,
-        },
-        cwd,
-      ),
-    );
-  }
-  await Promise.all(apps.map((app) => waitForHealth(app)));
-  return {
-    pooler,
-    database,
-    fake,
-    apps,
-    direct,
-    close: async () => {
-      await killStartedApps();
-      await direct.end().catch(() => undefined);
-      await fake.close();
-      await database.drop();
-      await pooler.stop();
-      rmSync(cwd, { recursive: true, force: true });
-    },
+  const cleanup: (() => Promise<unknown>)[] = [() => pooler.stop()];
+  const close = async () => {
+    await killStartedApps();
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
   };
+  try {
+    const database = await createTestDatabase({ empty: true });
+    cleanup.push(() => database.drop());
+    const direct = new Client({ connectionString: database.url });
+    await direct.connect();
+    cleanup.push(() => direct.end());
+    await direct.query(`ALTER DATABASE "${database.name}" SET TimeZone = '${DATABASE_ZONE}'`);
+    const fake = await FakeExternalSystem.start();
+    cleanup.push(() => fake.close());
+    const cwd = mkdtempSync(join(tmpdir(), 'resync-pooler-'));
+    cleanup.push(async () => rmSync(cwd, { recursive: true, force: true }));
+    const apps: AppProcess[] = [];
+    for (let i = 0; i < instances; i++) {
+      apps.push(
+        startApp(
+          API_MAIN,
+          {
+            NODE_ENV: 'production',
+            HOST: '127.0.0.1',
+            PORT: String(await freePort()),
+            DATABASE_URL: pooler.url(database.url),
+            // Named, so that the direct connections can be told apart from the pooler's.
+            DATABASE_DIRECT_URL: directUrl(database.url),
+            DATABASE_PREPARED_STATEMENTS: 'false',
+            DATABASE_POOL_SIZE: '8',
+            API_KEYS: CLIENTS.map((c) => `${c.clientId}:${c.key}`).join(','),
+            ADMIN_TOKEN,
+            EXTERNAL_SYNC_URL: fake.url,
+            SYNC_DISPATCH_INTERVAL: '100ms',
+            // The crons (each under a transaction-scoped advisory lock) tick every second, under the load.
+            STALE_OPERATION_CRON: '* * * * * *',
+            METRICS_REFRESH_CRON: '* * * * * *',
+            SYNC_RETRY_CRON: '* * * * * *',
+            SYNC_ALERT_CRON: '* * * * * *',
+            LOG_LEVEL: 'warn',
+            RUN_JOBS: 'true',
+            ...env,
+          },
+          cwd,
+        ),
+      );
+    }
+    await Promise.all(apps.map((app) => waitForHealth(app)));
+    return { pooler, database, fake, apps, direct, close };
+  } catch (error) {
+    await close(); // an app that did not start must not leave PgBouncer and the database behind
+    throw error;
+  }
 }
 
 /** The test database's URL as the apps' DATABASE_DIRECT_URL: straight to PostgreSQL, named DIRECT_APPLICATION. */
