@@ -16,6 +16,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { parseJsonBody } from './json-body';
 import { completeDocument } from './openapi-completion';
+import { answerRefusedBodiesReadably } from './refused-body';
 
 /** The servers being closed (see closeGracefully). */
 const closing = new WeakSet<object>();
@@ -73,6 +74,7 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     if (closing.has(fastify)) reply.header('Connection', 'close');
     done(null, payload);
   });
+  answerRefusedBodiesReadably(fastify, config.bodyLimitBytes);
   observeResponses(app);
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
