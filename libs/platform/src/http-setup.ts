@@ -96,7 +96,7 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), { bodyLimitBytes: config.bodyLimitBytes }));
-  if (options.swagger) setupSwagger(app);
+  if (options.swagger) setupSwagger(app, { bodyLimitBytes: config.bodyLimitBytes });
 }
 
 /**
@@ -162,7 +162,7 @@ function enableCors(app: INestApplication, config: AppConfig): void {
 /** Request shapes documented by DTO classes: the validation refuses their unknown properties. */
 const REQUEST_SCHEMAS = ['StatusQueryDto', 'StatusBatchRequestDto', 'BatchRequestDto'];
 
-export function setupSwagger(app: INestApplication): void {
+export function setupSwagger(app: INestApplication, options: { bodyLimitBytes?: number } = {}): void {
   const document = new DocumentBuilder()
     .setTitle('resync')
     .setDescription(
@@ -184,7 +184,7 @@ export function setupSwagger(app: INestApplication): void {
   SwaggerModule.setup(
     'docs',
     app,
-    () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS),
+    () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS, options),
     {
       jsonDocumentUrl: 'docs-json',
       swaggerOptions: { persistAuthorization: true },
