@@ -1,5 +1,7 @@
 import { ManualClock } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { createTestDatabase, TestDatabase } from '@app/testing';
+import { sample } from '../metrics/metrics-text';
 import { closedPortUrl, FakeExternalSystem, ReceivedMessage } from './fake-external-system';
 import { clearSyncState, MINUTE, startSyncApp, SyncApp } from './sync-test-kit';
 
@@ -85,6 +87,22 @@ describe('External sync in batch mode', () => {
     expect(await app.retry.retryDue()).toMatchObject({ attempted: 1, delivered: 1 });
     expect(keys(fake.receivedMessages())).toEqual([busy]);
     expect((await app.failures()).map((f) => f.recordId)).toEqual(['p-refused']);
+  });
+
+  it('counts delivered changes per message and the latency per request', async () => {
+    const text = () => app.t.get<Metrics>(Metrics).text();
+    const read = (m: string, name: string, labels?: Record<string, string>) => sample(m, name, labels) ?? 0;
+    const before = await text();
+    const [, failing] = await create(app, ['c-1', 'c-2', 'c-3']);
+    fake.respondNext({ status: 200, perMessage: (m) => ({ status: m.key === failing ? 500 : 200 }) });
+    await app.dispatcher.dispatchOnce();
+    const after = await text();
+    const delta = (name: string, labels?: Record<string, string>) =>
+      read(after, name, labels) - read(before, name, labels);
+    expect(delta('resync_sync_delivered_total')).toBe(2);
+    expect(delta('resync_sync_deliveries_total', { result: 'delivered' })).toBe(2);
+    expect(delta('resync_sync_deliveries_total', { result: 'temporary' })).toBe(1);
+    expect(delta('resync_sync_delivery_duration_seconds_count')).toBe(1);
   });
 
   it('treats a message the answer leaves out as a temporary failure, and a 4xx/5xx as the whole batch failing', async () => {
