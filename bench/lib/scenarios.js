@@ -60,8 +60,8 @@ function total(runs) {
 }
 
 /** Drives the app of a run over HTTP at the scenario's concurrency. */
-const drive = (ctx, { app, pids, seconds, label }, request) =>
-  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, ...request });
+const drive = (ctx, { app, pids, seconds, label, overallRate }, request) =>
+  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, overallRate, ...request });
 
 /** Runs `work` on node-pg clients of `url` at the scenario's concurrency. */
 const sqlDrive = (ctx, url, { pids, seconds, label }, perCall, work) =>

@@ -214,3 +214,41 @@ describe('External sync in batch mode on two instances', () => {
       expect(new Set(request.messages.map((m) => m.entity_id)).size).toBe(request.messages.length);
   });
 });
+
+/** docs/examples/external-sync-receiver.js, the documented minimal receiver, against the app in both modes. */
+describe('The documented example receiver', () => {
+  const { createReceiver } = require('../../docs/examples/external-sync-receiver.js') as {
+    createReceiver: () => { server: import('node:http').Server; store: { applied: Map<string, unknown> } };
+  };
+  const receiver = createReceiver();
+  let url: string;
+
+  beforeAll(async () => {
+    await new Promise<void>((done) => receiver.server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(receiver.server.address() as import('node:net').AddressInfo).port}/sync`;
+  });
+  afterAll(async () => {
+    receiver.server.closeAllConnections();
+    await new Promise((done) => receiver.server.close(done));
+  });
+
+  it.each([
+    ['one change per request', '1'],
+    ['batch mode', '3'],
+  ])('applies each change once and refuses what it cannot apply (%s)', async (_mode, size) => {
+    const app = await startSyncApp(url, { env: { EXTERNAL_SYNC_BATCH_SIZE: size } });
+    try {
+      receiver.store.applied.clear();
+      const operationIds = await create(app, ['r-1', 'r-2', 'r-3', 'r-4']);
+      // A change the receiver cannot apply: an outbox entry whose payload has no record id.
+      await app.t.prisma.$executeRaw`UPDATE sync_outbox SET payload = '{}'::jsonb WHERE record_id = 'r-4'`;
+      expect(await app.drainOutbox()).toEqual({ delivered: 3, failed: 1 });
+      expect([...receiver.store.applied.keys()].sort()).toEqual(operationIds.slice(0, 3).sort());
+      expect(await app.failures()).toEqual([
+        expect.objectContaining({ recordId: 'r-4', nextRetryAt: null, error: expect.stringContaining('HTTP 422') }),
+      ]);
+    } finally {
+      await app.t.close();
+    }
+  });
+});
