@@ -58,7 +58,8 @@ async function deliverBatched(ctx, count, ingestRate) {
       const seconds = (Date.now() - endpoint.state.firstAt) / 1000;
       const used = cpu.stop();
       const { received, keys, requests } = endpoint.state;
-      if (keys.size < count) throw new Error(`the outbox is empty but only ${fmt(keys.size)} of ${fmt(count)} keys arrived`);
+      if (keys.size < count)
+        throw new Error(`the outbox is empty but only ${fmt(keys.size)} of ${fmt(count)} keys arrived`);
       const rate = count / seconds;
       log(
         `  [deliver-batched] ${fmt(count)} changes in ${fmt(requests)} requests, ${seconds.toFixed(1)} s: ${fmt(rate)}/s (${received - keys.size} duplicates); ${describeCpu(used)}`,
@@ -93,9 +94,20 @@ async function ingestWithOutbox(ctx) {
     const env = deliveryEnv(ctx, endpoint);
     log(`  app: ${describe(env)}`);
     const other = s.apiIngest(ctx, 1000, offDb);
-    const m = await s.pair(ctx, 'ingest-1000-with-outbox', onDb, s.apiIngest(ctx, 1000, onDb), (run) =>
-      other({ app: off, pids: { app: off.pid, postgres: run.pids.postgres }, seconds: run.seconds, label: run.label }),
-    env);
+    const m = await s.pair(
+      ctx,
+      'ingest-1000-with-outbox',
+      onDb,
+      s.apiIngest(ctx, 1000, onDb),
+      (run) =>
+        other({
+          app: off,
+          pids: { app: off.pid, postgres: run.pids.postgres },
+          seconds: run.seconds,
+          label: run.label,
+        }),
+      env,
+    );
     const left = await depth(onDb);
     m.notes = [
       `external sync on: ${fmt(endpoint.state.received)} changes delivered during the runs, ${fmt(left)} left in the outbox at the end`,
@@ -122,7 +134,11 @@ async function sustained(ctx, rate, seconds) {
       const depths = [];
       const sampler = setInterval(async () => depths.push(await depth(url).catch(() => NaN)), 5_000);
       const r = await s
-        .apiIngest(ctx, 1000, url)({
+        .apiIngest(
+          ctx,
+          1000,
+          url,
+        )({
           app,
           pids: { app: app.pid, postgres: ctx.db.pid },
           seconds,
