@@ -133,7 +133,7 @@ describe('External sync in batch mode', () => {
 
   it('fails only the batch that timed out: the batches answered before it stay delivered', async () => {
     const operationIds = await create(app, ['t-1', 't-2', 't-3', 't-4', 't-5', 't-6', 't-7']);
-    fake.respondNext({ status: 200 }, { status: 200, delayMs: 1_000 }, { status: 200 });
+    fake.respondNext({ status: 200 }, { status: 200, delayMs: 600 }, { status: 200 });
     expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 4, failed: 3 });
     const failures = await app.failures();
     expect(failures.map((f) => f.operationId?.toString()).sort()).toEqual(operationIds.slice(3, 6).sort());
