@@ -86,13 +86,16 @@ const apiIngest = (ctx, size, url) => async (run) => {
   return r;
 };
 
-/** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 5 s. */
+/** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 10 s. */
 async function settled(url) {
   let last = await baseline.counts(url);
-  for (let i = 0; i < 50; i++) {
+  let still = 0;
+  // unchanged for 0.5 s: on a loaded machine a 1,000-record batch can take seconds, so one quiet
+  // 100 ms does not mean the cut-off requests have all landed
+  for (let i = 0; i < 100 && still < 5; i++) {
     await new Promise((r) => setTimeout(r, 100));
     const now = await baseline.counts(url);
-    if (now.rows === last.rows && now.ops === last.ops) return now;
+    still = now.rows === last.rows && now.ops === last.ops ? still + 1 : 0;
     last = now;
   }
   return last;
