@@ -14,19 +14,40 @@ const { DATA } = require('./records');
 class Skip extends Error {}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** POST /max answers autocannon (the endpoint's own maximum); POST /events counts the app's deliveries. */
+/**
+ * POST /max answers autocannon (the endpoint's own maximum); POST /events counts the app's
+ * deliveries by key: the Idempotency-Key header of a single change, or each `idempotency_key` of a
+ * batch (a JSON array, EXTERNAL_SYNC_BATCH_SIZE > 1), answered with a plain 200 (all delivered).
+ */
 function startEndpoint() {
   const keys = new Set();
-  const state = { received: 0, firstAt: undefined, keys };
+  const state = { received: 0, requests: 0, firstAt: undefined, keys };
+  const answer = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   const server = createServer((request, response) => {
-    request.resume();
+    const key = request.headers['idempotency-key'];
+    if (request.url !== '/events' || key !== undefined) {
+      request.resume();
+      request.on('end', () => {
+        if (request.url === '/events') {
+          state.received++;
+          state.requests++;
+          state.firstAt ??= Date.now();
+          keys.add(key);
+        }
+        answer(response);
+      });
+      return;
+    }
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
-      if (request.url === '/events') {
+      state.requests++;
+      state.firstAt ??= Date.now();
+      for (const message of JSON.parse(Buffer.concat(chunks).toString('utf8'))) {
         state.received++;
-        state.firstAt ??= Date.now();
-        keys.add(request.headers['idempotency-key'] ?? `#${state.received}`);
+        keys.add(message.idempotency_key);
       }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      answer(response);
     });
   });
   server.keepAliveTimeout = 30_000;
@@ -159,4 +180,4 @@ async function drain(ctx, url, count) {
   }
 }
 
-module.exports = { drain, Skip };
+module.exports = { drain, Skip, startEndpoint };

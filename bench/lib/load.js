@@ -20,10 +20,10 @@ function ticker(label, perCall, count) {
 
 /**
  * Drives `path` for `seconds` at `connections`; `body()` makes each request's body and
- * `check(body)` tells whether an answer is right. Any non-2xx, error, timeout or wrong answer
- * fails the measurement.
+ * `check(body)` tells whether an answer is right; `overallRate` caps requests per second. Any
+ * non-2xx, error, timeout or wrong answer fails the measurement.
  */
-function http({ url, path, headers, body, check, perRequest, connections, seconds, label, pids }) {
+function http({ url, path, headers, body, check, perRequest, connections, seconds, label, pids, overallRate }) {
   return new Promise((resolve, reject) => {
     let answered = 0;
     let wrong = 0;
@@ -35,6 +35,7 @@ function http({ url, path, headers, body, check, perRequest, connections, second
         method: 'POST',
         connections,
         duration: seconds,
+        ...(overallRate ? { overallRate } : {}), // requests/s in all (the sustained delivery scenario)
         maxOverallRequests: Math.max(connections, seconds * MAX_PER_SECOND),
         timeout: 30,
         headers: { 'content-type': 'application/json', ...headers },

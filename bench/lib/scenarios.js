@@ -61,8 +61,8 @@ function total(runs) {
 }
 
 /** Drives the app of a run over HTTP at the scenario's concurrency. */
-const drive = (ctx, { app, pids, seconds, label }, request) =>
-  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, ...request });
+const drive = (ctx, { app, pids, seconds, label, overallRate }, request) =>
+  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, overallRate, ...request });
 
 /** Runs `work` on node-pg clients of `url` at the scenario's concurrency. */
 const sqlDrive = (ctx, url, { pids, seconds, label }, perCall, work) =>
@@ -70,7 +70,9 @@ const sqlDrive = (ctx, url, { pids, seconds, label }, perCall, work) =>
 
 /** API side of ingest: new ids, then rows and operations written must match what was acknowledged. */
 const apiIngest = (ctx, size, url) => async (run) => {
-  const before = await baseline.counts(url);
+  // after the previous run's (or warm-up's) cut-off requests have landed: on a loaded machine they
+  // are still being written when this run starts, and would count as this run's
+  const before = await settled(url);
   const r = await drive(ctx, run, {
     path: size === 1 ? '/items' : '/tables/venta/batch',
     perRequest: size,
@@ -85,13 +87,16 @@ const apiIngest = (ctx, size, url) => async (run) => {
   return r;
 };
 
-/** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 5 s. */
+/** Counts once requests cut off when the load stopped have landed (the app still answers them), at most 10 s. */
 async function settled(url) {
   let last = await baseline.counts(url);
-  for (let i = 0; i < 50; i++) {
+  let still = 0;
+  // unchanged for 0.5 s: on a loaded machine a 1,000-record batch can take seconds, so one quiet
+  // 100 ms does not mean the cut-off requests have all landed
+  for (let i = 0; i < 100 && still < 5; i++) {
     await new Promise((r) => setTimeout(r, 100));
     const now = await baseline.counts(url);
-    if (now.rows === last.rows && now.ops === last.ops) return now;
+    still = now.rows === last.rows && now.ops === last.ops ? still + 1 : 0;
     last = now;
   }
   return last;

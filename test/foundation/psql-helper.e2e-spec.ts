@@ -1,8 +1,10 @@
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killStartedApps, startApp } from './app-process';
-import { buildApps } from './built-app';
+import { buildApps, ROOT } from './built-app';
 
 const PSQL_MAIN = 'dist/apps/api/apps/api/src/cli/psql.js';
 
@@ -53,4 +55,33 @@ describe('npm run psql', () => {
     expect((await helper.exited).code).toBe(1);
     expect(helper.output()).toContain('psql is not installed: install the PostgreSQL client');
   });
+
+  it('`npm run psql` on a current build runs psql without building first', async () => {
+    const db: TestDatabase = await createTestDatabase();
+    try {
+      const run = await npmRun(['run', 'psql', '--', '-At', '-c', 'select 40 + 2'], { DATABASE_URL: db.url });
+
+      expect(run).toEqual({ code: 0, output: expect.stringContaining('\n42\n') });
+      expect(run.output).not.toContain('Building');
+      expect(run.output).not.toContain('nest build');
+    } finally {
+      await db.drop();
+    }
+  });
 });
+
+/** `npm <args>` in the checkout, as a person types it: only PATH, HOME and the given variables. */
+function npmRun(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code, output }));
+  });
+}

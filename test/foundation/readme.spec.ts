@@ -20,8 +20,17 @@ function variablesUsed(block: string): string[] {
 }
 
 describe('README', () => {
-  it('has bash examples', () => {
-    expect(bashBlocks().length).toBeGreaterThan(3);
+  it('has bash examples: the quick start and the curl walk (test/foundation/readme-walk.e2e-spec.ts runs it)', () => {
+    expect(bashBlocks().length).toBeGreaterThanOrEqual(2);
+    expect(README).toContain('### Try it with curl');
+  });
+
+  it('links only to files that exist in the repository', () => {
+    const links = [...README.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((m) => m[1])
+      .filter((l) => !/^https?:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((link) => !existsSync(join(ROOT, link)))).toEqual([]);
   });
 
   it('sets every shell variable its examples use, or says it comes from the start-up block', () => {

@@ -141,6 +141,9 @@ describe(`${runApp.name}: database and credentials at start-up`, () => {
       const secondBlock = block(second.output());
 
       expect(secondBlock).toEqual(firstBlock);
+      // Not scrolled away: no line per route or module at the default level (they are debug).
+      expect(first.output()).not.toContain('Mapped {');
+      expect(first.output()).not.toContain('dependencies initialized');
       expect(firstBlock.key).toMatch(/^dev_/);
       expect(existsSync(join(cwd, '.data', 'dev-credentials.json'))).toBe(true);
       // Never inside a JSON log line.

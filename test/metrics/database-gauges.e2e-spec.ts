@@ -130,6 +130,9 @@ describe('database gauges (refreshed by a job, one instance per tick)', () => {
     expect(delivered(after, 'delivered') - delivered(metrics, 'delivered')).toBe(1);
     expect(delivered(after, 'temporary') - delivered(metrics, 'temporary')).toBe(1);
     expect(delivered(after, 'permanent') - delivered(metrics, 'permanent')).toBe(1);
+    expect(sample(after, 'resync_sync_delivered_total')! - (sample(metrics, 'resync_sync_delivered_total') ?? 0)).toBe(
+      1,
+    );
     expect(
       sample(after, 'resync_sync_delivery_duration_seconds_count')! -
         (sample(metrics, 'resync_sync_delivery_duration_seconds_count') ?? 0),

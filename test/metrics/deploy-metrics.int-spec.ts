@@ -20,7 +20,7 @@ const referenced = (text: string) => [
   ...new Set([...text.matchAll(/\b((?:resync|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1])),
 ];
 
-describe('alert rules, dashboard and README against the metrics the app exports', () => {
+describe('alert rules, dashboard and operator guide against the metrics the app exports', () => {
   let t: TestApp;
   let series: Set<string>;
   beforeAll(async () => {
@@ -58,8 +58,8 @@ describe('alert rules, dashboard and README against the metrics the app exports'
     expect(unknown).toEqual([]);
   });
 
-  it('the README explains every resync_ metric', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('the operator guide (docs/operations.md) explains every resync_ metric', async () => {
+    const readme = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
     const names = (await t.get<Metrics>(Metrics).registry.getMetricsAsJSON())
       .map((m) => m.name)
       .filter((name) => name.startsWith('resync_'));

@@ -16,7 +16,7 @@ describe('External sync delivery', () => {
 
     expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 1, failed: 0 });
     const { id, ...fields } = record;
-    expect(fake.received).toEqual([
+    expect(fake.received.map(({ messages, ...request }) => request)).toEqual([
       {
         body: {
           entity_type: 'SALE',
@@ -31,6 +31,7 @@ describe('External sync delivery', () => {
         status: 200,
       },
     ]);
+    expect(fake.received[0].messages).toEqual([{ ...fake.received[0].body, key: created.body.operation_id }]);
     expect(await app.outboxCount()).toBe(0);
     expect(await app.failures()).toEqual([]);
   });

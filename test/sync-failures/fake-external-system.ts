@@ -7,6 +7,8 @@ export interface PlannedResponse {
   body?: string;
   /** Wait this long before answering (to overlap deliveries, or to outlast the client's timeout). */
   delayMs?: number;
+  /** A batch request's answer per message: the body becomes `{"results":[...]}` (docs/external-sync.md). */
+  perMessage?: (message: ReceivedMessage) => { status: number; error?: string; retry_after?: number };
 }
 
 export interface DeliveryBody {
@@ -18,8 +20,16 @@ export interface DeliveryBody {
   operation_id: string | null;
 }
 
+/** One change as received, in either mode: its key is the header (one change a request) or `idempotency_key` (a batch). */
+export interface ReceivedMessage extends DeliveryBody {
+  key: string | undefined;
+}
+
 export interface ReceivedRequest {
+  /** The request's JSON: one change, or (batch mode) an array of them. */
   body: DeliveryBody;
+  /** The changes it carried (one, or a batch's). */
+  messages: ReceivedMessage[];
   idempotencyKey: string | undefined;
   contentType: string | undefined;
   /** The status it was answered with. */
@@ -67,6 +77,11 @@ export class FakeExternalSystem {
     this.standing = { status: 200 };
   }
 
+  /** Every change received, request after request (a batch's in its order). */
+  receivedMessages(): ReceivedMessage[] {
+    return this.received.flatMap((r) => r.messages);
+  }
+
   /** Requests answered 2xx, i.e. deliveries the external system accepted. */
   accepted(): ReceivedRequest[] {
     return this.received.filter((r) => r.status >= 200 && r.status < 300);
@@ -81,16 +96,25 @@ export class FakeExternalSystem {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const answer = this.planned.shift() ?? this.standing;
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as
+      DeliveryBody | (DeliveryBody & { idempotency_key: string })[];
+    const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
+    const messages = Array.isArray(body)
+      ? body.map(({ idempotency_key, ...m }) => ({ ...m, key: idempotency_key }))
+      : [{ ...body, key: idempotencyKey }];
     this.received.push({
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as DeliveryBody,
-      idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+      body: body as DeliveryBody,
+      messages,
+      idempotencyKey,
       contentType: request.headers['content-type'],
       status: answer.status,
     });
     if (answer.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
     if (response.destroyed) return;
     response.writeHead(answer.status, answer.headers);
-    response.end(answer.body ?? '');
+    const perMessage = answer.perMessage;
+    const results = perMessage && messages.map((m) => ({ idempotency_key: m.key, ...perMessage(m) }));
+    response.end(results ? JSON.stringify({ results }) : (answer.body ?? ''));
   }
 }
 

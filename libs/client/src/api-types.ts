@@ -1525,7 +1525,7 @@ export interface components {
             id_cola?: string;
             /**
              * @description Ask about this batch version only
-             * @example 2
+             * @example 1
              */
             ver?: number;
         };
@@ -1734,6 +1734,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1743,6 +1754,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1752,6 +1771,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1761,6 +1788,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1814,6 +1849,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1823,6 +1869,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1832,6 +1886,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1841,6 +1903,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1850,6 +1920,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1859,6 +1937,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1868,6 +1954,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1899,6 +1993,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1908,6 +2013,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1917,6 +2030,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1926,6 +2047,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1935,6 +2064,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1944,6 +2081,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1976,6 +2121,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1985,6 +2141,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -1994,6 +2158,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2003,6 +2175,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2012,6 +2192,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2021,6 +2209,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2067,6 +2263,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2076,6 +2283,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2085,6 +2300,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2094,6 +2317,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2103,6 +2334,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The key is revoked or expired: issue a new one",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2112,6 +2351,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2121,6 +2368,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2130,6 +2385,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2139,6 +2402,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2148,6 +2419,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2309,8 +2588,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path?: never;
             cookie?: never;
@@ -2362,6 +2641,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2371,6 +2661,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2380,6 +2678,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2389,6 +2695,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2398,6 +2712,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2407,6 +2729,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2416,6 +2746,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2425,6 +2763,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2434,6 +2780,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2443,6 +2797,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2452,8 +2814,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -2503,6 +2865,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2512,6 +2885,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2521,6 +2902,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2530,6 +2919,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2539,6 +2936,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2548,6 +2953,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2557,6 +2970,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2566,6 +2987,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2575,6 +3004,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2584,6 +3021,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2593,6 +3038,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2607,8 +3060,8 @@ export interface operations {
                 ver?: number;
             };
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -2641,6 +3094,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2650,6 +3114,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2659,6 +3131,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2668,6 +3148,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2677,6 +3165,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2686,6 +3182,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2695,6 +3199,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2704,6 +3216,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2713,6 +3233,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2744,6 +3272,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2753,6 +3292,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2762,6 +3309,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2771,6 +3326,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2780,6 +3343,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2789,6 +3360,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2798,6 +3377,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2829,6 +3416,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2838,6 +3436,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2847,6 +3453,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2856,6 +3470,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2865,6 +3487,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2874,6 +3504,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2883,6 +3521,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2892,6 +3538,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3004,6 +3658,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3040,6 +3702,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3049,6 +3719,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3126,6 +3804,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3153,6 +3839,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3162,6 +3856,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3171,6 +3873,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3200,6 +3910,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3209,6 +3930,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3218,6 +3947,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3227,6 +3964,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3260,6 +4005,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3269,6 +4025,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3278,6 +4042,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3287,6 +4059,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3320,6 +4100,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3329,6 +4120,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3338,6 +4137,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3347,6 +4154,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3379,6 +4194,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3388,6 +4214,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3397,6 +4231,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3406,6 +4248,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3415,6 +4265,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3424,6 +4282,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3433,6 +4299,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3442,6 +4316,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3451,6 +4333,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3490,6 +4380,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3499,6 +4400,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3508,6 +4417,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3517,6 +4434,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3548,6 +4473,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3557,6 +4493,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3566,6 +4510,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Sync failure 42 not found",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3575,6 +4527,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3584,6 +4544,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3593,6 +4561,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3625,6 +4601,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3634,6 +4621,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3643,6 +4638,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Sync failure 42 not found",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3652,6 +4655,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3661,6 +4672,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3670,6 +4689,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3701,6 +4728,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3710,6 +4748,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3719,6 +4765,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Sync failure 42 not found",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3728,6 +4782,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "External sync is not configured (EXTERNAL_SYNC_URL is not set)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3737,6 +4799,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3746,6 +4816,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3755,6 +4833,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3783,6 +4869,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3792,6 +4889,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3801,6 +4906,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3810,6 +4923,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3843,6 +4964,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3852,6 +4984,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3861,6 +5001,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3870,6 +5018,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3918,6 +5074,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3927,6 +5094,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3936,6 +5111,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3945,6 +5128,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3954,6 +5145,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3963,6 +5162,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3972,6 +5179,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4000,6 +5215,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4009,6 +5235,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4018,6 +5252,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4027,6 +5269,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4036,8 +5286,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
@@ -4074,6 +5324,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4083,6 +5344,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4092,6 +5361,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4101,6 +5378,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4110,6 +5395,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4119,6 +5412,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4128,6 +5429,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4137,6 +5446,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4146,6 +5463,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4155,6 +5480,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4164,6 +5497,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4173,8 +5514,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
@@ -4229,6 +5570,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4238,6 +5590,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4247,6 +5607,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4256,6 +5624,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4265,6 +5641,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4274,6 +5658,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4283,6 +5675,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4292,6 +5692,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4301,6 +5709,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4310,6 +5726,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4319,6 +5743,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4328,8 +5760,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -4381,6 +5813,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4390,6 +5833,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4399,6 +5850,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4408,6 +5867,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4417,6 +5884,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4426,6 +5901,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4435,6 +5918,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4444,6 +5935,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4453,6 +5952,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4462,6 +5969,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4471,6 +5986,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4485,8 +6008,8 @@ export interface operations {
                 ver?: number;
             };
             header?: {
-                /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: string;
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -4521,6 +6044,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4530,6 +6064,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4539,6 +6081,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4548,6 +6098,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4557,6 +6115,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4566,6 +6132,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4575,6 +6149,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4584,6 +6166,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4593,6 +6183,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "The asynchronous queue is full: retry after 5 s, or send synchronously",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4626,6 +6224,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4635,6 +6244,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4644,6 +6261,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4653,6 +6278,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4662,6 +6295,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4671,6 +6312,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4680,6 +6329,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4689,6 +6346,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4724,6 +6389,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4733,6 +6409,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4742,6 +6426,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4751,6 +6443,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4760,6 +6460,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4769,6 +6477,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4778,6 +6494,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4787,6 +6511,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4796,6 +6528,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4805,6 +6545,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4814,6 +6562,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };

@@ -22,8 +22,11 @@ export const AsyncDocs = (accepted: unknown) =>
     ApiHeader({
       name: 'Prefer',
       required: false,
-      description: '`respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it',
-      example: 'respond-async',
+      description:
+        'Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it',
+      // An enum, not an example: Swagger UI's "Try it out" pre-fills an example, and the default
+      // execution would be asynchronous.
+      schema: { type: 'string', enum: ['respond-async'] },
     }),
     ApiAcceptedResponse({
       type: accepted as never,

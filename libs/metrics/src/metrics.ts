@@ -79,13 +79,18 @@ export class Metrics implements HttpObserver {
   });
   private readonly deliveries = new Counter({
     name: 'resync_sync_deliveries_total',
-    help: 'Deliveries to the external system (first attempts and retries) by result: delivered, temporary, permanent',
+    help: 'Changes sent to the external system (first attempts and retries), one per message, by result: delivered, temporary, permanent',
     labelNames: ['result'],
+    registers: [this.registry],
+  });
+  private readonly deliveredChanges = new Counter({
+    name: 'resync_sync_delivered_total',
+    help: 'Changes the external system accepted (first deliveries and retries, one per message in either mode): its rate is the delivery rate, to compare with the ingest rate',
     registers: [this.registry],
   });
   private readonly deliveryDuration = new Histogram({
     name: 'resync_sync_delivery_duration_seconds',
-    help: 'Latency of one delivery to the external system, answer included',
+    help: 'Latency of one request to the external system (one change, or a batch with EXTERNAL_SYNC_BATCH_SIZE > 1), answer included',
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
@@ -159,9 +164,22 @@ export class Metrics implements HttpObserver {
     this.httpDuration.observe({ method, route, status: String(status) }, seconds);
   }
 
-  delivered(result: DeliveryKind, seconds: number): void {
+  /** One request to the external system: each message's result and the request's latency. */
+  delivered(results: DeliveryKind[], seconds: number): void {
     if (!this.enabled) return;
-    this.deliveries.inc({ result });
+    let delivered = 0;
+    let temporary = 0;
+    for (const result of results) {
+      if (result === 'delivered') delivered++;
+      else if (result === 'temporary') temporary++;
+    }
+    const permanent = results.length - delivered - temporary;
+    if (delivered > 0) {
+      this.deliveries.inc({ result: 'delivered' }, delivered);
+      this.deliveredChanges.inc(delivered);
+    }
+    if (temporary > 0) this.deliveries.inc({ result: 'temporary' }, temporary);
+    if (permanent > 0) this.deliveries.inc({ result: 'permanent' }, permanent);
     this.deliveryDuration.observe(seconds);
   }
 

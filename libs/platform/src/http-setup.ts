@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { answerClientError } from './client-error';
 import { parseJsonBody } from './json-body';
 import { completeDocument } from './openapi-completion';
+import { answerRefusedBodiesReadably } from './refused-body';
 
 /** The servers being closed (see closeGracefully). */
 const closing = new WeakSet<object>();
@@ -76,6 +77,7 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     if (closing.has(fastify)) reply.header('Connection', 'close');
     done(null, payload);
   });
+  answerRefusedBodiesReadably(fastify, config.bodyLimitBytes);
   observeResponses(app);
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
@@ -97,7 +99,7 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), { bodyLimitBytes: config.bodyLimitBytes }));
-  if (options.swagger) setupSwagger(app);
+  if (options.swagger) setupSwagger(app, { bodyLimitBytes: config.bodyLimitBytes });
 }
 
 /**
@@ -163,7 +165,7 @@ function enableCors(app: INestApplication, config: AppConfig): void {
 /** Request shapes documented by DTO classes: the validation refuses their unknown properties. */
 const REQUEST_SCHEMAS = ['StatusQueryDto', 'StatusBatchRequestDto', 'BatchRequestDto'];
 
-export function setupSwagger(app: INestApplication): void {
+export function setupSwagger(app: INestApplication, options: { bodyLimitBytes?: number } = {}): void {
   const document = new DocumentBuilder()
     .setTitle('resync')
     .setDescription(
@@ -185,7 +187,7 @@ export function setupSwagger(app: INestApplication): void {
   SwaggerModule.setup(
     'docs',
     app,
-    () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS),
+    () => completeDocument(SwaggerModule.createDocument(app, document), REQUEST_SCHEMAS, options),
     {
       jsonDocumentUrl: 'docs-json',
       swaggerOptions: { persistAuthorization: true },

@@ -1,6 +1,21 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
+
+/**
+ * Nest's start-up chatter (a line per module and per route, 50 lines and more) is logged at debug,
+ * so at the default level the start-up ends with what a person needs: where the API listens and,
+ * in development, the credentials block printed after it. LOG_LEVEL=debug shows it all again.
+ */
+const STARTUP_CHATTER = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+const INFO = 30;
 
 /** Structured JSON logs with the request id; credentials are redacted wherever they could appear. */
 @Module({
@@ -12,6 +27,15 @@ import { LoggerModule } from 'nestjs-pino';
         forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
+          hooks: {
+            logMethod(this: PinoLogger, args: unknown[], method: (...args: unknown[]) => void, level: number) {
+              const context = (args[0] as { context?: unknown } | undefined)?.context;
+              if (level === INFO && typeof context === 'string' && STARTUP_CHATTER.has(context)) {
+                return (this.debug as (...args: unknown[]) => void)(...args);
+              }
+              return method.apply(this, args);
+            },
+          },
           genReqId: (request) => (request as { id?: string }).id ?? 'unknown',
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],

@@ -1,11 +1,17 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { MAX_JSON_DEPTH } from './json-body';
+import { errorExample } from './openapi-error-examples';
 
-type Responses = Record<string, { description: string; content?: Record<string, { schema: object }> }>;
+type Responses = Record<
+  string,
+  { description: string; content?: Record<string, { schema: object; example?: object }> }
+>;
 type Content = Record<string, { schema: { oneOf?: Record<string, unknown>[] } }>;
 type Operation = { responses: Responses; requestBody?: { content?: Content }; security?: Record<string, unknown>[] };
 
-const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+const ERROR_REF = '#/components/schemas/ErrorResponseDto';
+/** The default body limit (config: BODY_LIMIT_BYTES), for the 413 example when none is given. */
+const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
 /**
  * The answers the HTTP layer itself gives to any operation, stated once here where that layer is
@@ -13,7 +19,12 @@ const ERROR = { 'application/json': { schema: { $ref: '#/components/schemas/Erro
  * kind 415, the database down 503. Error answers without a documented body get the one error shape. Request bodies
  * and objects of the request schemas refuse unknown properties, as the validation does.
  */
-export function completeDocument(document: OpenAPIObject, requestSchemas: string[]): OpenAPIObject {
+export function completeDocument(
+  document: OpenAPIObject,
+  requestSchemas: string[],
+  options: { bodyLimitBytes?: number } = {},
+): OpenAPIObject {
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   for (const [path, methods] of Object.entries(document.paths)) {
     if (path === '/health') continue;
     for (const operation of Object.values(methods as Record<string, Operation>)) {
@@ -33,9 +44,17 @@ export function completeDocument(document: OpenAPIObject, requestSchemas: string
       }
       add('503', 'The database is unavailable; retry');
       // An error answer documented without a body gets the one error shape; one with its own (the
-      // legacy protocol's envelope) keeps it.
+      // legacy protocol's envelope) keeps it. Each answer in the one shape gets its own status's
+      // example (Swagger UI would otherwise show the 400 one made of the DTO's property examples).
+      const admin = operation.security?.some((scheme) => 'admin-token' in scheme) ?? false;
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (Number(status) >= 400) response.content ??= ERROR;
+        if (Number(status) < 400) continue;
+        response.content ??= { 'application/json': { schema: { $ref: ERROR_REF } } };
+        const json = response.content['application/json'];
+        if ((json?.schema as { $ref?: string } | undefined)?.$ref !== ERROR_REF) continue;
+        const example = errorExample(status, { path, admin, description: response.description, bodyLimitBytes });
+        // A copy: decorators may share one content object between answers.
+        response.content = { ...response.content, 'application/json': { ...json, example } };
       }
     }
   }

@@ -16,7 +16,7 @@ export class StatusQueryDto {
   })
   id_cola?: string;
 
-  @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Ask about this batch version only', example: 2 })
+  @ApiPropertyOptional({ ...VERSION_SCHEMA, description: 'Ask about this batch version only', example: 1 })
   ver?: number;
 }
 
@@ -33,6 +33,8 @@ export class StatusBatchRequestDto {
 
 /** The request body of POST /records: one query, or `records`; never both, no other property. */
 export const STATUS_REQUEST_SCHEMA = {
+  // What POST /items' example created (Swagger UI's "Try it out" sends this): COMPLETED.
+  example: { hash_id: 'abc123', id_cola: 'job123' },
   oneOf: [
     { allOf: [{ $ref: getSchemaPath(StatusQueryDto) }], description: 'One record: answered with one RecordStatus' },
     {

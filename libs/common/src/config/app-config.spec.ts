@@ -41,6 +41,7 @@ describe(loadAppConfig.name, () => {
         staleOperationCron: '30 * * * * *',
         externalSyncUrl: undefined,
         externalSyncTimeoutMs: 10_000,
+        externalSyncBatchSize: 1,
         syncRetryBackoffMs: [5 * 60_000, 15 * 60_000, 30 * 60_000],
         syncRetryJitter: 0.1,
         syncCleanupMaxAgeMs: 30 * 86_400_000,

@@ -63,6 +63,8 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   asyncRetryAfterSeconds: number;
   externalSyncUrl?: string;
   externalSyncTimeoutMs: number;
+  /** Messages per request (EXTERNAL_SYNC_BATCH_SIZE): 1 sends one change per POST, more sends a JSON array (docs/external-sync.md). */
+  externalSyncBatchSize: number;
   syncDispatchIntervalMs: number;
   syncDispatchBatchSize: number;
   syncRetryCron: string;
@@ -188,6 +190,7 @@ export function loadAppConfig(
     asyncRetryAfterSeconds: Math.ceil(read.duration('ASYNC_RETRY_AFTER', '30s', 1000) / 1000),
     externalSyncUrl: read.url('EXTERNAL_SYNC_URL', ['http:', 'https:']),
     externalSyncTimeoutMs: read.duration('EXTERNAL_SYNC_TIMEOUT', '10s', 1),
+    externalSyncBatchSize: read.int('EXTERNAL_SYNC_BATCH_SIZE', 1, 1, 1000),
     syncDispatchIntervalMs: read.duration('SYNC_DISPATCH_INTERVAL', '1s', 10),
     syncDispatchBatchSize: read.int('SYNC_DISPATCH_BATCH_SIZE', 500, 1, 10_000),
     syncRetryCron: read.cron('SYNC_RETRY_CRON', '0 * * * * *'),

@@ -50,5 +50,7 @@ describe(claimLeaseMs.name, () => {
     // 500 entries, 32 at a time: 16 rounds of 10 s, plus a minute of margin.
     expect(claimLeaseMs(500, 32, 10_000)).toBe(16 * 10_000 + 60_000);
     expect(claimLeaseMs(1, 32, 10_000)).toBeGreaterThan(10_000);
+    // batch mode: 3,200 messages at 100 a request are 32 requests, one wave at concurrency 32
+    expect(claimLeaseMs(3200, 32, 10_000, 100)).toBe(10_000 + 60_000);
   });
 });

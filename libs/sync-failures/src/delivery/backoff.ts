@@ -35,9 +35,10 @@ export function nextRetryAt(
 
 /**
  * How long a claim (of outbox entries or due failures) is held: a whole batch delivered at the
- * given concurrency, every delivery taking the full timeout, plus a margin. An instance that dies
- * mid-batch releases its claim when it expires; a live one never outlasts it.
+ * given concurrency, `perRequest` messages a request, every request taking the full timeout, plus
+ * a margin. An instance that dies mid-batch releases its claim when it expires; a live one never
+ * outlasts it.
  */
-export function claimLeaseMs(batchSize: number, concurrency: number, timeoutMs: number): number {
-  return Math.ceil(batchSize / concurrency) * timeoutMs + 60_000;
+export function claimLeaseMs(batchSize: number, concurrency: number, timeoutMs: number, perRequest = 1): number {
+  return Math.ceil(Math.ceil(batchSize / perRequest) / concurrency) * timeoutMs + 60_000;
 }

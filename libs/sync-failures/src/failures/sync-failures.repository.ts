@@ -33,17 +33,36 @@ export interface AttemptRow {
 export class SyncFailuresRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async insertMany(tx: Tx, rows: NewFailureRow[], now: Date): Promise<void> {
-    await tx.$executeRaw`
-      INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
-                                 client_id, table_name, record_id, operation_id, next_retry_at)
-      SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${now}::timestamptz, ${now}::timestamptz,
-             f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at
-      FROM unnest(${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => r.action)}::text[],
-                  ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.clientId)}::text[],
-                  ${rows.map((r) => r.tableName)}::text[], ${rows.map((r) => r.recordId)}::text[], ${rows.map((r) => r.operationId)}::bigint[],
-                  ${rows.map((r) => r.nextRetryAt)}::timestamptz[])
-           AS f(entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)`;
+  /**
+   * The outcome of a dispatcher round, in one statement (one atomic commit): removes the handled
+   * outbox entries still under this claim (`leaseUntil`; an expired, re-claimed entry is the new
+   * claimer's) and inserts a failure row for each failed one among those removed. A record's next
+   * outbox entry becomes claimable in this commit, or stays behind the new failure row.
+   * `failures[i].outboxId` names the entry a failure comes from.
+   */
+  async settleOutbox(
+    outboxIds: bigint[],
+    leaseUntil: Date,
+    rows: (NewFailureRow & { outboxId: bigint })[],
+    now: Date,
+  ): Promise<{ removed: number; failed: number }> {
+    const [result] = await this.prisma.$queryRaw<{ removed: number; failed: number }[]>`
+      WITH removed AS (
+        DELETE FROM sync_outbox WHERE id = ANY(${outboxIds}::bigint[]) AND claimed_until = ${leaseUntil} RETURNING id),
+      failed AS (
+        INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
+                                   client_id, table_name, record_id, operation_id, next_retry_at)
+        SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${now}::timestamptz, ${now}::timestamptz,
+               f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at
+        FROM unnest(${rows.map((r) => r.outboxId)}::bigint[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
+                    ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[],
+                    ${rows.map((r) => r.clientId)}::text[], ${rows.map((r) => r.tableName)}::text[], ${rows.map((r) => r.recordId)}::text[],
+                    ${rows.map((r) => r.operationId)}::bigint[], ${rows.map((r) => r.nextRetryAt)}::timestamptz[])
+             AS f(outbox_id, entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)
+        WHERE f.outbox_id IN (SELECT id FROM removed)
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM failed)::int AS failed`;
+    return result;
   }
 
   /**

@@ -8,6 +8,8 @@ import { AttemptRow, NewFailureRow, SyncFailuresRepository } from './sync-failur
 
 /** A first delivery that failed (from the dispatcher). */
 export interface NewFailure extends Omit<NewFailureRow, 'nextRetryAt'> {
+  /** The outbox entry it comes from. */
+  outboxId: bigint;
   /** Permanent refusals skip the retries and wait for a person. */
   permanent: boolean;
   retryAfterMs?: number;
@@ -48,14 +50,23 @@ export class SyncFailuresService {
     return this.config.syncRetryBackoffMs.length;
   }
 
-  /** Inside the dispatcher's transaction, together with removing the outbox entries. */
-  async recordFailures(tx: Tx, failures: NewFailure[], now: Date): Promise<void> {
-    if (failures.length === 0) return;
+  /**
+   * A dispatcher round's outcome in one statement: the handled outbox entries still under the
+   * claim leave the outbox, and those that failed become failure rows. Returns how many left and
+   * how many of those failed.
+   */
+  async settleOutbox(
+    outboxIds: bigint[],
+    leaseUntil: Date,
+    failures: NewFailure[],
+    now: Date,
+  ): Promise<{ removed: number; failed: number }> {
+    if (outboxIds.length === 0) return { removed: 0, failed: 0 };
     const rows = failures.map(({ permanent, retryAfterMs, ...row }) => ({
       ...row,
       nextRetryAt: permanent ? null : this.nextRetryAt(now, 0, retryAfterMs),
     }));
-    await this.repository.insertMany(tx, rows, now);
+    return this.repository.settleOutbox(outboxIds, leaseUntil, rows, now);
   }
 
   claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
@@ -69,6 +80,9 @@ export class SyncFailuresService {
   /** The outcome of one round of retries, in one transaction. */
   async recordAttempts(outcomes: AttemptOutcomes, leaseUntil: Date, now: Date): Promise<void> {
     if (outcomes.delivered.length + outcomes.retryFailed.length + outcomes.refused.length === 0) return;
+    // All delivered (the usual round): one statement, no transaction around it.
+    if (outcomes.retryFailed.length + outcomes.refused.length === 0)
+      return void (await this.repository.deleteMany(this.prisma, outcomes.delivered));
     await this.prisma.transaction(async (tx) => {
       await this.markDelivered(tx, outcomes.delivered);
       await this.markRetryFailed(tx, outcomes.retryFailed, leaseUntil, now);

@@ -9,7 +9,7 @@ import {
 import { APP_CONFIG, AppConfig, findSyncedTable } from '@app/common';
 import { PrismaService } from '@app/database';
 import { WorkLoop } from '@app/scheduling';
-import { DeliveryRound, DeliverySource, Prepared } from '../delivery';
+import { DeliveryRound, DeliverySource, Prepared, ROUNDS_IN_FLIGHT } from '../delivery';
 import { NewFailure, SyncFailuresService } from '../failures';
 import { DeliveryResult, entityIdOf, syncMessage } from '../target';
 import { ClaimedOutboxEntry, OutboxRepository } from './outbox.repository';
@@ -20,10 +20,11 @@ export interface DispatchSummary {
 }
 
 /**
- * Drains the outbox: claims a batch, delivers it with bounded concurrency, then in one transaction
- * removes the handled entries and records the failures. Runs as a loop (RUN_JOBS and
- * EXTERNAL_SYNC_URL set) that goes straight on while there is work and sleeps
- * SYNC_DISPATCH_INTERVAL when there is none; any number of instances can run it.
+ * Drains the outbox: claims a batch, delivers it with bounded concurrency, then in one statement
+ * removes the handled entries and records the failures. Runs as loops (RUN_JOBS and
+ * EXTERNAL_SYNC_URL set; ROUNDS_IN_FLIGHT of them, so database work overlaps requests) that go
+ * straight on while there is work and sleep SYNC_DISPATCH_INTERVAL when there is none; any number
+ * of instances can run them.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
@@ -48,7 +49,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.runJobs && this.round.enabled) this.loop.start();
+    if (this.config.runJobs && this.round.enabled) this.loop.start(ROUNDS_IN_FLIGHT);
   }
 
   onModuleDestroy(): Promise<void> {
@@ -85,20 +86,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private readonly source: DeliverySource<ClaimedOutboxEntry, DispatchSummary> = {
     claim: (now, leaseUntil, limit) => this.outbox.claim(now, leaseUntil, limit),
     prepare: async (entries) => entries.map((entry) => prepare(entry)),
-    record: (attempts, leaseUntil, finishedAt) =>
-      this.prisma.transaction(async (tx) => {
-        const removed = await this.outbox.remove(
-          tx,
-          attempts.map((a) => a.item.id),
-          leaseUntil,
-        );
-        const mine = attempts.filter((a) => removed.has(a.item.id));
-        const failures = mine.flatMap(({ item, result }) =>
-          result.kind === 'delivered' ? [] : [failureOf(item, result)],
-        );
-        await this.failures.recordFailures(tx, failures, finishedAt);
-        return { delivered: mine.length - failures.length, failed: failures.length };
-      }),
+    record: async (attempts, leaseUntil, finishedAt) => {
+      const failures = attempts.flatMap(({ item, result }) =>
+        result.kind === 'delivered' ? [] : [failureOf(item, result)],
+      );
+      const { removed, failed } = await this.failures.settleOutbox(
+        attempts.map((a) => a.item.id),
+        leaseUntil,
+        failures,
+        finishedAt,
+      );
+      return { delivered: removed - failed, failed };
+    },
     release: (entries, leaseUntil) =>
       this.outbox.release(
         entries.map((e) => e.id),
@@ -123,6 +122,7 @@ function prepare(entry: ClaimedOutboxEntry): Prepared {
 
 function failureOf(entry: ClaimedOutboxEntry, result: Exclude<DeliveryResult, { kind: 'delivered' }>): NewFailure {
   return {
+    outboxId: entry.id,
     entityType: findSyncedTable(entry.table_name)?.entityType ?? entry.table_name,
     entityId: entityIdOf(entry.client_id, entry.record_id),
     action: entry.action,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OperationType, PrismaService, Tx } from '@app/database';
+import { OperationType, PrismaService } from '@app/database';
 
 export interface ClaimedOutboxEntry {
   id: bigint;
@@ -37,14 +37,6 @@ export class OutboxRepository {
         FOR UPDATE OF o SKIP LOCKED)
       RETURNING id, operation_id, table_name, client_id, record_id, action::text AS action, payload`;
     return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-
-  /** Removes handled entries still under this claim; returns the ids removed (an expired, re-claimed entry is the new claimer's). */
-  async remove(tx: Tx, ids: bigint[], leaseUntil: Date): Promise<Set<bigint>> {
-    if (ids.length === 0) return new Set();
-    const rows = await tx.$queryRaw<{ id: bigint }[]>`
-      DELETE FROM sync_outbox WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${leaseUntil} RETURNING id`;
-    return new Set(rows.map((r) => r.id));
   }
 
   /** Gives back entries claimed but never attempted (shutdown), so any instance takes them at once. */

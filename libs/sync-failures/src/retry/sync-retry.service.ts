@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, isSyncedTableName, SyncedTableName } from '@app/common';
 import { Metrics } from '@app/metrics';
-import { Attempt, DeliveryRound, DeliverySource, Prepared } from '../delivery';
+import { Attempt, DeliveryRound, DeliverySource, Prepared, ROUNDS_IN_FLIGHT } from '../delivery';
 import { AttemptOutcomes, SyncFailureRow, SyncFailuresService } from '../failures';
 import { deletePayload, rowPayload, SyncMessage, syncMessage } from '../target';
 import { CurrentRow, SyncedRowsRepository } from './synced-rows.repository';
@@ -61,14 +61,18 @@ export class SyncRetryService implements OnModuleDestroy {
     // Only what is due now: rows failing again during the drain wait for their next turn.
     const cutoff = this.clock.now();
     const source = this.source((_now, leaseUntil, limit) => this.failures.claimDue(cutoff, leaseUntil, limit));
-    while (!this.stopping) {
-      const outcomes = await this.round.run(source, this.options());
-      if (outcomes === undefined) break;
-      summary.attempted += outcomes.delivered.length + outcomes.retryFailed.length + outcomes.refused.length;
-      summary.delivered += outcomes.delivered.length;
-      summary.failed += outcomes.retryFailed.length;
-      summary.refused += outcomes.refused.length;
-    }
+    // ROUNDS_IN_FLIGHT rounds side by side: one's claim and record overlap the other's requests.
+    const worker = async () => {
+      while (!this.stopping) {
+        const outcomes = await this.round.run(source, this.options());
+        if (outcomes === undefined) break;
+        summary.attempted += outcomes.delivered.length + outcomes.retryFailed.length + outcomes.refused.length;
+        summary.delivered += outcomes.delivered.length;
+        summary.failed += outcomes.retryFailed.length;
+        summary.refused += outcomes.refused.length;
+      }
+    };
+    await Promise.all(Array.from({ length: ROUNDS_IN_FLIGHT }, worker));
     this.metrics.retried(summary);
     if (summary.attempted > 0)
       this.logger.log(

@@ -2,7 +2,7 @@ import { Metrics } from '@app/metrics';
 import { performance } from 'node:perf_hooks';
 import { DeliveryResult, SyncMessage, SyncTarget } from './sync-target';
 
-/** Any SyncTarget, with each delivery's result and latency recorded (first attempts and retries alike). */
+/** Any SyncTarget, with each request's latency and each message's result recorded (first attempts and retries alike). */
 export class MeasuredSyncTarget extends SyncTarget {
   constructor(
     private readonly target: SyncTarget,
@@ -15,10 +15,17 @@ export class MeasuredSyncTarget extends SyncTarget {
     return this.target.enabled;
   }
 
-  async deliver(message: SyncMessage): Promise<DeliveryResult> {
+  get batchSize(): number {
+    return this.target.batchSize;
+  }
+
+  async deliver(messages: SyncMessage[]): Promise<DeliveryResult[]> {
     const started = performance.now();
-    const result = await this.target.deliver(message);
-    this.metrics.delivered(result.kind, (performance.now() - started) / 1000);
-    return result;
+    const results = await this.target.deliver(messages);
+    this.metrics.delivered(
+      results.map((r) => r.kind),
+      (performance.now() - started) / 1000,
+    );
+    return results;
   }
 }

@@ -33,5 +33,12 @@ export abstract class SyncTarget {
   /** False when the target is not configured: nothing is claimed, delivered or retried. */
   abstract get enabled(): boolean;
 
-  abstract deliver(message: SyncMessage): Promise<DeliveryResult>;
+  /** The most messages one `deliver` call carries (EXTERNAL_SYNC_BATCH_SIZE; 1: one change per request). */
+  abstract get batchSize(): number;
+
+  /**
+   * Sends up to `batchSize` messages in one request (never two of one record: a round claims a
+   * record's oldest change only). One result per message, in the same order.
+   */
+  abstract deliver(messages: SyncMessage[]): Promise<DeliveryResult[]>;
 }
