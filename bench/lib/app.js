@@ -43,6 +43,10 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
       ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
       RUN_JOBS: 'false', // only the drain runs the crons
+      // DATABASE_PREPARED_STATEMENTS=false npm run bench: what running behind a transaction-mode pooler costs (docs/scaling.md)
+      ...(process.env.DATABASE_PREPARED_STATEMENTS && {
+        DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS,
+      }),
       ...env,
     },
     stdio: ['ignore', out, out],

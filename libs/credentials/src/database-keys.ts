@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, directDatabaseUrl } from '@app/common';
 import { ChannelListener } from '@app/database';
 import { hashKey, KEY_PREFIX, StoredKey } from './client-key';
 import { ClientKeysRepository, KEYS_CHANNEL } from './client-keys.repository';
@@ -27,8 +27,9 @@ export class DatabaseKeys implements OnModuleInit, OnModuleDestroy {
   ) {
     this.cache = new KeyCache(config.clientKeyCacheTtlMs);
     this.lastUsed = new LastUsed((ids, times) => this.keys.touch(ids, times));
+    // LISTEN needs a session of its own: the direct connection (DATABASE_DIRECT_URL), not a pooled one.
     this.listener = new ChannelListener(
-      { connectionString: config.databaseUrl },
+      { connectionString: directDatabaseUrl(config) },
       KEYS_CHANNEL,
       () => this.cache.clear(),
       (error) => this.logger.warn(`Listening for key changes failed (the cache TTL still applies): ${error.message}`),

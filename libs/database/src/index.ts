@@ -9,3 +9,5 @@ export * from './wait-for-database';
 export * from './database-errors';
 export * from './refusal-reason';
 export * from './channel-listener';
+export * from './session-client';
+export * from './session-check';

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool, QueryResult } from 'pg';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { ClientConfig, Pool, QueryResult } from 'pg';
+import { APP_CONFIG, AppConfig, directDatabaseUrl } from '@app/common';
 import { isRetryable, sqlState } from './database-errors';
+import { SessionClient } from './session-client';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
@@ -20,17 +21,22 @@ export interface PgTx {
  * statement): for the hot statements whose planning cost more than their execution. The ingest
  * statement planned in 0.5-1.6 ms and ran in 0.2 ms for one record; prepared, eight connections'
  * single-record ingest went from about 1,400 to 5,000 statements/s (bench notes in the README).
- * `name` must be unique per text.
+ * `name` must be unique per text. With DATABASE_PREPARED_STATEMENTS=false (behind a
+ * transaction-mode pooler, where a connection's named statements are not the client's) the name is
+ * dropped and the statement is parsed and planned on every call (docs/scaling.md).
  */
 export interface Prepared {
   readonly name: string;
   readonly text: string;
 }
 
-/** node-pg's query config for a statement: a fresh object each call (node-pg writes `values` into it). */
-function queryConfig(statement: string | Prepared, values: unknown[] | undefined) {
-  return typeof statement === 'string'
-    ? { text: statement, values }
+/**
+ * node-pg's query config for a statement: a fresh object each call (node-pg writes `values` into
+ * it); named only when `prepared` (DATABASE_PREPARED_STATEMENTS).
+ */
+export function queryConfig(statement: string | Prepared, values: unknown[] | undefined, prepared: boolean) {
+  return typeof statement === 'string' || !prepared
+    ? { text: typeof statement === 'string' ? statement : statement.text, values }
     : { name: statement.name, text: statement.text, values };
 }
 
@@ -55,19 +61,30 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    */
   readonly pool: Pool;
 
+  /**
+   * Where work that needs a session of its own connects (LISTEN): DATABASE_DIRECT_URL, else
+   * DATABASE_URL. Behind a transaction-mode pooler a session is not one client's.
+   */
+  readonly directConnection: ClientConfig;
+
+  /** Whether hot statements run as named prepared statements (DATABASE_PREPARED_STATEMENTS). */
+  private readonly prepared: boolean;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.databaseUrl)
       throw new Error('DATABASE_URL is not set (main.ts starts an embedded PostgreSQL when it is missing)');
-    // Sessions in UTC: Prisma sends Date parameters without a zone, which PostgreSQL would read in
-    // the server's TimeZone when comparing with timestamptz columns.
+    // Sessions in UTC (SessionClient), sent so that a transaction-mode pooler keeps it. Prisma's
+    // adapter names no statement of its own (no statementNameGenerator given).
     const pool = new Pool({
       connectionString: config.databaseUrl,
       max: config.databasePoolSize,
       connectionTimeoutMillis: 5_000,
-      options: '-c TimeZone=UTC',
+      Client: SessionClient,
     });
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
+    this.prepared = config.databasePreparedStatements;
+    this.directConnection = { connectionString: directDatabaseUrl(config), connectionTimeoutMillis: 5_000 };
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     pool.on('error', (error) => this.logger.warn(`Idle database connection lost: ${error.message}`));
     // node-pg's pool listens for a client's 'error' only while the client is idle. One the server
@@ -95,7 +112,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     const client = await this.pool.connect();
     let result: QueryResult;
     try {
-      result = await client.query(queryConfig(statement, values));
+      result = await client.query(queryConfig(statement, values, this.prepared));
     } catch (error) {
       const broken = await client.query('SELECT 1').then(
         () => undefined,
@@ -138,7 +155,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         await client.query('BEGIN');
         const tx: PgTx = {
           query: async <R>(statement: string | Prepared, values?: unknown[]) =>
-            (await client.query(queryConfig(statement, values))) as unknown as { rows: R[] },
+            (await client.query(queryConfig(statement, values, this.prepared))) as unknown as { rows: R[] },
         };
         const result = await work(tx);
         await client.query('COMMIT');
@@ -178,7 +195,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         if (!locked) return { acquired: false };
         return { acquired: true, result: await work(tx) };
       },
-      { timeout: 120_000 },
+      // Waits for a connection as long as `transaction` does: behind a transaction-mode pooler BEGIN
+      // also queues for a server connection, and Prisma's default (2 s) failed crons under load.
+      { timeout: 120_000, maxWait: 10_000 },
     );
   }
 }

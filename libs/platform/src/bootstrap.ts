@@ -1,9 +1,10 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, ConfigError, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
+import { AppConfig, ConfigError, directDatabaseUrl, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
 import {
   applyMigrations,
+  checkSessionSettings,
   DatabaseUnavailableError,
   EmbeddedPostgres,
   startEmbeddedPostgres,
@@ -68,10 +69,13 @@ async function start(options: RunOptions): Promise<void> {
       `No DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir} (log: ${embedded.logFile})`,
     );
   } else {
-    await waitForDatabase(config.databaseUrl, { timeoutMs: config.databaseStartupTimeoutMs, log: (m) => boot.warn(m) });
+    for (const url of new Set([config.databaseUrl, directDatabaseUrl(config)!]))
+      await waitForDatabase(url, { timeoutMs: config.databaseStartupTimeoutMs, log: (m) => boot.warn(m) });
   }
-  const migrations = await applyMigrations(config.databaseUrl!);
+  // Migrations hold a session advisory lock: on the direct connection, never through a pooler.
+  const migrations = await applyMigrations(directDatabaseUrl(config)!);
   for (const warning of migrations.warnings) boot.warn(warning);
+  await checkSessionSettings(config.databaseUrl!);
   boot.log(`Migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied.length} already applied`);
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), createHttpAdapter(config), {

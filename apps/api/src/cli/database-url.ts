@@ -1,12 +1,17 @@
-import { loadAppConfig } from '@app/common';
+import { directDatabaseUrl, loadAppConfig } from '@app/common';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { existsSync } from 'node:fs';
 
-/** DATABASE_URL, or the embedded database the app uses when it is unset (started if needed). */
+/**
+ * DATABASE_DIRECT_URL, else DATABASE_URL (a session of its own: migrations take a session advisory
+ * lock, psql and Studio keep one), or the embedded database the app uses when both are unset
+ * (started if needed).
+ */
 export async function resolveDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadAppConfig(process.env);
-  if (config.databaseUrl) return { url: config.databaseUrl };
+  const url = directDatabaseUrl(config);
+  if (url) return { url };
   const embedded = await startEmbeddedPostgres({
     dataDir: config.embeddedDatabaseDir,
     port: config.embeddedDatabasePort,

@@ -1,6 +1,6 @@
 import { loadAppConfig, SystemClock } from '@app/common';
 import { ClientKeysRepository, ClientKeysService, KEYS_USAGE, runKeysCommand } from '@app/credentials';
-import { applyMigrations } from '@app/database';
+import { applyMigrations, SessionClient } from '@app/database';
 import { Pool } from 'pg';
 import { resolveDatabase } from './database-url';
 
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     return args.length === 0 ? 2 : 0;
   }
   const { url, embedded } = await resolveDatabase();
-  const pool = new Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC' });
+  const pool = new Pool({ connectionString: url, max: 2, Client: SessionClient });
   try {
     await applyMigrations(url);
     const config = loadAppConfig(process.env);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAppConfig } from './app-config';
+import { directDatabaseUrl, loadAppConfig } from './app-config';
 import { persistedDevelopmentCredentials } from './development-credentials';
 import { ConfigError } from './env-reader';
 
@@ -28,6 +28,8 @@ describe(loadAppConfig.name, () => {
         port: 3000,
         host: '0.0.0.0',
         databaseUrl: undefined,
+        databaseDirectUrl: undefined,
+        databasePreparedStatements: true,
         databasePoolSize: 10,
         embeddedDatabaseDir: '.data/postgres',
         embeddedDatabasePort: 54329,
@@ -105,6 +107,22 @@ describe(loadAppConfig.name, () => {
     it('requires MISSING_OPERATIONS_CRITICAL to be at least MISSING_OPERATIONS_WARNING', () => {
       const error = configError({ ...KEYS, MISSING_OPERATIONS_WARNING: '50', MISSING_OPERATIONS_CRITICAL: '20' });
       expect(error.problems).toEqual(['MISSING_OPERATIONS_CRITICAL must not be below MISSING_OPERATIONS_WARNING']);
+    });
+
+    it('requires DATABASE_URL with DATABASE_DIRECT_URL, and reads both for a pooler', () => {
+      const direct = 'postgresql://u:p@db:5432/x';
+      expect(configError({ ...KEYS, DATABASE_DIRECT_URL: direct }).problems).toEqual([
+        'DATABASE_DIRECT_URL needs DATABASE_URL (the pooled connection) as well',
+      ]);
+      const config = loadAppConfig({
+        ...KEYS,
+        DATABASE_URL: 'postgresql://u:p@pooler:6432/x',
+        DATABASE_DIRECT_URL: direct,
+        DATABASE_PREPARED_STATEMENTS: 'false',
+      });
+      expect(config).toMatchObject({ databaseDirectUrl: direct, databasePreparedStatements: false });
+      expect(directDatabaseUrl(config)).toBe(direct);
+      expect(directDatabaseUrl(loadAppConfig({ ...KEYS, DATABASE_URL: direct }))).toBe(direct);
     });
 
     it('does not echo a database URL, which may hold a password', () => {

@@ -15,6 +15,13 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /**
+   * A direct (session) connection for what needs a session of its own: migrations and their
+   * advisory lock, LISTEN (DATABASE_DIRECT_URL, like Prisma's directUrl). Unset: DATABASE_URL.
+   */
+  databaseDirectUrl?: string;
+  /** False behind a transaction-mode pooler: no named prepared statements (DATABASE_PREPARED_STATEMENTS). */
+  databasePreparedStatements: boolean;
   databasePoolSize: number;
   embeddedDatabaseDir: string;
   embeddedDatabasePort: number;
@@ -147,6 +154,8 @@ export function loadAppConfig(
     port: read.int('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseDirectUrl: read.url('DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']),
+    databasePreparedStatements: read.bool('DATABASE_PREPARED_STATEMENTS', true),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 500),
     embeddedDatabaseDir: read.string('EMBEDDED_DB_DIR', '.data/postgres'),
     embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 54329, 1, 65535),
@@ -205,6 +214,12 @@ export function loadAppConfig(
   if (nodeEnv === 'production' && config.databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
     read.fail('DATABASE_URL', 'is required in production (the embedded PostgreSQL is for development only)', undefined);
   }
+  if (
+    config.databaseDirectUrl !== undefined &&
+    config.databaseUrl === undefined &&
+    read.raw('DATABASE_URL') === undefined
+  )
+    read.fail('DATABASE_DIRECT_URL', 'needs DATABASE_URL (the pooled connection) as well', undefined);
   if (!LEGACY_PREFIX.test(config.legacyPrefix) || RESERVED_PREFIXES.has(config.legacyPrefix.split('/')[1])) {
     read.fail(
       'LEGACY_PREFIX',
@@ -221,6 +236,11 @@ export function loadAppConfig(
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** Where session work (migrations, LISTEN) connects: DATABASE_DIRECT_URL, else DATABASE_URL. */
+export function directDatabaseUrl(config: Pick<AppConfig, 'databaseUrl' | 'databaseDirectUrl'>): string | undefined {
+  return config.databaseDirectUrl ?? config.databaseUrl;
 }
 
 function parseClientKeys(read: EnvReader): ClientKey[] {

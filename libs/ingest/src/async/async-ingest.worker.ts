@@ -67,9 +67,10 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const onError = (error: Error) =>
       this.logger.error(`Async ingest batch failed (rolled back, its operations stay QUEUED): ${error.message}`);
     this.loop = new WorkLoop(pass, config.asyncPollIntervalMs, onError);
-    // Accepted work wakes the loops at once (NOTIFY); ASYNC_POLL_INTERVAL is the fallback.
+    // Accepted work wakes the loops at once (NOTIFY); ASYNC_POLL_INTERVAL is the fallback. LISTEN
+    // needs a session of its own: the direct connection (DATABASE_DIRECT_URL), not a pooled one.
     this.listener = new ChannelListener(
-      prisma.pool.options,
+      prisma.directConnection,
       ASYNC_QUEUE_CHANNEL,
       () => this.loop.wake(),
       (error) => this.logger.warn(`Listening for queued work failed (polling meanwhile): ${error.message}`),
