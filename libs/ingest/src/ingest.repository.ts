@@ -53,8 +53,9 @@ export class IngestRepository {
     clientId: string,
     table: SyncedTableName,
     changes: Change[],
+    deviceId: string | null = null,
   ): Promise<Applied[]> {
-    const values = statementValues(clientId, table, changes, this.config.auditPayloads);
+    const values = statementValues(clientId, table, changes, this.config.auditPayloads, deviceId);
     // Listing operations under their job is one more INSERT in the statement: only the statement
     // for changes with a job id carries it (a single record without one, the HTTP floor's case, not).
     const withJobs = changes.some((c) => c.queueId !== null);
