@@ -49,7 +49,7 @@ export class IngestRepository {
    * is not applied but logged QUEUED behind them (outcome `queued`).
    */
   async applyAndLog(
-    tx: Tx | undefined,
+    tx: Tx | PgTx | undefined,
     clientId: string,
     table: SyncedTableName,
     changes: Change[],
