@@ -1,5 +1,5 @@
 import { BadRequestException, GoneException, Injectable } from '@nestjs/common';
-import { SyncedTable } from '@app/common';
+import { SHARED_CLIENT_ID, SyncedTable } from '@app/common';
 import { decodeCursor, encodeCursor, FeedPosition } from './change-cursor';
 import { ChangeDto, ChangesPageDto, DEFAULT_PULL } from './changes.dto';
 import { ChangeRow, ChangesRepository } from './changes.repository';
@@ -26,7 +26,9 @@ export class ChangesService {
     if (after === undefined)
       throw new BadRequestException('since is not a cursor this server wrote (send a `next` value back as is)');
     // One more than asked tells whether more is waiting.
-    const rows = await this.repository.page(clientId, table.name, after, since !== undefined, limit + 1);
+    // A shared table's rows are no store's: every store reads the same ones.
+    const owner = table.shared ? SHARED_CLIENT_ID : clientId;
+    const rows = await this.repository.page(owner, table.name, after, since !== undefined, limit + 1);
     const { horizon, purged } = rows[0];
     if (since !== undefined && purged !== null && BigInt(after.xid) <= BigInt(purged))
       throw new GoneException({

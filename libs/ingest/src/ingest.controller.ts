@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   Body,
+  ConflictException,
   Controller,
   Delete,
   Headers,
@@ -14,6 +15,8 @@ import {
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -34,7 +37,7 @@ import {
 import { OperationType, readBatchEntry, readBatchOperations, readChange, ReceivedChange } from './change';
 import { BatchRequestDto, BatchResponseDto, DeleteQuery, SingleIngestResponseDto } from './ingest.dto';
 import { AsyncDocs, CreateDocs, DeleteDocs, DeleteQueryParams, UpdateDocs } from './ingest.docs';
-import { accepted, entryOf, Reply } from './ingest-answers';
+import { accepted, batchAnswer, entryOf, refuseShared, Reply } from './ingest-answers';
 import { IngestService } from './ingest.service';
 import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
 import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
@@ -56,6 +59,15 @@ interface Target {
 })
 @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body over BODY_LIMIT_BYTES' })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })
+@ApiForbiddenResponse({
+  type: ErrorResponseDto,
+  description: 'A shared table (head office writes it with the admin token): read-only for stores, nothing written',
+})
+@ApiConflictResponse({
+  type: ErrorResponseDto,
+  description:
+    'A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied',
+})
 @Controller()
 export class IngestController {
   constructor(
@@ -130,14 +142,7 @@ export class IngestController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(
-      { clientId, deviceId, table },
-      'DELETE',
-      { id, ver: query.ver, id_cola: query.id_cola },
-      id,
-      prefer,
-      reply,
-    );
+    return this.single({ clientId, deviceId, table }, 'DELETE', deleteBody(id, query), id, prefer, reply);
   }
 
   @Delete('tables/:table/items/:id')
@@ -152,14 +157,7 @@ export class IngestController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(
-      { clientId, deviceId, table },
-      'DELETE',
-      { id, ver: query.ver, id_cola: query.id_cola },
-      id,
-      prefer,
-      reply,
-    );
+    return this.single({ clientId, deviceId, table }, 'DELETE', deleteBody(id, query), id, prefer, reply);
   }
 
   @Post('tables/:table/batch')
@@ -181,8 +179,9 @@ export class IngestController {
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<BatchResponseDto | AcceptedJobDto> {
+    refuseShared(table);
     const received = readBatchOperations(body).map(readBatchEntry);
-    if (prefersAsync(prefer)) {
+    if (prefersAsync(prefer) && !received.some(isBased)) {
       const job = await this.enqueue({ clientId, deviceId, table }, received, reply);
       accepted(reply, job.jobId);
       const results = job.results.map(entryOf);
@@ -194,10 +193,7 @@ export class IngestController {
         failed: results.filter((r) => r.status === 'ERROR').length,
       };
     }
-    const results = (await this.ingest.ingest(clientId, table, received, deviceId)).map(entryOf);
-    const failed = results.filter((r) => r.status === 'ERROR').length;
-    const queued = results.filter((r) => r.status === 'QUEUED').length;
-    return { results, completed: results.length - failed - queued, failed, ...(queued > 0 ? { queued } : {}) };
+    return batchAnswer((await this.ingest.ingest(clientId, table, received, deviceId)).map(entryOf));
   }
 
   private async single(
@@ -208,13 +204,23 @@ export class IngestController {
     prefer: string | undefined,
     reply: Reply,
   ): Promise<SingleIngestResponseDto | AcceptedSingleDto> {
+    refuseShared(table);
     const received = readChange(operation, body, pathId);
     // A single record that is invalid is a bad request and writes nothing.
     if ('problems' in received) throw new BadRequestException(received.problems);
     const target = { clientId, deviceId, table };
-    const queued = prefersAsync(prefer) ? await this.enqueue(target, [received], reply) : undefined;
+    // A change with base_ver is decided now, whatever Prefer asks (a preference the server may decline).
+    const queued =
+      prefersAsync(prefer) && !isBased(received) ? await this.enqueue(target, [received], reply) : undefined;
     const [result] = queued ? queued.results : await this.ingest.ingest(clientId, table, [received], deviceId);
     if (result.status === 'ERROR') throw new UnprocessableEntityException(result.error);
+    if (result.status === 'CONFLICT')
+      throw new ConflictException({
+        message: result.note,
+        code: 'conflict',
+        conflict: result.conflict,
+        operation_id: result.operationId,
+      });
     if (result.status === 'QUEUED') {
       // Asked for, or a synchronous write to a record whose operations are still queued (it joined the queue behind them).
       const jobId = queued?.jobId ?? received.change.queueId;
@@ -234,6 +240,7 @@ export class IngestController {
       hash_id: result.id!,
       operation,
       operation_id: result.operationId!,
+      ...(result.ver !== undefined ? { ver: result.ver, data: result.data ?? null } : {}),
     };
   }
 
@@ -250,4 +257,14 @@ export class IngestController {
       throw error;
     }
   }
+}
+
+/** The DELETE routes' query as a record body. */
+function deleteBody(id: string, query: DeleteQuery): Record<string, unknown> {
+  return { id, ver: query.ver, id_cola: query.id_cola, base_ver: query.base_ver };
+}
+
+/** A valid change sent with base_ver: decided synchronously (docs/multi-device.md). */
+function isBased(received: ReceivedChange): boolean {
+  return 'change' in received && received.change.baseVer !== undefined;
 }

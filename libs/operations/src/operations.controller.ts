@@ -69,6 +69,7 @@ export class OperationsController {
         batch_version: e.batchVersion,
         queue_id: e.queueId,
         device_id: e.deviceId,
+        base_ver: e.baseVer,
         payload: e.payload,
         changes: e.changes,
         created_at: e.createdAt.toISOString(),

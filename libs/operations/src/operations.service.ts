@@ -16,6 +16,7 @@ export interface OperationHistoryEntry {
   batchVersion: number;
   queueId: string | null;
   deviceId: string | null;
+  baseVer: number | null;
   payload: Record<string, unknown> | null;
   changes: PayloadChanges | null;
   createdAt: Date;
@@ -83,6 +84,7 @@ export class OperationsService {
       batchVersion: row.batch_version,
       queueId: row.queue_id,
       deviceId: row.device_id,
+      baseVer: row.base_ver,
       payload: row.payload,
       changes: changes[k],
       createdAt: row.created_at,
