@@ -23,7 +23,7 @@ function ticker(label, perCall, count) {
  * `check(body)` tells whether an answer is right. Any non-2xx, error, timeout or wrong answer
  * fails the measurement.
  */
-function http({ url, path, headers, body, check, perRequest, connections, seconds, label, pids }) {
+function http({ url, path, method = 'POST', headers, body, check, perRequest, connections, seconds, label, pids }) {
   return new Promise((resolve, reject) => {
     let answered = 0;
     let wrong = 0;
@@ -31,8 +31,8 @@ function http({ url, path, headers, body, check, perRequest, connections, second
     const cpu = meter(pids);
     const instance = autocannon(
       {
-        url: url + path,
-        method: 'POST',
+        url: url + (typeof path === 'function' ? path() : path),
+        method,
         connections,
         duration: seconds,
         maxOverallRequests: Math.max(connections, seconds * MAX_PER_SECOND),
@@ -40,7 +40,12 @@ function http({ url, path, headers, body, check, perRequest, connections, second
         headers: { 'content-type': 'application/json', ...headers },
         requests: [
           {
-            setupRequest: (request) => ({ ...request, body: body() }),
+            // `path` may be a function: a new path (a GET's query) for each request.
+            setupRequest: (request) => ({
+              ...request,
+              ...(typeof path === 'function' ? { path: path() } : {}),
+              ...(body ? { body: body() } : {}),
+            }),
             onResponse: (status, text) => {
               answered++;
               if (status < 300 && check && !check(text)) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiGoneResponse,
@@ -46,11 +46,15 @@ export class ChangesController {
     description:
       '`code: cursor_expired`: the cursor is older than the tombstone retention; start over with a full pull (no `since`)',
   })
-  pull(
+  async pull(
     @ClientId() clientId: string,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Query(new SchemaPipe(CHANGES_QUERY_SCHEMA, 'query')) query: ChangesQuery,
-  ): Promise<ChangesPageDto> {
-    return this.changes.pull(clientId, table, query.since, query.limit);
+    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+  ): Promise<string> {
+    const page = await this.changes.pull(clientId, table, query.since, query.limit);
+    // The page is JSON text already (ChangesPageDto): sent as is, not serialized again.
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return page;
   }
 }
