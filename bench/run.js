@@ -55,6 +55,7 @@ const SCENARIOS = [
   },
   { name: 'status-1', run: (ctx) => s.status(ctx, 1, settings.statusStored), ...ratioTarget(0.5) },
   { name: 'status-1000', run: (ctx) => s.status(ctx, 1000, settings.statusStored), ...ratioTarget(0.5) },
+  { name: 'pull-1000', run: (ctx) => s.pull(ctx, 1000, settings.statusStored), ...ratioTarget(0.8) },
   { name: grownName, run: (ctx) => s.growth(ctx, grownName, settings.prefill), notes: grownNotes },
   {
     name: 'ingest-100-deleted-30',
@@ -125,7 +126,7 @@ const SCENARIOS = [
 );
 if (SCENARIOS.length === 0)
   throw new Error(
-    `--only=${only} matches no scenario (ingest-1, ingest-1-http-floor, ingest-100, ingest-1000, row-by-row, status-1, status-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain, deliver-batched, ingest-1000-with-outbox, sustained)`,
+    `--only=${only} matches no scenario (ingest-1, ingest-1-http-floor, ingest-100, ingest-1000, row-by-row, status-1, status-1000, pull-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain, deliver-batched, ingest-1000-with-outbox, sustained)`,
   );
 
 const results = [];

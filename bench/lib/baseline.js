@@ -125,4 +125,39 @@ async function counts(url) {
   return rows[0];
 }
 
-module.exports = { CLIENT, ingestBatch, ingestRowByRow, status, prefill, counts };
+/**
+ * One page of the change feed, as libs/changes/src/changes.repository.ts runs it (the same SQL):
+ * `limit` rows after the position (xid, hash id), below the snapshot's xmin, as JSON text.
+ */
+const PULL_SQL = `
+    WITH h AS MATERIALIZED (
+      SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin,
+             (SELECT f.purged_xid FROM sync_feed_horizons f WHERE f.client_id = $1 AND f.table_name = $2) AS purged),
+    page AS MATERIALIZED (
+      SELECT s.*, row_number() OVER (ORDER BY s._xid, s._hash_id) AS k FROM (
+        SELECT t._hash_id, t._ver, t.data, t._deleted, t._updated_at, t._xid FROM "venta" t
+        WHERE t._client_id = $1 AND (t._xid, t._hash_id) > ($3::xid8, $4::text) AND t._xid < (SELECT xmin FROM h)
+          AND ($5::boolean OR NOT t._deleted)
+        ORDER BY t._xid, t._hash_id
+        LIMIT $6::int + 1) s)
+    SELECT h.xmin::text AS horizon, h.purged::text AS purged,
+           (SELECT count(*) FROM page)::int AS found,
+           coalesce((SELECT json_agg(json_build_object(
+               'id', p._hash_id, 'ver', p._ver, 'data', CASE WHEN p._deleted THEN NULL ELSE p.data END,
+               'deleted', p._deleted,
+               'updated_at', to_char(p._updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY p.k)
+             FROM page p WHERE p.k <= $6)::text, '[]') AS changes,
+           (SELECT p._xid::text FROM page p WHERE p.k = $6) AS last_xid,
+           (SELECT p._hash_id FROM page p WHERE p.k = $6) AS last_id
+    FROM h`;
+
+async function pull(client, { xid, hashId }, size) {
+  const { rows } = await client.query({
+    name: 'bench_pull',
+    text: PULL_SQL,
+    values: [CLIENT, 'venta', xid, hashId, true, size],
+  });
+  if (rows[0].found !== size + 1) throw new Error(`pull baseline: ${rows[0].found} rows for a page of ${size}`);
+}
+
+module.exports = { CLIENT, ingestBatch, ingestRowByRow, status, prefill, counts, pull };

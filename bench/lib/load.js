@@ -23,7 +23,20 @@ function ticker(label, perCall, count) {
  * `check(body)` tells whether an answer is right; `overallRate` caps requests per second. Any
  * non-2xx, error, timeout or wrong answer fails the measurement.
  */
-function http({ url, path, headers, body, check, perRequest, connections, seconds, label, pids, overallRate }) {
+function http({
+  url,
+  path,
+  method = 'POST',
+  headers,
+  body,
+  check,
+  perRequest,
+  connections,
+  seconds,
+  label,
+  pids,
+  overallRate,
+}) {
   return new Promise((resolve, reject) => {
     let answered = 0;
     let wrong = 0;
@@ -31,8 +44,8 @@ function http({ url, path, headers, body, check, perRequest, connections, second
     const cpu = meter(pids);
     const instance = autocannon(
       {
-        url: url + path,
-        method: 'POST',
+        url: url + (typeof path === 'function' ? path() : path),
+        method,
         connections,
         duration: seconds,
         ...(overallRate ? { overallRate } : {}), // requests/s in all (the sustained delivery scenario)
@@ -41,7 +54,12 @@ function http({ url, path, headers, body, check, perRequest, connections, second
         headers: { 'content-type': 'application/json', ...headers },
         requests: [
           {
-            setupRequest: (request) => ({ ...request, body: body() }),
+            // `path` may be a function: a new path (a GET's query) for each request.
+            setupRequest: (request) => ({
+              ...request,
+              ...(typeof path === 'function' ? { path: path() } : {}),
+              ...(body ? { body: body() } : {}),
+            }),
             onResponse: (status, text) => {
               answered++;
               if (status < 300 && check && !check(text)) {

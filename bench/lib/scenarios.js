@@ -2,6 +2,7 @@
 // alternating rounds after a warm-up, each side checking what it wrote or read.
 const { startApp, clientHeaders } = require('./app');
 const baseline = require('./baseline');
+const { query } = require('./postgres');
 const { startFloor } = require('./floor');
 const { http, sqlLoop } = require('./load');
 const { log, keep, fmt } = require('./log');
@@ -200,6 +201,32 @@ async function status(ctx, size, stored, deletedShare = 0) {
   return pair(ctx, name, dbs.api, api, sql);
 }
 
+/**
+ * Pages of the change feed (GET /tables/venta/changes?limit=size) from random cursors among
+ * `stored` records, each page full, against the same query on node-pg. The cursor is built here
+ * the way the app writes it (libs/changes/src/change-cursor.ts: `v1.<xid>.<base64url id>`).
+ */
+async function pull(ctx, size, stored) {
+  const name = `pull-${size}`;
+  const dbs = await statusDatabases(ctx, name.replaceAll('-', '_'), stored, 0);
+  const { rows } = await query(dbs.api, 'SELECT _xid::text AS xid, _hash_id AS id FROM venta ORDER BY _xid, _hash_id');
+  const position = () => rows[Math.floor(Math.random() * (rows.length - size - 1))];
+  const cursor = (p) => `v1.${p.xid}.${Buffer.from(p.id, 'utf8').toString('base64url')}`;
+  const api = (run) =>
+    drive(ctx, run, {
+      method: 'GET',
+      path: () => `/tables/venta/changes?limit=${size}&since=${cursor(position())}`,
+      perRequest: size,
+      check: (t) => (t.match(/"deleted" ?: ?false/g) ?? []).length === size && t.endsWith('"has_more":true}'),
+    });
+  const sql = (run) =>
+    sqlDrive(ctx, dbs.sql, run, size, (client) => {
+      const p = position();
+      return baseline.pull(client, { xid: p.xid, hashId: p.id }, size);
+    });
+  return pair(ctx, name, dbs.api, api, sql);
+}
+
 /** A database of `stored` records for the API and a copy for the baseline. */
 async function statusDatabases(ctx, name, stored, deletedShare) {
   const api = await ctx.db.createDatabase(`${name}_api`);
@@ -215,5 +242,6 @@ module.exports = {
   rowByRow,
   growth,
   status,
+  pull,
   ingestAmongTombstones,
 };

@@ -69,8 +69,31 @@ describe('Client keys in the database', () => {
       .send({ id: 'device-mismatch', total: 1 })
       .expect(403);
     expect(await t.prisma.syncOperation.count({ where: { recordId: 'device-mismatch' } })).toBe(0);
-    // A store's key names no device: whatever the header says is another feature's business.
-    expect((await whoami(t, TEST_CLIENTS.MTY.key, { 'X-Device-Id': 'till-3' }).expect(200)).body.deviceId).toBeNull();
+    // A store's key names no device: the header does (docs/multi-device.md), and without it there is none.
+    expect((await whoami(t, TEST_CLIENTS.MTY.key, { 'X-Device-Id': 'till-3' }).expect(200)).body.deviceId).toBe(
+      'till-3',
+    );
+    expect((await whoami(t, TEST_CLIENTS.MTY.key).expect(200)).body.deviceId).toBeNull();
+  });
+
+  it("records a device key's device in the operation log, with or without the header naming it", async () => {
+    const till = await issueKey(t, { client_id: 'MTY_001', device_id: 'till-4' });
+    const server = request(t.app.getHttpServer());
+    await server.post('/items').set(bearer(till.key)).send({ id: 'by-device-key', total: 1 }).expect(200);
+    await server
+      .put('/items/by-device-key')
+      .set({ ...bearer(till.key), 'X-Device-Id': 'till-4' })
+      .send({ total: 2, ver: 2 })
+      .expect(200);
+    const logged = await t.prisma.syncOperation.findMany({
+      where: { recordId: 'by-device-key' },
+      orderBy: { id: 'asc' },
+      select: { operation: true, deviceId: true },
+    });
+    expect(logged).toEqual([
+      { operation: 'CREATE', deviceId: 'till-4' },
+      { operation: 'UPDATE', deviceId: 'till-4' },
+    ]);
   });
 
   it('rotates with overlap: both keys work during the grace period, then only the new one', async () => {

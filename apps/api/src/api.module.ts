@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChangesModule } from '@app/changes';
 import { AppConfig } from '@app/common';
 import { CredentialsModule } from '@app/credentials';
 import { IngestModule } from '@app/ingest';
@@ -25,6 +26,7 @@ export class ApiModule {
         DatabaseGaugesModule,
         IngestModule,
         RecordStatusModule,
+        ChangesModule,
         OperationsModule,
         SyncFailuresModule,
         LegacyProtocolModule.register(config),

@@ -1,6 +1,26 @@
 // Generated from the server's OpenAPI document (/docs-json) by `npm run client:types`.
 // Do not edit: test/client/openapi-types.e2e-spec.ts fails when this file and the server disagree.
 export interface paths {
+    "/admin/tables/{table}/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 1,000 mixed CREATE/UPDATE/DELETE operations on a shared table (head office)
+         * @description The rows belong to no store (client id `*shared*`) and reach every store through GET /tables/{table}/changes. Same entries and answers as a store's batch, `base_ver` included.
+         */
+        post: operations["sharedBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/client-keys": {
         parameters: {
             query?: never;
@@ -440,6 +460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tables/{table}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed: the key's records changed after a cursor, at their current state
+         * @description Pull until `has_more` is false, storing each page and its `next` cursor together. A pull never skips a change: changes of transactions still running appear in a later pull. Deletions travel as `deleted: true`. See docs/multi-device.md.
+         */
+        get: operations["pullChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tables/{table}/items": {
         parameters: {
             query?: never;
@@ -687,6 +727,11 @@ export interface components {
                  */
                 record: {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
                      */
@@ -697,7 +742,7 @@ export interface components {
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -713,6 +758,11 @@ export interface components {
              */
             completed: number;
             /**
+             * @description How many entries are CONFLICT (sent with `base_ver`; present only when not 0)
+             * @example 1
+             */
+            conflicts?: number;
+            /**
              * @description How many entries are ERROR
              * @example 1
              */
@@ -726,6 +776,17 @@ export interface components {
             results: components["schemas"]["BatchResultDto"][];
         };
         BatchResultDto: {
+            /** @description CONFLICT (sent with `base_ver`, the record is at another version; nothing applied): what the server holds */
+            conflict?: components["schemas"]["ConflictDetailDto"];
+            /**
+             * @description An entry sent with `base_ver` and COMPLETED: the fields the record now has (null: deleted)
+             * @example {
+             *       "qty": 7
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description Why the entry failed
              * @example ver must be an integer from 1 to 2147483647
@@ -757,11 +818,61 @@ export interface components {
              */
             operation_id?: string;
             /**
-             * @description COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)
+             * @description COMPLETED (logged and applied, or a bypass with a note), ERROR, QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them), or CONFLICT (sent with `base_ver`, the record is at another version: nothing applied)
              * @example COMPLETED
              * @enum {string}
              */
-            status: "COMPLETED" | "ERROR" | "QUEUED";
+            status: "COMPLETED" | "ERROR" | "QUEUED" | "CONFLICT";
+            /**
+             * @description An entry sent with `base_ver` and COMPLETED: the version the record now has
+             * @example 3
+             */
+            ver?: number;
+        };
+        ChangeDto: {
+            /**
+             * @description The record's current fields; null when it is deleted
+             * @example {
+             *       "total": 125.5
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The record was deleted (a tombstone): remove it locally
+             * @example false
+             */
+            deleted: boolean;
+            /**
+             * @description The record id (`_hash_id`)
+             * @example abc123
+             */
+            id: string;
+            /**
+             * @description When its current state was written
+             * @example 2026-12-07T10:15:00.000Z
+             */
+            updated_at: string;
+            /**
+             * @description The record's current version (`_ver`); for a deletion, the version it was deleted at
+             * @example 3
+             */
+            ver: number;
+        };
+        ChangesPageDto: {
+            /** @description Every record whose state changed after `since`, at its current state, in feed order (each at most once) */
+            changes: components["schemas"]["ChangeDto"][];
+            /**
+             * @description More changes are waiting now: pull again at once with `next`
+             * @example false
+             */
+            has_more: boolean;
+            /**
+             * @description The cursor to send as `since` next time (opaque; keep it once the page is stored locally)
+             * @example v1.743.
+             */
+            next: string;
         };
         ClientKeyDto: {
             /**
@@ -840,6 +951,27 @@ export interface components {
              */
             total: number;
         };
+        ConflictDetailDto: {
+            /**
+             * @description The record is deleted (a tombstone at server_ver)
+             * @example false
+             */
+            deleted: boolean;
+            /**
+             * @description The record's current fields (null when it does not exist or is deleted)
+             * @example {
+             *       "qty": 9
+             *     }
+             */
+            server_data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The record's current version (0: it does not exist)
+             * @example 2
+             */
+            server_ver: number;
+        };
         EntityAlertRuleDto: {
             /**
              * @description What the rule measures
@@ -883,10 +1015,12 @@ export interface components {
         };
         ErrorResponseDto: {
             /**
-             * @description Why, for a program, where an answer has a reason of its own: key_revoked, key_expired, token_expired, token_invalid (401), device_mismatch (403), too_many_failures (429). See docs/credentials.md
-             * @example token_expired
+             * @description A machine-readable reason, when the status alone does not say what to do: `cursor_expired` (410: start over with a full pull), `conflict` (409), `key_revoked`, `key_expired`, `token_expired`, `token_invalid` (401), `device_mismatch` (403), `too_many_failures` (429); see docs/credentials.md and docs/multi-device.md
+             * @example cursor_expired
              */
             code?: string;
+            /** @description `code: conflict` (409): what the server holds; the change was logged CONFLICT and nothing was applied */
+            conflict?: components["schemas"]["ConflictDetailDto"];
             /**
              * @description Every individual problem, when there are several
              * @example [
@@ -904,6 +1038,11 @@ export interface components {
              * @example id must be a non-empty string
              */
             message: string;
+            /**
+             * @description `code: conflict` (409): the id of the CONFLICT operation in the log
+             * @example 42
+             */
+            operation_id?: string;
             /**
              * @description The request id (also in the X-Request-Id header and the logs)
              * @example 5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a
@@ -1328,6 +1467,11 @@ export interface components {
         };
         OperationHistoryEntryDto: {
             /**
+             * @description The version the change was made on (`base_ver`), null when it was sent without one
+             * @example 1
+             */
+            base_ver: number | null;
+            /**
              * @description The batch version (`ver`) the client sent
              * @example 1
              */
@@ -1355,6 +1499,11 @@ export interface components {
              * @example 2026-11-23T10:15:00.000Z
              */
             created_at: string;
+            /**
+             * @description The device that sent it (the request's `X-Device-Id` header), null when it named none
+             * @example till-2
+             */
+            device_id: string | null;
             /**
              * @description Why the operation failed, if it did
              * @example null
@@ -1396,7 +1545,7 @@ export interface components {
              * @example COMPLETED
              * @enum {string}
              */
-            status: "QUEUED" | "PROCESSING" | "COMPLETED" | "ERROR";
+            status: "QUEUED" | "PROCESSING" | "COMPLETED" | "ERROR" | "CONFLICT";
             /**
              * @description When its status last changed
              * @example 2026-11-23T10:15:00.000Z
@@ -1404,6 +1553,8 @@ export interface components {
             updated_at: string;
         };
         RecordStatusDto: {
+            /** @description On CONFLICT: what the server holds now */
+            conflict?: components["schemas"]["ConflictDetailDto"];
             /**
              * @description On COMPLETED with the row present: `_hash_id`, `_ver` and the fields as sent; otherwise null
              * @example {
@@ -1431,11 +1582,11 @@ export interface components {
              */
             note?: string;
             /**
-             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)
+             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row), NOT_FOUND (never received) or CONFLICT (the change was sent with `base_ver` and found the record at another version: nothing applied, do not resend it as is; see `conflict`)
              * @example COMPLETED
              * @enum {string}
              */
-            status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND";
+            status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND" | "CONFLICT";
         };
         RetryResultDto: {
             /**
@@ -1477,6 +1628,15 @@ export interface components {
         };
         SingleIngestResponseDto: {
             /**
+             * @description Sent with `base_ver`: the fields the record now has (null: deleted); a device adopts them with `ver`
+             * @example {
+             *       "qty": 7
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
              * @description The record id
              * @example abc123
              */
@@ -1503,6 +1663,11 @@ export interface components {
              * @example success
              */
             status: string;
+            /**
+             * @description Sent with `base_ver`: the version the record now has (for a merged write, the next after the one it was merged over)
+             * @example 3
+             */
+            ver?: number;
         };
         StatusBatchRequestDto: {
             /** @description 1 to 1000 queries, answered in order */
@@ -1700,6 +1865,191 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    sharedBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
+            path: {
+                /** @description A shared synced table */
+                table: "producto";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponseDto"];
+                };
+            };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table, or not a shared one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ClientKeysController_list: {
         parameters: {
             query?: {
@@ -2590,6 +2940,8 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2597,6 +2949,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
                     /**
                      * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
@@ -2608,7 +2965,7 @@ export interface operations {
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -2672,7 +3029,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +3043,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -2717,6 +3078,23 @@ export interface operations {
                      *       "statusCode": 408,
                      *       "error": "Request Timeout",
                      *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -2816,6 +3194,8 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -2827,12 +3207,17 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -2896,7 +3281,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2906,7 +3295,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -2941,6 +3330,23 @@ export interface operations {
                      *       "statusCode": 408,
                      *       "error": "Request Timeout",
                      *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -3054,6 +3460,8 @@ export interface operations {
     deleteItem: {
         parameters: {
             query?: {
+                /** @description The version the device deleted the record at; another current version is a CONFLICT (docs/multi-device.md) */
+                base_ver?: number;
                 /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
@@ -3062,6 +3470,8 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -3125,7 +3535,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3549,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -3153,6 +3567,23 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -3561,7 +3992,7 @@ export interface operations {
                 /** @description NDJSON form (required with a text/plain body): create, update or delete */
                 operation?: "create" | "update" | "delete";
                 /** @description NDJSON form (required with a text/plain body): the synced table */
-                table_name?: "venta" | "devolucion";
+                table_name?: "venta" | "devolucion" | "stock" | "producto";
                 /** @description NDJSON form: the batch version (default 1) */
                 ver?: string;
             };
@@ -3597,7 +4028,7 @@ export interface operations {
                      * @example venta
                      * @enum {string}
                      */
-                    table_name: "venta" | "devolucion";
+                    table_name: "venta" | "devolucion" | "stock" | "producto";
                     /**
                      * @description The batch version, a number or a numeric string (default 1)
                      * @example 3
@@ -3740,7 +4171,7 @@ export interface operations {
                 /** @description The name the lines (and answers) carry each record id under */
                 field_id: string;
                 /** @description The synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
                 /** @description Only operations of this batch version (without it, the newest answers) */
                 ver?: string;
             };
@@ -3983,7 +4414,7 @@ export interface operations {
                 /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
-                table?: "venta" | "devolucion";
+                table?: "venta" | "devolucion" | "stock" | "producto";
             };
             header?: never;
             path?: never;
@@ -4078,7 +4509,7 @@ export interface operations {
                 /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
-                table?: "venta" | "devolucion";
+                table?: "venta" | "devolucion" | "stock" | "producto";
             };
             header?: never;
             path?: never;
@@ -4170,7 +4601,10 @@ export interface operations {
     recordStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5288,10 +5722,12 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -5355,7 +5791,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +5805,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -5400,6 +5840,23 @@ export interface operations {
                      *       "statusCode": 408,
                      *       "error": "Request Timeout",
                      *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -5510,61 +5967,32 @@ export interface operations {
             };
         };
     };
-    createTableItem: {
+    pullChanges: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
-                Prefer?: "respond-async";
+            query?: {
+                /** @description Most changes in this page, 1 to 1000 (default 500) */
+                limit?: number;
+                /** @description The `next` cursor of the previous pull (opaque). Absent: a first pull, every live record (no deletions) */
+                since?: string;
             };
+            header?: never;
             path: {
-                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                /** @description Synced table */
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description The record's id, stored as `_hash_id` (no control characters)
-                     * @example abc123
-                     */
-                    id: string;
-                    /**
-                     * @description The client's queue job id; status queries can ask for it (no control characters)
-                     * @example job123
-                     */
-                    id_cola?: string;
-                    /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
-                     * @example 1
-                     */
-                    ver?: number;
-                } & {
-                    [key: string]: unknown;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                    "application/json": components["schemas"]["ChangesPageDto"];
                 };
             };
-            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AcceptedSingleDto"];
-                };
-            };
-            /** @description Malformed JSON or an invalid record; nothing is written */
+            /** @description A `since` this server did not write, or `limit` out of 1-1000 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5635,6 +6063,229 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description `code: cursor_expired`: the cursor is older than the tombstone retention; start over with a full pull (no `since`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "`code: cursor_expired`: the cursor is older than the tombstone retention; start over with a full pull (no `since`)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createTableItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
+                Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
+            path: {
+                /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
+                table: "venta" | "devolucion" | "stock" | "producto";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
+                     * @description The record's id, stored as `_hash_id` (no control characters)
+                     * @example abc123
+                     */
+                    id: string;
+                    /**
+                     * @description The client's queue job id; status queries can ask for it (no control characters)
+                     * @example job123
+                     */
+                    id_cola?: string;
+                    /**
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @example 1
+                     */
+                    ver?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleIngestResponseDto"];
+                };
+            };
+            /** @description Queued (with Prefer: respond-async, or because the record already had operations waiting): the job id and one entry per record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedSingleDto"];
+                };
+            };
+            /** @description Malformed JSON or an invalid record; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
             408: {
                 headers: {
@@ -5646,6 +6297,23 @@ export interface operations {
                      *       "statusCode": 408,
                      *       "error": "Request Timeout",
                      *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -5762,12 +6430,14 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -5775,12 +6445,17 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -5844,7 +6519,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5854,7 +6533,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -5889,6 +6568,23 @@ export interface operations {
                      *       "statusCode": 408,
                      *       "error": "Request Timeout",
                      *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -6002,6 +6698,8 @@ export interface operations {
     deleteTableItem: {
         parameters: {
             query?: {
+                /** @description The version the device deleted the record at; another current version is a CONFLICT (docs/multi-device.md) */
+                base_ver?: number;
                 /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
@@ -6010,12 +6708,14 @@ export interface operations {
             header?: {
                 /** @description Leave empty for the synchronous answer (the default). `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: "respond-async";
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -6075,7 +6775,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            /**
+             * @description A shared table (head office writes it with the admin token): read-only for stores, nothing written
+             *
+             *     The key belongs to a device and X-Device-Id names another (code device_mismatch)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6789,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
-                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "message": "A shared table (head office writes it with the admin token): read-only for stores, nothing written\n\nThe key belongs to a device and X-Device-Id names another (code device_mismatch)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -6103,6 +6807,23 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -6204,7 +6925,7 @@ export interface operations {
                 /** @description The record id (`_hash_id`): 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -6362,10 +7083,13 @@ export interface operations {
     tableRecordStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
             path: {
                 /** @description Synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };

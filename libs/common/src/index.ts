@@ -8,6 +8,7 @@ export * from './auth/auth.guards';
 export * from './auth/auth.module';
 export * from './auth/credentials';
 export * from './auth/client-identity';
+export * from './auth/device';
 export * from './http/error-response.dto';
 export * from './http/error-mapping';
 export * from './http/all-exceptions.filter';

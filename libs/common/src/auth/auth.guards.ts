@@ -117,12 +117,6 @@ export const AdminAuth = () =>
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid admin token' }),
   );
 
-/** The device the client's key or token is bound to (set by ClientKeyGuard), undefined for a store's key. */
-export const DeviceId = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | undefined =>
-    context.switchToHttp().getRequest<AuthenticatedRequest>().deviceId,
-);
-
 /** The authenticated client's id (set by ClientKeyGuard). */
 export const ClientId = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const clientId = context.switchToHttp().getRequest<AuthenticatedRequest>().clientId;
