@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:oplog-bytes [-- --count=100000] [-- --only=sync,async-no-payload] [-- --sql="ALTER TABLE ..."]
+// npm run bench:oplog-bytes [-- --count=100000] [-- --rounds=1] [-- --only=sync,async-no-payload] [-- --sql="ALTER TABLE ..."]
 // Bytes per operation of the operation log for the bench's sale record: `count` CREATEs through the
 // built API's batch endpoint (1,000 a request), synchronously and asynchronously (one worker
 // process applies them), with AUDIT_PAYLOADS on and off, each on a fresh database with the real
@@ -17,6 +17,10 @@ const { OUT } = require('./lib/log');
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const COUNT = Number(arg('count') ?? 100_000);
 const SQL = arg('sql');
+// Loads of COUNT / ROUNDS operations, each followed by a VACUUM (what autovacuum does between
+// bursts): space freed by dead row versions is reused by the next round's rows, as in a live log.
+const ROUNDS = Number(arg('rounds') ?? 1);
+if (!(Number.isInteger(COUNT / ROUNDS) && COUNT / ROUNDS > 0)) throw new Error('--count must be a multiple of --rounds');
 const MODES = [
   { name: 'sync', asynchronous: false, payloads: true },
   { name: 'sync-no-payload', asynchronous: false, payloads: false },
@@ -26,14 +30,14 @@ const MODES = [
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends COUNT sale CREATEs in batches of 1,000, four requests in flight; every answer checked. */
-async function push(url, asynchronous) {
+async function push(url, asynchronous, total) {
   let sent = 0;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
   if (asynchronous) headers.prefer = 'respond-async';
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      while (sent < COUNT) {
-        const n = Math.min(1000, COUNT - sent);
+      while (sent < total) {
+        const n = Math.min(1000, total - sent);
         sent += n;
         const res = await fetch(`${url}/tables/venta/batch`, { method: 'POST', headers, body: batchBody(ids('b', n)) });
         const text = await res.text();
@@ -77,11 +81,14 @@ async function measure(db, mode) {
     ? await startApp(url, `oplog-${mode.name}-worker`, { ...env, RUN_JOBS: 'true' }, WORKER_MAIN)
     : null;
   try {
-    await push(app.url, mode.asynchronous);
-    const deadline = Date.now() + 10 * 60_000;
-    while ((await query(url, 'SELECT EXISTS (SELECT 1 FROM sync_queue) AS q')).rows[0].q) {
-      if (Date.now() > deadline) throw new Error(`${mode.name}: operations still QUEUED after 10 minutes`);
-      await sleep(200);
+    for (let round = 0; round < ROUNDS; round++) {
+      await push(app.url, mode.asynchronous, COUNT / ROUNDS);
+      const deadline = Date.now() + 10 * 60_000;
+      while ((await query(url, 'SELECT EXISTS (SELECT 1 FROM sync_queue) AS q')).rows[0].q) {
+        if (Date.now() > deadline) throw new Error(`${mode.name}: operations still QUEUED after 10 minutes`);
+        await sleep(200);
+      }
+      if (round < ROUNDS - 1) await query(url, 'VACUUM sync_operations');
     }
   } finally {
     await Promise.all([app.stop(), worker?.stop()]);
@@ -126,7 +133,7 @@ async function main() {
     await db.stop();
   }
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'oplog-bytes.json'), JSON.stringify({ sql: SQL ?? null, results }, null, 2));
+  writeFileSync(join(OUT, 'oplog-bytes.json'), JSON.stringify({ sql: SQL ?? null, rounds: ROUNDS, results }, null, 2));
   console.log(
     `\n| path | payloads | sync_operations bytes/op | with job lists${results.some((r) => r.parts.some((p) => p.table === 'sync_record_heads')) ? ' and heads' : ''} |`,
   );
