@@ -6,4 +6,5 @@ export enum LockKey {
   TombstonePurge = 7_340_004,
   MetricsRefresh = 7_340_005,
   OperationLogPartitions = 7_340_006,
+  OperationLogRetention = 7_340_007,
 }

@@ -52,6 +52,7 @@ describe(applyMigrations.name, () => {
       'sync_operations_processing',
       'sync_outbox',
       'sync_queue',
+      'sync_record_heads',
       'venta',
     ]);
 

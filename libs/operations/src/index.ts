@@ -7,3 +7,5 @@ export type { OperationLogEntry } from './operations.repository';
 export * from './partitions/operation-log-partitions.service';
 export * from './partitions/operation-log-partitions.cron';
 export { PARTITION_IDS } from './partitions/operation-log-partitions.repository';
+export * from './partitions/operation-log-retention.service';
+export * from './partitions/operation-log-retention.cron';

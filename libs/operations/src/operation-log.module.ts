@@ -5,8 +5,11 @@ import { StaleOperationsCron } from './stale-operations.cron';
 import { OperationLogPartitionsCron } from './partitions/operation-log-partitions.cron';
 import { OperationLogPartitionsRepository } from './partitions/operation-log-partitions.repository';
 import { OperationLogPartitionsService } from './partitions/operation-log-partitions.service';
+import { OperationLogRetentionCron } from './partitions/operation-log-retention.cron';
+import { OperationLogRetentionRepository } from './partitions/operation-log-retention.repository';
+import { OperationLogRetentionService } from './partitions/operation-log-retention.service';
 
-/** The operation log, its stale-operation sweep and its partitions job, without HTTP: for Ingest and apps/worker. */
+/** The operation log, its stale-operation sweep and its partitions and retention jobs, without HTTP: for Ingest and apps/worker. */
 @Module({
   providers: [
     OperationsRepository,
@@ -15,7 +18,16 @@ import { OperationLogPartitionsService } from './partitions/operation-log-partit
     OperationLogPartitionsRepository,
     OperationLogPartitionsService,
     OperationLogPartitionsCron,
+    OperationLogRetentionRepository,
+    OperationLogRetentionService,
+    OperationLogRetentionCron,
   ],
-  exports: [OperationsService, OperationLogPartitionsService, OperationLogPartitionsCron],
+  exports: [
+    OperationsService,
+    OperationLogPartitionsService,
+    OperationLogPartitionsCron,
+    OperationLogRetentionService,
+    OperationLogRetentionCron,
+  ],
 })
 export class OperationLogModule {}
