@@ -22,7 +22,7 @@ describe('operation log retention', () => {
 
   it('retires old partitions once nothing is in flight; archived history answers COMPLETED, operations deleted by hand ERROR', async () => {
     await withPartitions((tx) => partitions().maintain(tx));
-    await kit.mty().post('/items').send({ id: 'arch-1', total: 1 }).expect(200);
+    await kit.mty().post('/items').send({ id: 'arch-1', total: 1, id_cola: 'job-a' }).expect(200);
     await kit.mty().post('/items').send({ id: 'arch-2', total: 1 }).expect(200);
     await kit.mty().put('/items/arch-2').send({ ver: 2, total: 2 }).expect(200);
     await kit.mty().post('/items').send({ id: 'del-1', total: 1 }).expect(200);
@@ -110,6 +110,28 @@ describe('operation log retention', () => {
     expect(
       lost.body.tables[0].clients.map((c: { records: { hash_id: string }[] }) => c.records.map((r) => r.hash_id)),
     ).toEqual([['lost-1']]);
+
+    // Job progress and history say what was archived (fields present only then).
+    const job = await kit.mty().get('/jobs/job-a').expect(200);
+    expect(job.body).toMatchObject({ status: 'COMPLETED', total: 1, completed: 0, archived: 1, errors: [] });
+    const history = await kit.mty().get('/items/arch-2/history').expect(200);
+    expect(history.body).toEqual({
+      hash_id: 'arch-2',
+      table: 'venta',
+      operations: [],
+      archived: {
+        operation_id: expect.any(String),
+        operation: 'UPDATE',
+        status: 'COMPLETED',
+        batch_version: 2,
+        created_at: expect.any(String),
+      },
+    });
+    expect((await kit.mty().get('/items/hand-1/history').expect(200)).body).toEqual({
+      hash_id: 'hand-1',
+      table: 'venta',
+      operations: [],
+    });
 
     // A resend of an archived record is a duplicate, and its status then reads the log again.
     await kit.mty().post('/items').send({ id: 'arch-1', total: 1 }).expect(200);

@@ -28,6 +28,15 @@ export interface OperationHistoryRow {
   updated_at: Date;
 }
 
+/** The newest operation retention retired of a record (sync_record_heads), if any was. */
+export interface ArchivedHeadRow {
+  operation_id: bigint;
+  operation: string;
+  status: string;
+  batch_version: number;
+  created_at: Date;
+}
+
 export interface LostRowsRow {
   client_id: string;
   lost: number;
@@ -81,6 +90,14 @@ export class OperationsRepository {
       FROM sync_operations
       WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}
       ORDER BY id`;
+  }
+
+  /** The record's head kept by retention (docs/operation-log.md), or none: its history was never retired. */
+  async archivedHead(clientId: string, table: SyncedTableName, recordId: string): Promise<ArchivedHeadRow | null> {
+    const rows = await this.prisma.$queryRaw<ArchivedHeadRow[]>`
+      SELECT operation_id, operation::text, status::text, batch_version, created_at FROM sync_record_heads
+      WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}`;
+    return rows[0] ?? null;
   }
 
   /**
