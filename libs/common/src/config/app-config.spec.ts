@@ -50,6 +50,7 @@ describe(loadAppConfig.name, () => {
         operationLogFillfactor: 50,
         operationLogCron: '0 */10 * * * *',
         operationLogRetentionMs: undefined,
+        operationLogRequireArchive: false,
       });
     });
 

@@ -48,6 +48,8 @@ export interface AppConfig extends HttpConfig {
   operationLogCron: string;
   /** Partitions whose newest operation is older are archived and dropped; undefined: kept forever. */
   operationLogRetentionMs?: number;
+  /** Retention retires only partitions exported first (`npm run archive -- export`). */
+  operationLogRequireArchive: boolean;
   /** Where the original store clients' protocol is served (libs/legacy-protocol): `/legacy` by default. */
   legacyPrefix: string;
   /** Batches a client may queue per window through that protocol (0: no limit). */
@@ -181,6 +183,7 @@ export function loadAppConfig(
     operationLogRetentionMs: ['off', undefined].includes(read.raw('OPERATION_LOG_RETENTION')?.toLowerCase())
       ? undefined
       : read.duration('OPERATION_LOG_RETENTION', '400d', 1000),
+    operationLogRequireArchive: read.bool('OPERATION_LOG_REQUIRE_ARCHIVE', false),
     legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
     legacyRateWindowMs: read.duration('LEGACY_RATE_WINDOW', '1m', 1000),

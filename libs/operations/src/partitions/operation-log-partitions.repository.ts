@@ -89,14 +89,23 @@ export class OperationLogPartitionsRepository {
    * history are in id order); an id taken just before stays in the previous partition.
    */
   async startAt(tx: Tx, firstId: bigint): Promise<boolean> {
-    const [{ moved }] = await tx.$queryRawUnsafe<{ moved: boolean }[]>(
-      `WITH s AS (SELECT pg_get_serial_sequence('sync_operations', 'id') AS seq),
-            v AS (SELECT (pg_sequence_last_value(s.seq::regclass)) AS last FROM s)
-       SELECT CASE WHEN coalesce(v.last, 0) < $1::bigint
-                   THEN setval((SELECT seq FROM s), $1::bigint, false) IS NOT NULL ELSE false END AS moved
-       FROM v`,
+    if ((await nextOperationId(tx)) >= firstId) return false;
+    await tx.$queryRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence('sync_operations', 'id'), $1::bigint, false)`,
       firstId.toString(),
     );
-    return moved;
+    return true;
   }
+}
+
+/** The id the next operation will get (the sequence's state; pg_sequence_last_value is null after setval(..., false)). */
+export async function nextOperationId(tx: Pick<Tx, '$queryRawUnsafe'>): Promise<bigint> {
+  const [{ seq }] = await tx.$queryRawUnsafe<{ seq: string }[]>(
+    `SELECT pg_get_serial_sequence('sync_operations', 'id') AS seq`,
+  );
+  // seq: the catalog's own name of the log's sequence
+  const [{ next }] = await tx.$queryRawUnsafe<{ next: string }[]>(
+    `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS next FROM ${seq}`,
+  );
+  return BigInt(next);
 }

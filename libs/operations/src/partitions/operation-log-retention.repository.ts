@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
 import { OperationNote } from '../operation-notes';
+import { nextOperationId } from './operation-log-partitions.repository';
 
 /** A partition retention may retire: past the id sequence (nothing new goes to it), oldest first. */
 export interface RetirablePartition {
   name: string;
   /** Its newest operation's time (by id), null when it is empty. */
   newest: Date | null;
+  /** Exported by `npm run archive -- export`. */
+  archived: boolean;
 }
 
 /**
@@ -19,18 +22,18 @@ export class OperationLogRetentionRepository {
 
   /** Partitions not retired that operations no longer go to (ids wholly below the sequence), oldest first. */
   async retirable(): Promise<RetirablePartition[]> {
-    const partitions = await this.prisma.$queryRawUnsafe<{ name: string }[]>(
-      `SELECT name FROM sync_operation_partitions
-       WHERE retired_at IS NULL
-         AND end_id <= coalesce(pg_sequence_last_value(pg_get_serial_sequence('sync_operations', 'id')::regclass), 0)
-       ORDER BY first_id`,
+    const next = await nextOperationId(this.prisma);
+    const partitions = await this.prisma.$queryRawUnsafe<{ name: string; archived: boolean }[]>(
+      `SELECT name, archived_at IS NOT NULL AS archived FROM sync_operation_partitions
+       WHERE retired_at IS NULL AND end_id <= $1::bigint ORDER BY first_id`,
+      next.toString(),
     );
     const out: RetirablePartition[] = [];
-    for (const { name } of partitions) {
+    for (const { name, archived } of partitions) {
       const [row] = await this.prisma.$queryRawUnsafe<{ created_at: Date }[]>(
         `SELECT created_at FROM "${safe(name)}" ORDER BY id DESC LIMIT 1`,
       );
-      out.push({ name, newest: row?.created_at ?? null });
+      out.push({ name, newest: row?.created_at ?? null, archived });
     }
     return out;
   }

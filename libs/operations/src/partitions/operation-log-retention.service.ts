@@ -3,7 +3,10 @@ import { APP_CONFIG, AppConfig, Clock } from '@app/common';
 import { LockKey, PrismaService } from '@app/database';
 import { OperationLogRetentionRepository } from './operation-log-retention.repository';
 
-/** What one retention run did: partitions dropped, and those kept because operations in them are in flight. */
+/**
+ * What one retention run did: partitions dropped, and the first one kept although past the
+ * retention, because operations in it are in flight or (OPERATION_LOG_REQUIRE_ARCHIVE) it was not exported.
+ */
 export interface RetentionRun {
   retired: string[];
   refused: string[];
@@ -36,6 +39,10 @@ export class OperationLogRetentionService {
     const cutoff = new Date(this.clock.now().getTime() - keep);
     for (const partition of await this.repository.retirable()) {
       if (partition.newest !== null && partition.newest >= cutoff) break; // later ones are newer still
+      if (this.config.operationLogRequireArchive && !partition.archived && partition.newest !== null) {
+        run.refused.push(partition.name);
+        break;
+      }
       const summarized = await this.prisma.withTryLock(LockKey.OperationLogRetention, (tx) =>
         this.repository.summarize(tx, partition.name),
       );
