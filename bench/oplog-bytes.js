@@ -5,7 +5,9 @@
 // process applies them), with AUDIT_PAYLOADS on and off, each on a fresh database with the real
 // migrations; then VACUUM ANALYZE and every relation's size (heap, TOAST, each index; of every
 // partition), divided by the operations logged. `--sql` runs after the migrations, before the
-// load: a lever tried without a migration (e.g. `--sql="ALTER TABLE sync_operations SET (fillfactor = 100)"`).
+// load: a lever tried without a migration (e.g. `--sql="ALTER TABLE sync_operations_p0 SET (fillfactor = 100)"`).
+// Each mode is measured twice: as the current period's partition, and compacted (rewritten packed
+// as the compaction job does once the period is over: libs/operations/src/partitions/compact-partition.ts).
 // Needs `npm run build` first. Prints a table and writes bench/out/oplog-bytes.json.
 const { writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,6 +15,9 @@ const { startApp, API_KEY, WORKER_MAIN } = require('./lib/app');
 const { startDatabaseServer, query } = require('./lib/postgres');
 const { batchBody, ids } = require('./lib/records');
 const { OUT } = require('./lib/log');
+require('../scripts/register-ts');
+const { compactPartition } = require('../libs/operations/src/partitions/compact-partition.ts');
+const { Client } = require('pg');
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const COUNT = Number(arg('count') ?? 100_000);
@@ -20,7 +25,8 @@ const SQL = arg('sql');
 // Loads of COUNT / ROUNDS operations, each followed by a VACUUM (what autovacuum does between
 // bursts): space freed by dead row versions is reused by the next round's rows, as in a live log.
 const ROUNDS = Number(arg('rounds') ?? 1);
-if (!(Number.isInteger(COUNT / ROUNDS) && COUNT / ROUNDS > 0)) throw new Error('--count must be a multiple of --rounds');
+if (!(Number.isInteger(COUNT / ROUNDS) && COUNT / ROUNDS > 0))
+  throw new Error('--count must be a multiple of --rounds');
 const MODES = [
   { name: 'sync', asynchronous: false, payloads: true },
   { name: 'sync-no-payload', asynchronous: false, payloads: false },
@@ -100,19 +106,30 @@ async function measure(db, mode) {
   if (counted[0].n !== COUNT || counted[0].completed !== COUNT)
     throw new Error(`${mode.name}: ${counted[0].n} operations, ${counted[0].completed} COMPLETED (expected ${COUNT})`);
   await query(url, 'VACUUM ANALYZE');
-  const roots = ['sync_operations', 'sync_job_operations'];
-  const extra = (await query(url, `SELECT to_regclass('sync_record_heads') IS NOT NULL AS heads`)).rows[0].heads;
-  if (extra) roots.push('sync_record_heads');
-  const { rows } = await query(url, SIZES, [roots]);
+  const live = await sizes(url);
+  // Once its period is over, a partition is rewritten packed (compaction, docs/operation-log.md).
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT name FROM sync_operation_partitions WHERE retired_at IS NULL`);
+    for (const { name } of rows) {
+      await client.query('BEGIN');
+      if ((await compactPartition(client, name)) !== 'compacted') throw new Error(`${name} not compacted`);
+      await client.query('COMMIT');
+    }
+  } finally {
+    await client.end();
+  }
+  await query(url, 'VACUUM ANALYZE');
+  return { mode: mode.name, count: COUNT, ...live, compacted: await sizes(url) };
+}
+
+/** Bytes per operation of the log (and of the job lists that grow with it), by relation part. */
+async function sizes(url) {
+  const { rows } = await query(url, SIZES, [['sync_operations', 'sync_job_operations']]);
   const parts = rows.map((r) => ({ table: r.root, part: r.part, perOperation: Number(r.bytes) / COUNT }));
   const total = (table) => parts.filter((p) => p.table === table).reduce((a, p) => a + p.perOperation, 0);
-  return {
-    mode: mode.name,
-    count: COUNT,
-    parts,
-    log: total('sync_operations'),
-    all: parts.reduce((a, p) => a + p.perOperation, 0),
-  };
+  return { parts, log: total('sync_operations'), all: parts.reduce((a, p) => a + p.perOperation, 0) };
 }
 
 async function main() {
@@ -122,11 +139,16 @@ async function main() {
     for (const mode of MODES) {
       const r = await measure(db, mode);
       results.push(r);
-      console.log(
-        `\n${mode.name}: ${r.log.toFixed(0)} bytes per operation in sync_operations (${r.all.toFixed(0)} with the tables that grow with it)`,
-      );
-      for (const p of r.parts)
-        console.log(`  ${p.table.padEnd(20)} ${p.part.padEnd(48)} ${p.perOperation.toFixed(1).padStart(7)}`);
+      for (const [label, m] of [
+        ['current partition', r],
+        ['compacted', r.compacted],
+      ]) {
+        console.log(
+          `\n${mode.name}, ${label}: ${m.log.toFixed(0)} bytes per operation in sync_operations (${m.all.toFixed(0)} with the job lists)`,
+        );
+        for (const p of m.parts)
+          console.log(`  ${p.table.padEnd(20)} ${p.part.padEnd(48)} ${p.perOperation.toFixed(1).padStart(7)}`);
+      }
       await db.reset();
     }
   } finally {
@@ -134,13 +156,11 @@ async function main() {
   }
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'oplog-bytes.json'), JSON.stringify({ sql: SQL ?? null, rounds: ROUNDS, results }, null, 2));
-  console.log(
-    `\n| path | payloads | sync_operations bytes/op | with job lists${results.some((r) => r.parts.some((p) => p.table === 'sync_record_heads')) ? ' and heads' : ''} |`,
-  );
+  console.log('\n| path | payloads | current partition | compacted partition |');
   console.log('| --- | --- | --- | --- |');
   for (const r of results)
     console.log(
-      `| ${r.mode.startsWith('async') ? 'async' : 'sync'} | ${r.mode.endsWith('no-payload') ? 'off' : 'on'} | ${r.log.toFixed(0)} | ${r.all.toFixed(0)} |`,
+      `| ${r.mode.startsWith('async') ? 'async' : 'sync'} | ${r.mode.endsWith('no-payload') ? 'off' : 'on'} | ${r.log.toFixed(0)} | ${r.compacted.log.toFixed(0)} |`,
     );
 }
 

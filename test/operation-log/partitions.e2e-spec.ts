@@ -1,6 +1,6 @@
 import { Clock, ManualClock } from '@app/common';
 import { Jobs } from '@app/scheduling';
-import { OperationLogPartitionsCron, PARTITION_IDS } from '@app/operations';
+import { OperationLogCompactionService, OperationLogPartitionsCron, PARTITION_IDS } from '@app/operations';
 import { useAsyncApp } from '../async/async-kit';
 
 const clock = new ManualClock(new Date('2026-12-15T12:00:00.000Z'));
@@ -70,5 +70,45 @@ describe('operation log partitions', () => {
       `SELECT reloptions AS options FROM pg_class WHERE relname = 'sync_operations_p20270101'`,
     );
     expect(options).toEqual(['fillfactor=50']);
+  });
+
+  it("compacts a closed partition packed: the same rows, fillfactor 100, the log's indexes and triggers, never with operations in flight", async () => {
+    const compaction = kit.t.get<OperationLogCompactionService>(OperationLogCompactionService);
+    const rows = () =>
+      kit.t.prisma.$queryRawUnsafe<{ row: unknown }[]>(
+        `SELECT to_jsonb(o) AS row FROM sync_operations_p0 o ORDER BY id`,
+      );
+    await kit.t.prisma.$executeRawUnsafe(
+      `INSERT INTO sync_operations (id, table_name, record_id, client_id, operation, status, payload)
+       VALUES (900000000, 'venta', 'late-1', 'MTY_001', 'CREATE', 'QUEUED', '{}')`,
+    );
+    expect(await compaction.compactClosed()).toEqual({ compacted: [], busy: ['sync_operations_p0'] });
+    await kit.t.prisma.$executeRawUnsafe(`DELETE FROM sync_operations WHERE id = 900000000`);
+    const before = await rows();
+
+    expect(await compaction.compactClosed()).toEqual({ compacted: ['sync_operations_p0'], busy: [] });
+    expect(await compaction.compactClosed()).toEqual({ compacted: [], busy: [] });
+
+    expect(await rows()).toEqual(before);
+    const [shape] = await kit.t.prisma.$queryRawUnsafe<
+      { options: string[]; indexes: number; parent: number; triggers: number }[]
+    >(
+      `SELECT c.reloptions AS options,
+              (SELECT count(*)::int FROM pg_index x WHERE x.indrelid = c.oid) AS indexes,
+              (SELECT count(*)::int FROM pg_index x WHERE x.indrelid = 'sync_operations'::regclass) AS parent,
+              (SELECT count(*)::int FROM pg_trigger t WHERE t.tgrelid = c.oid) AS triggers
+       FROM pg_class c WHERE c.relname = 'sync_operations_p0'`,
+    );
+    expect(shape).toEqual({ options: ['fillfactor=100'], indexes: shape.parent, parent: 2, triggers: 3 });
+    const status = await kit.mty().post('/records').send({ hash_id: 'dec-1', ver: 1 }).expect(200);
+    expect(status.body).toMatchObject({ status: 'COMPLETED' });
+    // Its rows still move through the processing list (the log's triggers, cloned on attaching).
+    await kit.t.prisma.$executeRawUnsafe(
+      `UPDATE sync_operations SET status = 'PROCESSING' WHERE record_id = 'dec-1' AND batch_version = 1`,
+    );
+    const [{ n }] = await kit.t.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM sync_operations_processing`,
+    );
+    expect(n).toBe(1);
   });
 });

@@ -9,3 +9,4 @@ export * from './partitions/operation-log-partitions.cron';
 export { PARTITION_IDS } from './partitions/operation-log-partitions.repository';
 export * from './partitions/operation-log-retention.service';
 export * from './partitions/operation-log-retention.cron';
+export * from './partitions/operation-log-compaction.service';

@@ -5,6 +5,8 @@ import { StaleOperationsCron } from './stale-operations.cron';
 import { OperationLogPartitionsCron } from './partitions/operation-log-partitions.cron';
 import { OperationLogPartitionsRepository } from './partitions/operation-log-partitions.repository';
 import { OperationLogPartitionsService } from './partitions/operation-log-partitions.service';
+import { OperationLogCompactionCron } from './partitions/operation-log-compaction.cron';
+import { OperationLogCompactionService } from './partitions/operation-log-compaction.service';
 import { OperationLogRetentionCron } from './partitions/operation-log-retention.cron';
 import { OperationLogRetentionRepository } from './partitions/operation-log-retention.repository';
 import { OperationLogRetentionService } from './partitions/operation-log-retention.service';
@@ -21,8 +23,11 @@ import { OperationLogRetentionService } from './partitions/operation-log-retenti
     OperationLogRetentionRepository,
     OperationLogRetentionService,
     OperationLogRetentionCron,
+    OperationLogCompactionService,
+    OperationLogCompactionCron,
   ],
   exports: [
+    OperationLogCompactionService,
     OperationsService,
     OperationLogPartitionsService,
     OperationLogPartitionsCron,

@@ -26,3 +26,5 @@ CREATE TABLE "sync_record_heads" (
 -- (npm run archive).
 ALTER TABLE "sync_operation_partitions" ADD COLUMN "summarized_at" TIMESTAMPTZ(3);
 ALTER TABLE "sync_operation_partitions" ADD COLUMN "archived_at" TIMESTAMPTZ(3);
+-- When the partition was rewritten packed once its period was over (compaction).
+ALTER TABLE "sync_operation_partitions" ADD COLUMN "compacted_at" TIMESTAMPTZ(3);

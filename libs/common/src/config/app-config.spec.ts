@@ -51,6 +51,7 @@ describe(loadAppConfig.name, () => {
         operationLogCron: '0 */10 * * * *',
         operationLogRetentionMs: undefined,
         operationLogRequireArchive: false,
+        operationLogCompact: true,
       });
     });
 

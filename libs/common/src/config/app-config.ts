@@ -48,6 +48,8 @@ export interface AppConfig extends HttpConfig {
   operationLogCron: string;
   /** Partitions whose newest operation is older are archived and dropped; undefined: kept forever. */
   operationLogRetentionMs?: number;
+  /** Closed partitions are rewritten packed (fillfactor 100, fresh indexes) once their period is over. */
+  operationLogCompact: boolean;
   /** Retention retires only partitions exported first (`npm run archive -- export`). */
   operationLogRequireArchive: boolean;
   /** Where the original store clients' protocol is served (libs/legacy-protocol): `/legacy` by default. */
@@ -183,6 +185,7 @@ export function loadAppConfig(
     operationLogRetentionMs: ['off', undefined].includes(read.raw('OPERATION_LOG_RETENTION')?.toLowerCase())
       ? undefined
       : read.duration('OPERATION_LOG_RETENTION', '400d', 1000),
+    operationLogCompact: read.bool('OPERATION_LOG_COMPACT', true),
     operationLogRequireArchive: read.bool('OPERATION_LOG_REQUIRE_ARCHIVE', false),
     legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
