@@ -10,3 +10,4 @@ export { PARTITION_IDS } from './partitions/operation-log-partitions.repository'
 export * from './partitions/operation-log-retention.service';
 export * from './partitions/operation-log-retention.cron';
 export * from './partitions/operation-log-compaction.service';
+export { addMonthlyPartitions } from './partitions/partitions.plan-kit';

@@ -162,7 +162,7 @@ export class OperationsRepository {
           SELECT a.operation, a.batch_version, a.updated_at FROM sync_operations a
           WHERE a.client_id = c.client_id AND a.table_name = ${table} AND a.record_id = c.record_id
             AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${stale}
-          ORDER BY a.id DESC LIMIT 1) l ON true
+          ORDER BY a.id + 0 DESC LIMIT 1) l ON true -- + 0: through each partition's lookup index, not its primary key backwards
         LEFT JOIN sync_record_heads h ON h.client_id = c.client_id AND h.table_name = ${table} AND h.record_id = c.record_id
         WHERE coalesce(l.operation, h.applied) IS DISTINCT FROM 'DELETE'
         UNION ALL

@@ -69,11 +69,14 @@ export class RecordStatusRepository {
   }
 }
 
-function statusSql(table: SyncedTableName): string {
+export function statusSql(table: SyncedTableName): string {
   const target = `"${table}"`; // from the SYNCED_TABLES registry, never from a request
   // `h`: the record's head, kept by retention when part of its history was retired (usually no
   // row: one primary-key probe of a small table). It answers only when no operation does, for a
   // version it covers, and when no live row is newer than it (then an operation is missing: ERROR).
+  // `a.id + 0`: ordered by the primary key, a partitioned log's plan walked every partition's
+  // primary key backwards for a record's newest operation (500 rows a partition in the plan spec);
+  // this order makes it probe each partition's lookup index and sort the record's few operations.
   return `
       SELECT coalesce(o.status, a.status)::text AS status, coalesce(o.operation, a.operation)::text AS operation, o.error,
              (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
@@ -100,7 +103,7 @@ function statusSql(table: SyncedTableName): string {
         WHERE o.status = 'COMPLETED' AND o.operation <> 'DELETE' AND t._hash_id IS NULL
           AND a.client_id = $4 AND a.table_name = $5 AND a.record_id = q.hash_id
           AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM $6
-        ORDER BY a.id DESC
+        ORDER BY a.id + 0 DESC -- not the primary key's order: see below
         LIMIT 1) l ON true
       ORDER BY q.ord`;
 }
