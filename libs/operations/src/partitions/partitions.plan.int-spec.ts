@@ -10,22 +10,7 @@ const CLIENT = 'MTY_001';
  * record-status.plan.int-spec.ts).
  */
 describe('operation log partitions: plans (integration)', () => {
-  const db = usePlanDatabase(async (client) => {
-    for (let k = 1; k <= PARTITIONS; k++) {
-      const [first, end] = [BigInt(k) << 40n, BigInt(k + 1) << 40n];
-      await client.query(
-        `CREATE TABLE sync_operations_p${k} (LIKE sync_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS) WITH (fillfactor = 50)`,
-      );
-      await client.query(
-        `ALTER TABLE sync_operations ATTACH PARTITION sync_operations_p${k} FOR VALUES FROM (${first}) TO (${end})`,
-      );
-      await client.query(
-        `INSERT INTO sync_operations (id, table_name, record_id, client_id, batch_version, operation, status)
-         SELECT $1::bigint + n, 'venta', 'r-' || $2::int || '-' || n, $3, 1, 'CREATE', 'COMPLETED' FROM generate_series(1, 500) n`,
-        [first.toString(), k, CLIENT],
-      );
-    }
-  });
+  const db = usePlanDatabase((client) => addMonthlyPartitions(client, PARTITIONS, CLIENT));
 
   const explain = async (sql: string, values: unknown[]) =>
     (await db.client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values))
