@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '@app/database';
+import { PgTx, PrismaService, Tx } from '@app/database';
 import { OperationNote } from '../operation-notes';
 import { nextOperationId } from './operation-log-partitions.repository';
+
+/** What the steps need of a transaction: raw statements (Prisma's, or a node-pg one through rawOf). */
+export type RawTx = Pick<Tx, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+/** A node-pg transaction (PrismaService.pgTransaction: no ORM timeout) as a RawTx. */
+export function rawOf(tx: PgTx): RawTx {
+  return {
+    $queryRawUnsafe: (async (sql: string, ...values: unknown[]) =>
+      (await tx.query(sql, values)).rows) as RawTx['$queryRawUnsafe'],
+    $executeRawUnsafe: (async (sql: string, ...values: unknown[]) => {
+      await tx.query(sql, values);
+      return 0;
+    }) as RawTx['$executeRawUnsafe'],
+  };
+}
 
 /** A partition retention may retire: past the id sequence (nothing new goes to it), oldest first. */
 export interface RetirablePartition {
@@ -44,7 +59,7 @@ export class OperationLogRetentionRepository {
    * effect), unless it holds a QUEUED or PROCESSING operation: then nothing, and false. Writes to
    * the partition wait meanwhile (SHARE lock; none are expected: nothing new goes to it), reads go on.
    */
-  async summarize(tx: Tx, name: string): Promise<boolean> {
+  async summarize(tx: RawTx, name: string): Promise<boolean> {
     const table = `"${safe(name)}"`;
     await tx.$executeRawUnsafe(`LOCK TABLE ${table} IN SHARE MODE`);
     const [{ busy }] = await tx.$queryRawUnsafe<{ busy: boolean }[]>(
@@ -79,7 +94,7 @@ export class OperationLogRetentionRepository {
    * drop takes (milliseconds); lock_timeout bounds how long the request may wait in the queue (and
    * hold up the hot paths behind it): past it, this tick gives up and the next one tries again.
    */
-  async drop(tx: Tx, name: string): Promise<void> {
+  async drop(tx: RawTx, name: string): Promise<void> {
     await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '500ms'`);
     await tx.$executeRawUnsafe(`DROP TABLE "${safe(name)}"`);
     await tx.$executeRawUnsafe(`UPDATE sync_operation_partitions SET retired_at = now() WHERE name = $1`, name);
