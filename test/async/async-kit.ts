@@ -8,7 +8,10 @@ import { ApiModule } from '../../apps/api/src/api.module';
  * The API with its workers held (RUN_JOBS=false): the tests run them with processOnce, so they
  * see the queue. With what the asynchronous specs do as MTY_001.
  */
-export function useAsyncApp(env: Record<string, string> = {}) {
+export function useAsyncApp(
+  env: Record<string, string> = {},
+  overrides: { provide: unknown; useValue: unknown }[] = [],
+) {
   const kit = {
     t: undefined as unknown as TestApp,
     worker: undefined as unknown as AsyncIngestWorker,
@@ -30,6 +33,7 @@ export function useAsyncApp(env: Record<string, string> = {}) {
     kit.t = await createTestApp({
       module: (config) => ApiModule.register(config),
       env: { EXTERNAL_SYNC_URL: 'http://127.0.0.1:9/never-called', ...env },
+      overrides,
     });
     kit.worker = kit.t.get(AsyncIngestWorker);
   });

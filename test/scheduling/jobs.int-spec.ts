@@ -15,6 +15,7 @@ const SCHEDULES = {
   SYNC_CLEANUP_CRON: '0 0 4 1 * *',
   TOMBSTONE_PURGE_CRON: '0 0 5 1 * *',
   METRICS_REFRESH_CRON: '0 0 6 1 * *',
+  OPERATION_LOG_CRON: '0 0 7 1 * *',
 };
 const EXPECTED = {
   'stale-operations': SCHEDULES.STALE_OPERATION_CRON,
@@ -23,6 +24,9 @@ const EXPECTED = {
   'sync-cleanup': SCHEDULES.SYNC_CLEANUP_CRON,
   'tombstone-purge': SCHEDULES.TOMBSTONE_PURGE_CRON,
   'metrics-refresh': SCHEDULES.METRICS_REFRESH_CRON,
+  'operation-log-partitions': SCHEDULES.OPERATION_LOG_CRON,
+  'operation-log-compaction': SCHEDULES.OPERATION_LOG_CRON,
+  'operation-log-retention': SCHEDULES.OPERATION_LOG_CRON,
 };
 
 function schedules(t: TestApp): Record<string, string> {

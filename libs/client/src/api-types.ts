@@ -672,6 +672,35 @@ export interface components {
              */
             value: number;
         };
+        ArchivedHistoryDto: {
+            /**
+             * @description Its batch version
+             * @example 3
+             */
+            batch_version: number;
+            /**
+             * @description When it was logged
+             * @example 2025-11-24T23:50:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Its operation
+             * @example UPDATE
+             * @enum {string}
+             */
+            operation: "CREATE" | "UPDATE" | "DELETE";
+            /**
+             * @description Id the newest retired operation had in the log
+             * @example 42
+             */
+            operation_id: string;
+            /**
+             * @description Its status
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "COMPLETED" | "ERROR";
+        };
         BatchRequestDto: {
             /**
              * @description 1 to 1000 operations, applied in order. A bad entry gets its own ERROR result and does not fail the others.
@@ -1152,6 +1181,11 @@ export interface components {
              */
             accepted_at: string;
             /**
+             * @description Present only when retention (OPERATION_LOG_RETENTION) retired some of the job's operations (archived, see docs/operation-log.md): how many. They had finished (COMPLETED or ERROR) and count in `total`, in no other count; their errors are no longer listed
+             * @example 400
+             */
+            archived?: number;
+            /**
              * @description Applied (or safely bypassed, with a note)
              * @example 598
              */
@@ -1267,7 +1301,7 @@ export interface components {
              */
             hash_id?: string;
             /**
-             * @description A remark beside the status, such as "Record was deleted"
+             * @description A remark beside the status, such as "Record was deleted" or "History archived"
              * @example Record was deleted
              */
             note?: string;
@@ -1452,12 +1486,14 @@ export interface components {
             table: string;
         };
         OperationHistoryDto: {
+            /** @description Present only when retention (OPERATION_LOG_RETENTION) retired older operations of the record (archived, see docs/operation-log.md): the newest of them */
+            archived?: components["schemas"]["ArchivedHistoryDto"];
             /**
              * @description The record id (`_hash_id`)
              * @example abc123
              */
             hash_id: string;
-            /** @description Every operation on the record, oldest first */
+            /** @description Every operation on the record still in the log, oldest first */
             operations: components["schemas"]["OperationHistoryEntryDto"][];
             /**
              * @description The synced table
@@ -1577,7 +1613,7 @@ export interface components {
              */
             hash_id: string;
             /**
-             * @description On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)
+             * @description On COMPLETED: "Record was deleted" when the record is deleted (a tombstone, or the answering operation was a DELETE); "History archived" when the operation that answers was retired by retention (OPERATION_LOG_RETENTION, docs/operation-log.md) and only its summary is kept
              * @example Record was deleted
              */
             note?: string;

@@ -5,4 +5,6 @@ export enum LockKey {
   SyncFailureAlerts = 7_340_003,
   TombstonePurge = 7_340_004,
   MetricsRefresh = 7_340_005,
+  OperationLogPartitions = 7_340_006,
+  OperationLogRetention = 7_340_007,
 }

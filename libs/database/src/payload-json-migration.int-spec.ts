@@ -28,9 +28,12 @@ describe(`migration ${PAYLOAD_JSON_MIGRATION}`, () => {
     );
     expect(rows.map((r) => r.payload)).toEqual(payloads);
     expect(rows.map((r) => r.type)).toEqual(['json', 'json', 'json']);
+    // The log is partitioned since 20261207040000_operation_log_partitions: these rows' partition
+    // keeps the storage, the parent the triggers (cloned to every partition).
     const { rows: table } = await db.client.query<{ options: string[]; triggers: number }>(
-      `SELECT c.reloptions AS options, (SELECT count(*)::int FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers
-       FROM pg_class c WHERE c.relname = 'sync_operations'`,
+      `SELECT (SELECT p.reloptions FROM pg_class p WHERE p.oid = o.tableoid) AS options,
+              (SELECT count(*)::int FROM pg_trigger t WHERE t.tgrelid = 'sync_operations'::regclass AND NOT t.tgisinternal) AS triggers
+       FROM sync_operations o LIMIT 1`,
     );
     expect(table).toEqual([{ options: ['fillfactor=50'], triggers: 3 }]);
   });

@@ -61,7 +61,7 @@ export class LegacyRecordStatusDto {
   status: string;
 
   @ApiPropertyOptional({
-    description: 'A remark beside the status, such as "Record was deleted"',
+    description: 'A remark beside the status, such as "Record was deleted" or "History archived"',
     example: 'Record was deleted',
   })
   note?: string;

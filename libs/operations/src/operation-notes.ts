@@ -41,4 +41,6 @@ export function lostRowError(operation: Exclude<OperationType, 'DELETE'>): strin
 /** Status notes (beside `status`, never an error). */
 export const StatusNote = {
   RecordDeleted: 'Record was deleted',
+  /** The operation that answers was retired by retention (OPERATION_LOG_RETENTION): only its summary is kept. */
+  HistoryArchived: 'History archived',
 } as const;

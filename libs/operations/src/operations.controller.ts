@@ -56,10 +56,23 @@ export class OperationsController {
   }
 
   private async history(clientId: string, table: SyncedTable, id: string): Promise<OperationHistoryDto> {
-    const entries = await this.operations.history(clientId, table.name, id);
+    const [entries, archived] = await Promise.all([
+      this.operations.history(clientId, table.name, id),
+      this.operations.archivedHistory(clientId, table.name, id),
+    ]);
     return {
       hash_id: id,
       table: table.name,
+      // Only when retention retired part of the history: answers of other records stay byte for byte.
+      ...(archived && {
+        archived: {
+          operation_id: archived.operationId,
+          operation: archived.operation,
+          status: archived.status,
+          batch_version: archived.batchVersion,
+          created_at: archived.createdAt.toISOString(),
+        },
+      }),
       operations: entries.map((e) => ({
         id: e.id,
         operation: e.operation,

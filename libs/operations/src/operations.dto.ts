@@ -80,6 +80,23 @@ export class OperationHistoryEntryDto {
   updated_at: string;
 }
 
+export class ArchivedHistoryDto {
+  @ApiProperty({ description: 'Id the newest retired operation had in the log', example: '42' })
+  operation_id: string;
+
+  @ApiProperty({ description: 'Its operation', enum: ['CREATE', 'UPDATE', 'DELETE'], example: 'UPDATE' })
+  operation: string;
+
+  @ApiProperty({ description: 'Its status', enum: ['COMPLETED', 'ERROR'], example: 'COMPLETED' })
+  status: string;
+
+  @ApiProperty({ description: 'Its batch version', example: 3 })
+  batch_version: number;
+
+  @ApiProperty({ description: 'When it was logged', example: '2025-11-24T23:50:00.000Z' })
+  created_at: string;
+}
+
 export class OperationHistoryDto {
   @ApiProperty({ description: 'The record id (`_hash_id`)', example: 'abc123' })
   hash_id: string;
@@ -87,8 +104,19 @@ export class OperationHistoryDto {
   @ApiProperty({ description: 'The synced table', example: 'venta' })
   table: string;
 
-  @ApiProperty({ description: 'Every operation on the record, oldest first', type: [OperationHistoryEntryDto] })
+  @ApiProperty({
+    description: 'Every operation on the record still in the log, oldest first',
+    type: [OperationHistoryEntryDto],
+  })
   operations: OperationHistoryEntryDto[];
+
+  @ApiProperty({
+    description:
+      'Present only when retention (OPERATION_LOG_RETENTION) retired older operations of the record (archived, see docs/operation-log.md): the newest of them',
+    type: ArchivedHistoryDto,
+    required: false,
+  })
+  archived?: ArchivedHistoryDto;
 }
 
 const LEVELS = ['normal', 'warning', 'critical'];

@@ -36,6 +36,15 @@ export interface OperationHistoryRow {
   updated_at: Date;
 }
 
+/** The newest operation retention retired of a record (sync_record_heads), if any was. */
+export interface ArchivedHeadRow {
+  operation_id: bigint;
+  operation: string;
+  status: string;
+  batch_version: number;
+  created_at: Date;
+}
+
 export interface LostRowsRow {
   client_id: string;
   lost: number;
@@ -93,6 +102,14 @@ export class OperationsRepository {
       ORDER BY id`;
   }
 
+  /** The record's head kept by retention (docs/operation-log.md), or none: its history was never retired. */
+  async archivedHead(clientId: string, table: SyncedTableName, recordId: string): Promise<ArchivedHeadRow | null> {
+    const rows = await this.prisma.$queryRaw<ArchivedHeadRow[]>`
+      SELECT operation_id, operation::text, status::text, batch_version, created_at FROM sync_record_heads
+      WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}`;
+    return rows[0] ?? null;
+  }
+
   /**
    * Turns operations stuck PROCESSING since before `cutoff` into ERROR. QUEUED operations are the
    * asynchronous queue: durable work a worker applies however long it waits, never swept. Found
@@ -119,7 +136,11 @@ export class OperationsRepository {
         FROM ${target} v
         WHERE NOT v._deleted AND NOT EXISTS (
           SELECT 1 FROM sync_operations o
-          WHERE o.client_id = v._client_id AND o.table_name = ${table} AND o.record_id = v._hash_id AND o.batch_version = v._ver))
+          WHERE o.client_id = v._client_id AND o.table_name = ${table} AND o.record_id = v._hash_id AND o.batch_version = v._ver)
+          -- retired by retention on purpose: the record's head covers this version
+          AND NOT EXISTS (
+          SELECT 1 FROM sync_record_heads h
+          WHERE h.client_id = v._client_id AND h.table_name = ${table} AND h.record_id = v._hash_id AND h.batch_version >= v._ver))
       SELECT _client_id AS client_id, count(*)::int AS missing,
              json_agg(json_build_object('hash_id', _hash_id, 'ver', _ver, 'created_at', ${isoUtc('_created_at')}) ORDER BY rank) FILTER (WHERE rank <= ${limit}) AS records
       FROM missing GROUP BY _client_id ORDER BY count(*) DESC, _client_id`;
@@ -130,7 +151,9 @@ export class OperationsRepository {
    * operation (stale ones changed nothing) is not a DELETE but whose row is gone (a tombstone is a row: it is deleted, not
    * lost). The count and up to `limit` of them, most recently completed first. Candidates come
    * from one scan of the table's completed writes anti-joined with its primary key; only those
-   * (normally none) have their newest operation looked up.
+   * (normally none) have their newest operation looked up. Records whose history retention retired
+   * (docs/operation-log.md) are judged by their head's newest applied operation: a record deleted,
+   * retired and purged stays deleted; one whose row is gone after its CREATE was retired is lost.
    */
   lostRows(table: SyncedTableName, stale: string, limit: number): Promise<LostRowsRow[]> {
     const target = Prisma.raw(`"${table}"`); // table comes from the SYNCED_TABLES registry only
@@ -142,15 +165,22 @@ export class OperationsRepository {
           AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t._client_id = o.client_id AND t._hash_id = o.record_id)
         ORDER BY o.client_id, o.record_id, o.id DESC),
       lost AS (
-        SELECT c.client_id, c.record_id, coalesce(l.operation, c.operation) AS operation,
+        SELECT c.client_id, c.record_id, coalesce(l.operation, h.applied, c.operation) AS operation,
                coalesce(l.batch_version, c.batch_version) AS batch_version, coalesce(l.updated_at, c.updated_at) AS updated_at
         FROM candidates c
         LEFT JOIN LATERAL (
           SELECT a.operation, a.batch_version, a.updated_at FROM sync_operations a
           WHERE a.client_id = c.client_id AND a.table_name = ${table} AND a.record_id = c.record_id
             AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${stale}
-          ORDER BY a.id DESC LIMIT 1) l ON true
-        WHERE l.operation IS DISTINCT FROM 'DELETE'),
+          ORDER BY a.id + 0 DESC LIMIT 1) l ON true -- + 0: through each partition's lookup index, not its primary key backwards
+        LEFT JOIN sync_record_heads h ON h.client_id = c.client_id AND h.table_name = ${table} AND h.record_id = c.record_id
+        WHERE coalesce(l.operation, h.applied) IS DISTINCT FROM 'DELETE'
+        UNION ALL
+        SELECT h.client_id, h.record_id, h.applied, h.batch_version, h.created_at FROM sync_record_heads h
+        WHERE h.table_name = ${table} AND h.applied IN ('CREATE', 'UPDATE')
+          AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t._client_id = h.client_id AND t._hash_id = h.record_id)
+          AND NOT EXISTS (SELECT 1 FROM sync_operations o
+                          WHERE o.client_id = h.client_id AND o.table_name = ${table} AND o.record_id = h.record_id)),
       ranked AS (
         SELECT lost.*, row_number() OVER (PARTITION BY client_id ORDER BY updated_at DESC, record_id) AS rank FROM lost)
       SELECT client_id, count(*)::int AS lost,

@@ -23,6 +23,15 @@ export interface OperationHistoryEntry {
   updatedAt: Date;
 }
 
+/** The newest of a record's operations that retention retired (OPERATION_LOG_RETENTION): older history was archived. */
+export interface ArchivedHistory {
+  operationId: string;
+  operation: string;
+  status: string;
+  batchVersion: number;
+  createdAt: Date;
+}
+
 export type MissingOperationsLevel = 'normal' | 'warning' | 'critical';
 
 /** Which tables and client a monitoring report covers (all when unset). */
@@ -90,6 +99,20 @@ export class OperationsService {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     }));
+  }
+
+  /** What retention retired of a record's history (null: nothing), for its history's answer. */
+  async archivedHistory(clientId: string, table: SyncedTableName, recordId: string): Promise<ArchivedHistory | null> {
+    const head = await this.repository.archivedHead(clientId, table, recordId);
+    return head
+      ? {
+          operationId: head.operation_id.toString(),
+          operation: head.operation,
+          status: head.status,
+          batchVersion: head.batch_version,
+          createdAt: head.created_at,
+        }
+      : null;
   }
 
   /** Operations left PROCESSING past STALE_OPERATION_TIMEOUT (a crash, say) become ERROR so clients resend; QUEUED ones wait for a worker. */

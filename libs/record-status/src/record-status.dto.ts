@@ -64,7 +64,8 @@ export class RecordStatusDto {
   error_details?: string;
 
   @ApiPropertyOptional({
-    description: 'On COMPLETED when the record is deleted (a tombstone, or the answering operation was a DELETE)',
+    description:
+      'On COMPLETED: "Record was deleted" when the record is deleted (a tombstone, or the answering operation was a DELETE); "History archived" when the operation that answers was retired by retention (OPERATION_LOG_RETENTION, docs/operation-log.md) and only its summary is kept',
     example: 'Record was deleted',
   })
   note?: string;

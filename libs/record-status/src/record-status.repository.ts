@@ -28,6 +28,11 @@ export interface StatusRow {
    * purged is not mistaken for a lost one.
    */
   last_applied: OperationType | null;
+  /**
+   * No operation in the log answers, but retention kept the record's head (sync_record_heads) and
+   * it covers the query: `status` and `operation` are the head's (docs/operation-log.md).
+   */
+  archived: boolean;
 }
 
 @Injectable()
@@ -71,15 +76,22 @@ export class RecordStatusRepository {
   }
 }
 
-function statusSql(table: SyncedTableName): string {
+export function statusSql(table: SyncedTableName): string {
   const target = `"${table}"`; // from the SYNCED_TABLES registry, never from a request
+  // `h`: the record's head, kept by retention when part of its history was retired (usually no
+  // row: one primary-key probe of a small table). It answers only when no operation does, for a
+  // version it covers, and when no live row is newer than it (then an operation is missing: ERROR).
+  // `a.id + 0`: ordered by the primary key, a partitioned log's plan walked every partition's
+  // primary key backwards for a record's newest operation (500 rows a partition in the plan spec);
+  // this order makes it probe each partition's lookup index and sort the record's few operations.
   return `
-      SELECT o.status::text AS status, o.operation::text AS operation, o.error, o.note,
+      SELECT coalesce(o.status, a.status)::text AS status, coalesce(o.operation, a.operation)::text AS operation, o.error, o.note,
              (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
              (t._hash_id IS NOT NULL AND NOT t._deleted AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
              coalesce(t._deleted, false) AS tombstone,
              t._ver AS ver, CASE WHEN t._deleted THEN NULL ELSE t.data END AS data,
-             l.operation::text AS last_applied
+             coalesce(l.operation, h.applied)::text AS last_applied,
+             (o.status IS NULL AND a.status IS NOT NULL) AS archived
       FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
       LEFT JOIN LATERAL (
         SELECT o.status, o.operation, o.error, o.note FROM sync_operations o
@@ -88,12 +100,17 @@ function statusSql(table: SyncedTableName): string {
         ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, (o.device_id IS NOT DISTINCT FROM $7::text) DESC, o.id DESC
         LIMIT 1) o ON true
       LEFT JOIN ${target} t ON t._client_id = $4 AND t._hash_id = q.hash_id
+      LEFT JOIN sync_record_heads h ON h.client_id = $4 AND h.table_name = $5 AND h.record_id = q.hash_id
+      LEFT JOIN LATERAL (
+        SELECT h.status, h.operation
+        WHERE o.status IS NULL AND h.record_id IS NOT NULL AND (q.ver IS NULL OR q.ver <= h.batch_version)
+          AND (t._hash_id IS NULL OR t._deleted OR t._ver <= h.batch_version)) a ON true
       LEFT JOIN LATERAL (
         SELECT a.operation FROM sync_operations a
         WHERE o.status = 'COMPLETED' AND o.operation <> 'DELETE' AND t._hash_id IS NULL
           AND a.client_id = $4 AND a.table_name = $5 AND a.record_id = q.hash_id
           AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM $6
-        ORDER BY a.id DESC
+        ORDER BY a.id + 0 DESC -- not the primary key's order: see below
         LIMIT 1) l ON true
       ORDER BY q.ord`;
 }

@@ -12,6 +12,7 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   ver: null,
   data: null,
   last_applied: null,
+  archived: false,
   ...overrides,
 });
 
@@ -85,6 +86,18 @@ describe(decide.name, () => {
     const deleted = { hash_id: 'a', status: 'COMPLETED', note: 'Record was deleted', data: null };
     expect(decide('a', row({ status: 'COMPLETED', operation: 'CREATE', tombstone: true }))).toEqual(deleted);
     expect(decide('a', row({ status: 'COMPLETED', operation: 'UPDATE', last_applied: 'DELETE' }))).toEqual(deleted);
+  });
+
+  it('answers a record whose history retention retired from its head: COMPLETED, "History archived"', () => {
+    const head = { status: 'COMPLETED', operation: 'CREATE', archived: true } as const;
+    expect(decide('a', row({ ...head, row_exists: true, row_matches_ver: true, ver: 1, data: { total: 1 } }))).toEqual({
+      hash_id: 'a',
+      status: 'COMPLETED',
+      note: 'History archived',
+      data: { _hash_id: 'a', _ver: 1, total: 1 },
+    });
+    expect(decide('a', row({ ...head, last_applied: 'DELETE' }))).toMatchObject({ note: 'Record was deleted' });
+    expect(decide('a', row({ ...head, last_applied: 'CREATE' })).error_details).toBe(LOST_CREATE);
   });
 
   it('answers ERROR with the literal message when the row exists without an operation', () => {

@@ -21,7 +21,8 @@ export interface RecordStatusResult {
  * (QUEUED counts as PROCESSING); no operation but the row exists is ERROR, so the client resends and
  * the history is recreated; a COMPLETED CREATE/UPDATE whose row is gone (and was not deleted) is
  * ERROR too, so the client resends and the row comes back; neither is NOT_FOUND. A tombstone (a
- * deleted record) counts as no row.
+ * deleted record) counts as no row. A record whose history retention retired answers from its kept
+ * head as from its operation, COMPLETED with the note "History archived" (docs/operation-log.md).
  */
 @Injectable()
 export class RecordStatusService {
@@ -59,7 +60,9 @@ export function decide(hashId: string, row: StatusRow): RecordStatusResult {
   if (row.status === 'QUEUED' || row.status === 'PROCESSING')
     return { hash_id: hashId, status: 'PROCESSING', data: null };
   if (row.status === 'COMPLETED') {
-    if (row.row_exists) return { hash_id: hashId, status: 'COMPLETED', data: dataOf(hashId, row) };
+    // Retired by retention on purpose (a head kept), unlike operations deleted behind the app's back.
+    const archived = row.archived ? { note: StatusNote.HistoryArchived } : {};
+    if (row.row_exists) return { hash_id: hashId, status: 'COMPLETED', ...archived, data: dataOf(hashId, row) };
     if (row.operation === 'DELETE' || row.tombstone || row.last_applied === 'DELETE') {
       return { hash_id: hashId, status: 'COMPLETED', note: StatusNote.RecordDeleted, data: null };
     }

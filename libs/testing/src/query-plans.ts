@@ -17,9 +17,12 @@ export function planNodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
 }
 
-/** The scans of `table` in a plan. */
+/** The scans of `table` in a plan, or of its partitions (`<table>_p<digits>`: the operation log's). */
 export function scansOf(plan: PlanNode, table: string): PlanNode[] {
-  return planNodes(plan).filter((n) => n['Relation Name'] === table && /Scan/.test(n['Node Type']));
+  const partition = new RegExp(`^${table}_p\\d+$`);
+  return planNodes(plan).filter(
+    (n) => (n['Relation Name'] === table || partition.test(n['Relation Name'] ?? '')) && /Scan/.test(n['Node Type']),
+  );
 }
 
 /** Rows a node read: those it returned plus those its filter and recheck removed, over all its loops (EXPLAIN gives per-loop averages). */

@@ -48,6 +48,13 @@ describe(loadAppConfig.name, () => {
         generatedCredentials: false,
         developmentCredentialsFile: '.data/dev-credentials.json',
         databaseStartupTimeoutMs: 60_000,
+        operationLogPartition: '1 mon',
+        operationLogPartitionsAhead: 2,
+        operationLogFillfactor: 50,
+        operationLogCron: '0 */10 * * * *',
+        operationLogRetentionMs: undefined,
+        operationLogRequireArchive: false,
+        operationLogCompact: true,
       });
     });
 
@@ -123,6 +130,19 @@ describe(loadAppConfig.name, () => {
       expect(config).toMatchObject({ databaseDirectUrl: direct, databasePreparedStatements: false });
       expect(directDatabaseUrl(config)).toBe(direct);
       expect(directDatabaseUrl(loadAppConfig({ ...KEYS, DATABASE_URL: direct }))).toBe(direct);
+    });
+
+    it("reads the operation log settings, and refuses a retention shorter than the tombstones' or a bad period", () => {
+      expect(
+        loadAppConfig({ ...KEYS, OPERATION_LOG_PARTITION: '7 days', OPERATION_LOG_RETENTION: '400d' }),
+      ).toMatchObject({ operationLogPartition: '7 day', operationLogRetentionMs: 400 * 86_400_000 });
+      expect(loadAppConfig({ ...KEYS, OPERATION_LOG_RETENTION: 'off' }).operationLogRetentionMs).toBeUndefined();
+      expect(configError({ ...KEYS, OPERATION_LOG_RETENTION: '30d' }).problems).toEqual([
+        'OPERATION_LOG_RETENTION must not be shorter than TOMBSTONE_RETENTION',
+      ]);
+      expect(configError({ ...KEYS, OPERATION_LOG_PARTITION: '1 year' }).problems).toEqual([
+        'OPERATION_LOG_PARTITION must be such as 1 month or 7 days, got "1 year"',
+      ]);
     });
 
     it('does not echo a database URL, which may hold a password', () => {

@@ -47,6 +47,20 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   tombstonePurgeBatchSize: number;
   /** Keep each operation's payload (the record as received) in the audit trail. */
   auditPayloads: boolean;
+  /** The operation log's partitions (docs/operation-log.md): a period each, as a PostgreSQL interval ('1 month'). */
+  operationLogPartition: string;
+  /** Partitions kept created ahead of the current one. */
+  operationLogPartitionsAhead: number;
+  /** Fillfactor of new partitions (50 leaves room for the asynchronous path's in-place completion). */
+  operationLogFillfactor: number;
+  /** When the partitions job runs (creates ahead, starts the next period, retires past the retention). */
+  operationLogCron: string;
+  /** Partitions whose newest operation is older are archived and dropped; undefined: kept forever. */
+  operationLogRetentionMs?: number;
+  /** Closed partitions are rewritten packed (fillfactor 100, fresh indexes) once their period is over. */
+  operationLogCompact: boolean;
+  /** Retention retires only partitions exported first (`npm run archive -- export`). */
+  operationLogRequireArchive: boolean;
   /** Where the original store clients' protocol is served (libs/legacy-protocol): `/legacy` by default. */
   legacyPrefix: string;
   /** Batches a client may queue per window through that protocol (0: no limit). */
@@ -180,6 +194,15 @@ export function loadAppConfig(
     tombstonePurgeCron: read.cron('TOMBSTONE_PURGE_CRON', '0 30 3 * * *'),
     tombstonePurgeBatchSize: read.int('TOMBSTONE_PURGE_BATCH_SIZE', 5000, 1, 100_000),
     auditPayloads: read.bool('AUDIT_PAYLOADS', true),
+    operationLogPartition: readPartitionPeriod(read),
+    operationLogPartitionsAhead: read.int('OPERATION_LOG_PARTITIONS_AHEAD', 2, 1, 24),
+    operationLogFillfactor: read.int('OPERATION_LOG_FILLFACTOR', 50, 10, 100),
+    operationLogCron: read.cron('OPERATION_LOG_CRON', '0 */10 * * * *'),
+    operationLogRetentionMs: ['off', undefined].includes(read.raw('OPERATION_LOG_RETENTION')?.toLowerCase())
+      ? undefined
+      : read.duration('OPERATION_LOG_RETENTION', '400d', 1000),
+    operationLogCompact: read.bool('OPERATION_LOG_COMPACT', true),
+    operationLogRequireArchive: read.bool('OPERATION_LOG_REQUIRE_ARCHIVE', false),
     legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
     legacyRateWindowMs: read.duration('LEGACY_RATE_WINDOW', '1m', 1000),
@@ -236,6 +259,10 @@ export function loadAppConfig(
   if (config.missingOperationsCritical < config.missingOperationsWarning) {
     read.fail('MISSING_OPERATIONS_CRITICAL', 'must not be below MISSING_OPERATIONS_WARNING', undefined);
   }
+  if (config.operationLogRetentionMs !== undefined && config.operationLogRetentionMs < config.tombstoneRetentionMs) {
+    // A retired DELETE must never be the only thing that stops a late CREATE: its tombstone goes first.
+    read.fail('OPERATION_LOG_RETENTION', 'must not be shorter than TOMBSTONE_RETENTION', undefined);
+  }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
@@ -243,6 +270,14 @@ export function loadAppConfig(
 /** Where session work (migrations, LISTEN) connects: DATABASE_DIRECT_URL, else DATABASE_URL. */
 export function directDatabaseUrl(config: Pick<AppConfig, 'databaseUrl' | 'databaseDirectUrl'>): string | undefined {
   return config.databaseDirectUrl ?? config.databaseUrl;
+}
+
+/** OPERATION_LOG_PARTITION: `N month(s)` or `N day(s)` (default `1 month`), as a PostgreSQL interval. */
+function readPartitionPeriod(read: EnvReader): string {
+  const text = read.string('OPERATION_LOG_PARTITION', '1 month');
+  const match = /^([1-9]\d{0,2}) ?(month|months|day|days|d)$/i.exec(text);
+  if (!match) return read.fail('OPERATION_LOG_PARTITION', `must be such as 1 month or 7 days, got "${text}"`, '1 mon');
+  return `${match[1]} ${match[2].toLowerCase().startsWith('m') ? 'mon' : 'day'}`;
 }
 
 function parseClientKeys(read: EnvReader): ClientKey[] {

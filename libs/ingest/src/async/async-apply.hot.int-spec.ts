@@ -37,8 +37,9 @@ describe('applying queued operations (integration)', () => {
     const counts = async () =>
       (
         await db.client.query<{ updated: number; hot: number }>(
-          `SELECT pg_stat_get_xact_tuples_updated('sync_operations'::regclass)::int AS updated,
-                  pg_stat_get_xact_tuples_hot_updated('sync_operations'::regclass)::int AS hot`,
+          `SELECT sum(pg_stat_get_xact_tuples_updated(p.relid))::int AS updated,
+                  sum(pg_stat_get_xact_tuples_hot_updated(p.relid))::int AS hot
+           FROM pg_partition_tree('sync_operations') p WHERE p.isleaf`, // the log's partitions
         )
       ).rows[0];
     await db.client.query('BEGIN');

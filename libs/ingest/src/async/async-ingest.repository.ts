@@ -10,6 +10,8 @@ export interface JobCounts {
   processing: number;
   completed: number;
   error: number;
+  /** Operations of the job in partitions retention retired (ids below the oldest partition kept). */
+  archived: number;
   accepted_at: Date | null;
   last_change_at: Date | null;
 }
@@ -103,11 +105,16 @@ export class AsyncIngestRepository {
 
   /** A client's operations logged with queue job id `queueId`, counted by status (the job's rows, then primary keys). */
   async jobCounts(clientId: string, queueId: string): Promise<JobCounts> {
+    // `archived`: the job's ids below the oldest partition not retired (retention retires oldest first).
     const [row] = await this.prisma.sql<JobCounts>(
-      `SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
+      `WITH ids AS (SELECT ARRAY(${JOB_OPERATION_IDS}) AS ids)
+       SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
               count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'ERROR')::int AS error,
-              min(created_at) AS accepted_at, max(updated_at) AS last_change_at
-       FROM sync_operations WHERE id = ANY(ARRAY(${JOB_OPERATION_IDS})) AND client_id = $1`,
+              (SELECT count(*) FROM ids, unnest(ids.ids) i
+               WHERE i < (SELECT min(first_id) FROM sync_operation_partitions WHERE retired_at IS NULL))::int AS archived,
+              coalesce(min(created_at), (SELECT min(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2)) AS accepted_at,
+              coalesce(max(updated_at), (SELECT max(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2)) AS last_change_at
+       FROM sync_operations WHERE id = ANY((SELECT ids FROM ids)::bigint[]) AND client_id = $1`,
       [clientId, queueId],
     );
     return row;

@@ -57,6 +57,14 @@ export class JobProgressDto {
   error: number;
 
   @ApiProperty({
+    description:
+      "Present only when retention (OPERATION_LOG_RETENTION) retired some of the job's operations (archived, see docs/operation-log.md): how many. They had finished (COMPLETED or ERROR) and count in `total`, in no other count; their errors are no longer listed",
+    example: 400,
+    required: false,
+  })
+  archived?: number;
+
+  @ApiProperty({
     description: 'The failed operations with their record ids, oldest first (up to 1,000)',
     type: [JobErrorDto],
   })

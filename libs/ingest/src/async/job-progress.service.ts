@@ -12,6 +12,8 @@ export interface JobProgress {
   processing: number;
   completed: number;
   error: number;
+  /** Only when retention retired some of the job's operations (they were COMPLETED or ERROR). */
+  archived?: number;
   errors: { table: string; hash_id: string; operation: string; error: string | null; operation_id: string }[];
   accepted_at: string;
   finished_at: string | null;
@@ -24,7 +26,7 @@ export class JobProgressService {
 
   async progress(clientId: string, queueId: string): Promise<JobProgress> {
     const counts = await this.repository.jobCounts(clientId, queueId);
-    const total = counts.queued + counts.processing + counts.completed + counts.error;
+    const total = counts.queued + counts.processing + counts.completed + counts.error + counts.archived;
     if (total === 0) throw new NotFoundException(`No job ${queueId} for this client`);
     const errors = counts.error > 0 ? await this.repository.jobErrors(clientId, queueId, JOB_ERRORS_LIMIT) : [];
     const finished = counts.queued + counts.processing === 0;
@@ -36,6 +38,7 @@ export class JobProgressService {
       processing: counts.processing,
       completed: counts.completed,
       error: counts.error,
+      ...(counts.archived > 0 && { archived: counts.archived }),
       errors: errors.map((e) => ({
         table: e.table_name,
         hash_id: e.record_id,
