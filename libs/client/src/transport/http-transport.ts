@@ -1,6 +1,7 @@
 import type { paths } from '../api-types.js';
 import { parseRetryAfter } from '../engine/backoff.js';
-import type { QueueEntry } from '../types.js';
+import type { QueueEntry, TableInfo } from '../types.js';
+import { baseFields, DEVICE_HEADER, FeedPage, feedPath, readFeed, readTables, TABLES_PATH } from './feed-wire.js';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -35,10 +36,16 @@ export interface TransportOptions {
   now: () => number;
   /** Send batches with `Prefer: respond-async`: the server queues them and answers 202 at once. */
   preferAsync?: boolean;
+  /** The device id sent with every request. */
+  deviceId: () => Promise<string>;
 }
 
-/** The two requests the sync engine makes: push a batch, ask the status of up to 1,000 changes. */
+/** The requests the sync engine makes: push a batch, ask the status of up to 1,000 changes, pull. */
 export interface Transport {
+  /** One page of a table's change feed; a body that is not one is a temporary failure. */
+  changes(table: string, since: string | null, limit: number, signal: AbortSignal): Promise<Outcome<FeedPage>>;
+  /** The tables the server serves to this key. */
+  tables(signal: AbortSignal): Promise<Outcome<TableInfo[]>>;
   batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>>;
   status(
     table: string,
@@ -64,16 +71,26 @@ export class HttpTransport implements Transport {
         operation: e.op,
         record:
           e.op === 'DELETE'
-            ? { id: e.id, ver: e.ver, id_cola: idCola }
-            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola },
+            ? { id: e.id, ver: e.ver, id_cola: idCola, ...baseFields(e) }
+            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola, ...baseFields(e) },
       };
     });
-    return this.post<BatchResponse>(
+    return this.request<BatchResponse>(
+      'POST',
       `/tables/${encodeURIComponent(table)}/batch`,
       { operations },
       signal,
       this.options.preferAsync ? { prefer: 'respond-async' } : {},
     );
+  }
+
+  async changes(table: string, since: string | null, limit: number, signal: AbortSignal): Promise<Outcome<FeedPage>> {
+    const outcome = await this.request<unknown>('GET', feedPath(table, since, limit), undefined, signal);
+    return this.read(outcome, readFeed, 'change feed');
+  }
+
+  async tables(signal: AbortSignal): Promise<Outcome<TableInfo[]>> {
+    return this.read(await this.request<unknown>('GET', TABLES_PATH, undefined, signal), readTables, 'table list');
   }
 
   status(
@@ -86,27 +103,43 @@ export class HttpTransport implements Transport {
         ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId }
         : { hash_id: q.id, ver: q.ver },
     );
-    return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
+    return this.request<StatusBatchResponse>(
+      'POST',
+      `/tables/${encodeURIComponent(table)}/records`,
+      { records },
+      signal,
+    );
   }
 
-  private async post<T>(
+  /** An answer whose body `parse` cannot read is a temporary failure (a proxy's page, say). */
+  private read<T>(outcome: Outcome<unknown>, parse: (body: unknown) => T | null, what: string): Outcome<T> {
+    if (outcome.kind !== 'ok') return outcome;
+    const body = parse(outcome.body);
+    if (body === null) return { kind: 'temporary', message: `Unreadable ${what}`, retryAfterMs: null };
+    return { kind: 'ok', body };
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
     path: string,
     body: unknown,
     signal: AbortSignal,
     extraHeaders: Record<string, string> = {},
   ): Promise<Outcome<T>> {
+    const deviceId = await this.options.deviceId();
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     try {
       response = await this.options.fetch(this.base + path, {
-        method: 'POST',
+        method,
         headers: {
           authorization: `Bearer ${this.options.apiKey()}`,
-          'content-type': 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           accept: 'application/json',
+          [DEVICE_HEADER]: deviceId,
           ...extraHeaders,
         },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.any([signal, timeout]),
       });
     } catch (error) {
