@@ -58,6 +58,7 @@ export class ResyncClient {
       now: this.now,
       preferAsync: options.preferAsync ?? false,
       deviceId: () => this.deviceId(),
+      sendBaseVer: () => this.engine.tables.multiDeviceNow,
     });
     this.engine = new SyncEngine(
       this.store,

@@ -128,6 +128,20 @@ describe(`${ResyncClient.name} pull`, () => {
     expect(await client.get('venta', 'x')).not.toBeNull();
   });
 
+  it('pushes without base_ver and pulls nothing on a server that serves neither GET /tables nor a feed (0.1)', async () => {
+    const { client, server } = setup();
+    server.tables = null;
+    await client.create('venta', { id: 'a', total: 1 });
+    await client.update('venta', { id: 'a', total: 2 });
+    await client.sync();
+    expect(server.requests[0].body.operations.map((o: any) => o.record)).toEqual([
+      { id: 'a', ver: 1, id_cola: expect.any(String), total: 1 },
+      { id: 'a', ver: 2, id_cola: expect.any(String), total: 2 },
+    ]);
+    expect(server.pulls).toEqual([]);
+    expect(server.rows.get('venta/a')).toEqual({ ver: 2, data: { total: 2 }, deleted: false });
+  });
+
   it('sends its device id with every request', async () => {
     const { client, server } = setup({ tables: ['venta'] });
     await client.create('venta', { id: 'a' });

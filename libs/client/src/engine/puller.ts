@@ -26,13 +26,17 @@ export class Puller {
 
   async pull(signal: AbortSignal): Promise<PullReport> {
     const report: PullReport = { pulled: 0, removed: 0, resets: 0 };
-    const tables = await this.tablesToPull(signal);
+    const tables = await this.discover(signal);
     await inParallel(tables, this.ctx.options.concurrency, (table) => this.pullTable(table, report, signal));
     return report;
   }
 
-  /** The `tables` option, else what `GET /tables` lists (nothing when the server does not serve it). */
-  private async tablesToPull(signal: AbortSignal): Promise<string[]> {
+  /**
+   * Asks GET /tables: the served tables are kept (shared ones are read-only, policies decide
+   * rebases), and an answer tells that the server reads base_ver. Resolves with the tables to
+   * pull: the `tables` option, else the served ones (none when the server does not list them).
+   */
+  async discover(signal: AbortSignal): Promise<string[]> {
     const outcome = await untilAnswered(this.ctx, () => this.ctx.transport.tables(signal), signal);
     if (outcome?.kind === 'ok') await this.ctx.tables.remember(outcome.body);
     if (this.options.tables) return this.options.tables;
@@ -61,6 +65,7 @@ export class Puller {
         return;
       }
       const page = outcome.body;
+      await this.ctx.tables.markServed();
       const after = { next: page.next ?? before.next, epoch: before.epoch, full: before.full && page.hasMore };
       const sweep = before.full && !page.hasMore;
       const plan = await store.transact({ table, ids: page.changes.map((c) => c.id), metaKeys: [key] }, (state) =>

@@ -67,6 +67,8 @@ export class SyncEngine {
     const counts = await this.store.counts();
     const run = (this.run = new Run(counts.pending + counts.sent));
     try {
+      // Before the first push: whether the server reads base_ver, and which tables are shared.
+      if (!(await this.tables.multiDevice())) await this.puller.discover(signal);
       while (!signal.aborted) {
         await this.drain(run, signal);
         if (signal.aborted) break;

@@ -130,8 +130,10 @@ export function planPull(
       continue;
     }
     const first = current.open[0];
-    const base = first.baseVer ?? first.ver - 1;
-    if (!options.rebase || row.ver <= base) {
+    // Re-queued by audit (no base): it heals its own version, which it must keep. The same
+    // version and content: this change itself, applied and pulled before its answer came.
+    const itself = row.ver === first.ver && sameValue(row.data, first.data) && row.deleted === (first.op === 'DELETE');
+    if (!options.rebase || first.baseVer === null || row.ver <= first.baseVer || itself) {
       if (record) plan.records.push({ ...record, epoch });
       continue;
     }

@@ -38,6 +38,8 @@ export interface TransportOptions {
   preferAsync?: boolean;
   /** The device id sent with every request. */
   deviceId: () => Promise<string>;
+  /** Whether pushes carry base_ver (a server of 0.1 would store it as a field of the record). */
+  sendBaseVer: () => boolean;
 }
 
 /** The requests the sync engine makes: push a batch, ask the status of up to 1,000 changes, pull. */
@@ -65,14 +67,16 @@ export class HttpTransport implements Transport {
     // An asynchronous request is one job on the server, so its changes share one id_cola, unique
     // per push (first change's id_cola and push number); status then asks by version alone.
     const jobId = this.options.preferAsync ? `${entries[0].queueId}.${entries[0].attempts}` : undefined;
+    const withBase = this.options.sendBaseVer();
     const operations = entries.map((e) => {
       const idCola = jobId ?? e.queueId;
+      const base = withBase ? baseFields(e) : {};
       return {
         operation: e.op,
         record:
           e.op === 'DELETE'
-            ? { id: e.id, ver: e.ver, id_cola: idCola, ...baseFields(e) }
-            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola, ...baseFields(e) },
+            ? { id: e.id, ver: e.ver, id_cola: idCola, ...base }
+            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola, ...base },
       };
     });
     return this.request<BatchResponse>(
