@@ -3,6 +3,8 @@
  * client's state machine: it keeps rows and an operation log, answers the batch and status
  * endpoints like the server, and lets a test inject faults before or after a request is applied.
  */
+import { mergeChange } from './fake-merge';
+
 export interface FakeOperation {
   table: string;
   id: string;
@@ -237,7 +239,8 @@ export class FakeServer {
       log('COMPLETED');
       return { id, operation, status: 'COMPLETED', operation_id: String(this.ops.length) };
     }
-    const merged = this.merge(table, key, row, base, operation, data);
+    const was = this.payloads.get(`${key}/${base}`);
+    const merged = operation === 'DELETE' ? null : mergeChange(this.tables?.get(table), row, was, data);
     if (merged) {
       this.put(key, { ver: merged.ver, data: merged.data, deleted: false });
       log('COMPLETED', merged);
@@ -254,35 +257,6 @@ export class FakeServer {
   private conflictOf(key: string) {
     const row = this.rows.get(key);
     return { server_ver: row?.ver ?? 0, server_data: row && !row.deleted ? row.data : null, deleted: !!row?.deleted };
-  }
-
-  /** The three-way merge by top-level field, or null (a conflict). */
-  private merge(
-    table: string,
-    key: string,
-    row: FakeRow | undefined,
-    base: number,
-    operation: string,
-    data: Record<string, unknown>,
-  ): { ver: number; data: Record<string, unknown> } | null {
-    const settings = this.tables?.get(table);
-    if (!settings || settings.policy === 'reject' || !settings.policy) return null;
-    if (operation === 'DELETE' || !row || row.deleted || !row.data) return null;
-    const was = this.payloads.get(`${key}/${base}`);
-    if (!was) return null;
-    const counters = new Set(settings.policy === 'counter' ? (settings.counters ?? []) : []);
-    const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-    const fields = new Set([...Object.keys(was), ...Object.keys(data)]);
-    const mine = [...fields].filter((f) => differs(data[f], was[f]));
-    const theirs = new Set([...fields, ...Object.keys(row.data)].filter((f) => differs(row.data![f], was[f])));
-    if (mine.some((f) => theirs.has(f) && !counters.has(f))) return null;
-    const next: Record<string, unknown> = { ...row.data };
-    for (const f of mine) {
-      if (counters.has(f)) next[f] = (row.data[f] as number) + ((data[f] as number) - (was[f] as number));
-      else if (f in data) next[f] = data[f];
-      else delete next[f];
-    }
-    return { ver: row.ver + 1, data: next };
   }
 
   private status(table: string, records: { hash_id: string; ver?: number; id_cola?: string }[]) {

@@ -1,4 +1,5 @@
-import { cursorKey, planPull, readCursor } from '../stores/plans.js';
+import { planPull } from '../stores/pull-plan.js';
+import { cursorKey, readCursor } from '../stores/plans.js';
 import { CURSOR_EXPIRED_STATUS } from '../transport/feed-wire.js';
 import type { PullReport } from '../types.js';
 import { inParallel } from './batching.js';

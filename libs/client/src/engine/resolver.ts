@@ -1,5 +1,6 @@
 import { toNewChange } from '../local-change.js';
-import { Decision, planConflict, planMerged, StorePlan } from '../stores/plans.js';
+import { Decision, planConflict, planMerged } from '../stores/answer-plans.js';
+import type { StorePlan } from '../stores/plans.js';
 import type { ConflictDecision, ConflictInfo, QueueEntry, ServerState } from '../types.js';
 import type { EngineContext } from './context.js';
 
