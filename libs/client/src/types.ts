@@ -133,8 +133,10 @@ export interface TableInfo {
   name: string;
   /** Written by the head office; read-only for stores (a local write is a TypeError). */
   shared: boolean;
-  /** How the server treats a change made on an older version: `reject`, `merge` or `counter`. */
+  /** How the server treats a change made on an older version: `reject` or `merge` (`counter`: every number by delta). */
   policy: string;
+  /** Numeric fields a `merge` table merges by delta (`current + (sent - base)`). */
+  counters?: string[];
 }
 
 /** One record's state in the server's change feed. */

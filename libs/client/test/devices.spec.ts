@@ -29,7 +29,9 @@ describe.each(durable)('%s across a restart', (_name, opener) => {
     server.publish('producto', 'p1', { price: 1 });
     server.publish('stock', 's1', { qty: 10 });
     const first = device(server, { store: open(name) }).client;
-    await first.update('stock', { id: 's1', qty: 9 }); // made on version 0: a conflict with the server's ver 1
+    await first.sync(); // pulls p1 and s1
+    server.publish('stock', 's1', { qty: 11 }); // another device: ver 2
+    await first.update('stock', { id: 's1', qty: 9 }); // made on ver 1: a conflict
     const id = await first.deviceId();
     await first.sync();
     expect(await first.conflicts()).toHaveLength(1);
@@ -38,8 +40,8 @@ describe.each(durable)('%s across a restart', (_name, opener) => {
     const second = device(server, { store: open(name) }).client;
     expect(await second.deviceId()).toBe(id);
     expect(await second.get('producto', 'p1')).toMatchObject({ ver: 1, data: { price: 1 } });
-    expect(await second.get('stock', 's1')).toMatchObject({ ver: 1, data: { qty: 10 }, pending: false });
-    expect(await second.conflicts()).toEqual([expect.objectContaining({ table: 'stock', id: 's1', serverVer: 1 })]);
+    expect(await second.get('stock', 's1')).toMatchObject({ ver: 2, data: { qty: 11 }, pending: false });
+    expect(await second.conflicts()).toEqual([expect.objectContaining({ table: 'stock', id: 's1', serverVer: 2 })]);
     server.publish('producto', 'p2', { price: 2 });
     const before = server.pulls.length;
     await second.pull();

@@ -55,6 +55,8 @@ export class FakeServer {
   unknownTables = new Set<string>();
   /** What GET /tables lists; null: the route is missing (404), as on servers before the feed. */
   tables: Map<string, FakeTable> | null = new Map();
+  /** False: GET /tables is missing (404) while `tables` still decides policies and shared tables. */
+  listTables = true;
   /** Feed cursors below this position answer 410 cursor_expired. */
   expiredBefore = 0;
   /** Every feed request. */
@@ -81,7 +83,7 @@ export class FakeServer {
       await new Promise((r) => setTimeout(r, 1));
       if ((init?.headers as Record<string, string>).authorization !== `Bearer ${this.apiKey}`)
         return json(401, { message: 'Missing or invalid client key' });
-      if (path === '/tables' && this.tables)
+      if (path === '/tables' && this.tables && this.listTables)
         return json(200, {
           tables: [...this.tables].map(([name, t]) => ({ name, shared: !!t.shared, policy: t.policy ?? 'reject' })),
         });
@@ -90,7 +92,7 @@ export class FakeServer {
       if (!match) return json(404, { message: 'not found' });
       const table = decodeURIComponent(match[1]);
       if (match[2] === 'batch' && this.tables?.get(table)?.shared)
-        return json(403, { message: `${table} is a shared table: read-only for stores` });
+        return json(403, { message: `Table "${table}" is shared: written by head office, read-only for stores` });
       if (this.unknownTables.has(table))
         return json(404, { statusCode: 404, error: 'Not Found', message: `Unknown table ${table}` });
       const kind = match[2] === 'batch' ? 'batch' : 'status';

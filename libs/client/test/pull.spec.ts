@@ -105,17 +105,32 @@ describe(`${ResyncClient.name} pull`, () => {
     expect(server.rows.get('venta/mine')).toMatchObject({ ver: 1, data: { total: 5 } });
   });
 
-  it('pulls every table GET /tables lists after pushing, and refuses a local write to a shared table', async () => {
+  it('pulls every table GET /tables lists before its first push and after pushing, and refuses a local write to a shared table', async () => {
     const { client, server } = setup();
     server.tables!.set('producto', { shared: true }).set('venta', {});
     server.publish('producto', 'p1', { price: 10 });
     await client.create('venta', { id: 's1', total: 1 });
     await client.sync();
-    expect(server.pulls.map((p) => p.table).sort()).toEqual(['producto', 'venta']);
+    // A first sync pulls before it pushes (bases from the server's state), and after.
+    expect(server.pulls.map((p) => p.table).sort()).toEqual(['producto', 'producto', 'venta', 'venta']);
     expect(await client.get('producto', 'p1')).toMatchObject({ data: { price: 10 } });
     await expect(client.update('producto', { id: 'p1', price: 1 })).rejects.toThrow(TypeError);
     await expect(client.write([{ op: 'DELETE', table: 'producto', id: 'p1' }])).rejects.toThrow(/shared table/);
     expect(await client.counts()).toEqual({ pending: 0, sent: 0, rejected: 0 });
+  });
+
+  it('rejects a write to a shared table the server refuses with 403, and goes on syncing the rest', async () => {
+    const { client, server } = setup({ tables: ['venta'], maxSameErrors: 1 });
+    server.tables!.set('producto', { shared: true });
+    server.listTables = false; // the client cannot know producto is shared before the server says so
+    await client.create('producto', { id: 'p1', price: 1 });
+    await client.create('venta', { id: 's1', total: 1 });
+    const report = await client.sync();
+    expect(report).toMatchObject({ confirmed: 1, rejected: 1, pending: 0 });
+    expect((await client.rejected())[0]).toMatchObject({
+      table: 'producto',
+      reason: expect.stringMatching(/is shared/),
+    });
   });
 
   it('pulls only the tables option when the server does not list its tables', async () => {
@@ -124,7 +139,7 @@ describe(`${ResyncClient.name} pull`, () => {
     server.publish('venta', 'x', { total: 1 });
     server.publish('otra', 'y', { total: 1 });
     await client.sync();
-    expect(server.pulls.map((p) => p.table)).toEqual(['venta']);
+    expect(server.pulls.map((p) => p.table)).toEqual(['venta', 'venta']);
     expect(await client.get('venta', 'x')).not.toBeNull();
   });
 

@@ -20,7 +20,9 @@ export class Resolver {
   ) {}
 
   async merged(entry: QueueEntry, merged: { ver: number; data: Record<string, unknown> }): Promise<void> {
-    const counter = (await this.ctx.tables.info(entry.table))?.policy === 'counter';
+    const info = await this.ctx.tables.info(entry.table);
+    const counters = new Set(info?.counters ?? []);
+    const counter = (field: string) => info?.policy === 'counter' || counters.has(field);
     const plan = await this.ctx.store.transact({ table: entry.table, ids: [entry.id] }, (state) =>
       planMerged(state, entry.id, entry.seq, merged, counter),
     );

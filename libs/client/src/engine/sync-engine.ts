@@ -67,8 +67,9 @@ export class SyncEngine {
     const counts = await this.store.counts();
     const run = (this.run = new Run(counts.pending + counts.sent));
     try {
-      // Before the first push: whether the server reads base_ver, and which tables are shared.
-      if (!(await this.tables.multiDevice())) await this.puller.discover(signal);
+      // A device's first sync pulls before it pushes: it learns whether the server reads base_ver
+      // and which tables are shared, and its changes are based on what the server holds.
+      if (!(await this.tables.multiDevice())) await this.puller.pull(signal);
       while (!signal.aborted) {
         await this.drain(run, signal);
         if (signal.aborted) break;

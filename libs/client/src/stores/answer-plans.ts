@@ -88,7 +88,7 @@ export function planMerged(
   id: string,
   seq: number,
   merged: { ver: number; data: Record<string, unknown> },
-  counter: boolean,
+  counter: (field: string) => boolean,
 ): StorePlan {
   const plan = emptyPlan(state);
   const current = state.records.get(id);

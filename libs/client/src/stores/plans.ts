@@ -73,19 +73,19 @@ export function emptyPlan(state: StoreState): StorePlan {
   };
 }
 
-/** `local`'s changes against `base`, applied over `onto`, field by field (numbers by delta when `counter`). */
+/** `local`'s changes against `base`, applied over `onto`, field by field (the `counter` fields' numbers by delta). */
 export function threeWay(
   base: Record<string, unknown>,
   local: Record<string, unknown>,
   onto: Record<string, unknown>,
-  counter: boolean,
+  counter: (field: string) => boolean,
 ): Record<string, unknown> {
   const result = { ...onto };
   for (const key of new Set([...Object.keys(base), ...Object.keys(local)])) {
     if (sameValue(base[key], local[key])) continue;
     if (!(key in local)) delete result[key];
     else if (
-      counter &&
+      counter(key) &&
       typeof local[key] === 'number' &&
       typeof base[key] === 'number' &&
       typeof onto[key] === 'number'

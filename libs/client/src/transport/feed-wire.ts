@@ -14,6 +14,14 @@ export function baseFields(entry: Pick<QueueEntry, 'baseVer'>): Record<string, n
   return entry.baseVer === null || entry.baseVer === undefined ? {} : { base_ver: entry.baseVer };
 }
 
+/**
+ * A 403 that refuses a write to a shared table (head office's, read-only for stores): the change
+ * is refused (ERROR, then rejected), the key is fine and sync goes on.
+ */
+export function refusesSharedWrite(status: number, message: string): boolean {
+  return status === 403 && /is shared/i.test(message);
+}
+
 /** The path of one page of a table's change feed (`since` null: everything live). */
 export function feedPath(table: string, since: string | null, limit: number): string {
   const query = new URLSearchParams({ limit: String(limit) });
@@ -56,6 +64,7 @@ export function readTables(body: unknown): TableInfo[] | null {
       name: t.name as string,
       shared: t.shared === true,
       policy: typeof t.policy === 'string' ? t.policy : 'reject',
+      counters: Array.isArray(t.counters) ? t.counters.filter((c): c is string => typeof c === 'string') : [],
     }));
 }
 

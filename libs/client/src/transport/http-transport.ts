@@ -1,7 +1,16 @@
 import type { paths } from '../api-types.js';
 import { parseRetryAfter } from '../engine/backoff.js';
 import type { QueueEntry, TableInfo } from '../types.js';
-import { baseFields, DEVICE_HEADER, FeedPage, feedPath, readFeed, readTables, TABLES_PATH } from './feed-wire.js';
+import {
+  baseFields,
+  DEVICE_HEADER,
+  refusesSharedWrite,
+  FeedPage,
+  feedPath,
+  readFeed,
+  readTables,
+  TABLES_PATH,
+} from './feed-wire.js';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -178,7 +187,8 @@ export class HttpTransport implements Transport {
       }
     }
     const message = errorMessage(status, text);
-    if (status === 401 || status === 403) return { kind: 'auth', status, message };
+    if ((status === 401 || status === 403) && !refusesSharedWrite(status, message))
+      return { kind: 'auth', status, message };
     if (status === 413) return { kind: 'too-large' };
     if (status === 408 || status === 429 || status >= 500) {
       return {
