@@ -93,7 +93,9 @@ describe('OpenAPI document', () => {
     expect(parameter('/sync-failures', 'entity_id')).toMatchObject({ pattern: '^[^\\u0000-\\u001f\\u007f]*$' });
     expect(parameter('/sync-failures', 'critical')).toMatchObject({ type: 'boolean' });
     expect(parameter('/monitoring/missing-operations', 'client_id')).toMatchObject({ pattern: '^[A-Za-z0-9_.-]+$' });
-    expect(parameter('/monitoring/lost-rows', 'table')).toMatchObject({ enum: ['venta', 'devolucion'] });
+    expect(parameter('/monitoring/lost-rows', 'table')).toMatchObject({
+      enum: ['venta', 'devolucion', 'stock', 'producto'],
+    });
     expect(parameter('/sync-failures/{id}', 'id')).toMatchObject({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
     const retry = (doc.paths['/sync-failures/retry'] as unknown as Record<string, { requestBody: unknown }>).post;
     expect(retry.requestBody).toMatchObject({
@@ -118,7 +120,7 @@ describe('OpenAPI document', () => {
     type Op = { parameters: { name: string; schema: Record<string, unknown> }[]; requestBody: unknown };
     const op = (path: string) => (doc.paths[path] as unknown as Record<string, Op>).post;
     const parameter = (path: string, name: string) => op(path).parameters.find((p) => p.name === name)?.schema;
-    expect(parameter('/legacy/records', 'table')).toMatchObject({ enum: ['venta', 'devolucion'] });
+    expect(parameter('/legacy/records', 'table')).toMatchObject({ enum: ['venta', 'devolucion', 'stock', 'producto'] });
     expect(parameter('/legacy/records', 'field_id')).toMatchObject({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' });
     expect(parameter('/legacy/items', 'operation')).toMatchObject({ enum: ['create', 'update', 'delete'] });
     expect(parameter('/legacy/items', 'ver')).toMatchObject({ pattern: '^\\d{1,10}$' });

@@ -1,6 +1,26 @@
 // Generated from the server's OpenAPI document (/docs-json) by `npm run client:types`.
 // Do not edit: test/client/openapi-types.e2e-spec.ts fails when this file and the server disagree.
 export interface paths {
+    "/admin/tables/{table}/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 1,000 mixed CREATE/UPDATE/DELETE operations on a shared table (head office)
+         * @description The rows belong to no store (client id `*shared*`) and reach every store through GET /tables/{table}/changes. Same entries and answers as a store's batch, `base_ver` included.
+         */
+        post: operations["sharedBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -362,6 +382,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tables/{table}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed: the key's records changed after a cursor, at their current state
+         * @description Pull until `has_more` is false, storing each page and its `next` cursor together. A pull never skips a change: changes of transactions still running appear in a later pull. Deletions travel as `deleted: true`. See docs/multi-device.md.
+         */
+        get: operations["pullChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tables/{table}/items": {
         parameters: {
             query?: never;
@@ -609,6 +649,11 @@ export interface components {
                  */
                 record: {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
                      */
@@ -619,7 +664,7 @@ export interface components {
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -635,6 +680,11 @@ export interface components {
              */
             completed: number;
             /**
+             * @description How many entries are CONFLICT (sent with `base_ver`; present only when not 0)
+             * @example 1
+             */
+            conflicts?: number;
+            /**
              * @description How many entries are ERROR
              * @example 1
              */
@@ -648,6 +698,17 @@ export interface components {
             results: components["schemas"]["BatchResultDto"][];
         };
         BatchResultDto: {
+            /** @description CONFLICT (sent with `base_ver`, the record is at another version; nothing applied): what the server holds */
+            conflict?: components["schemas"]["ConflictDetailDto"];
+            /**
+             * @description An entry sent with `base_ver` and COMPLETED: the fields the record now has (null: deleted)
+             * @example {
+             *       "qty": 7
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description Why the entry failed
              * @example ver must be an integer from 1 to 2147483647
@@ -679,11 +740,82 @@ export interface components {
              */
             operation_id?: string;
             /**
-             * @description COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)
+             * @description COMPLETED (logged and applied, or a bypass with a note), ERROR, QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them), or CONFLICT (sent with `base_ver`, the record is at another version: nothing applied)
              * @example COMPLETED
              * @enum {string}
              */
-            status: "COMPLETED" | "ERROR" | "QUEUED";
+            status: "COMPLETED" | "ERROR" | "QUEUED" | "CONFLICT";
+            /**
+             * @description An entry sent with `base_ver` and COMPLETED: the version the record now has
+             * @example 3
+             */
+            ver?: number;
+        };
+        ChangeDto: {
+            /**
+             * @description The record's current fields; null when it is deleted
+             * @example {
+             *       "total": 125.5
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The record was deleted (a tombstone): remove it locally
+             * @example false
+             */
+            deleted: boolean;
+            /**
+             * @description The record id (`_hash_id`)
+             * @example abc123
+             */
+            id: string;
+            /**
+             * @description When its current state was written
+             * @example 2026-12-07T10:15:00.000Z
+             */
+            updated_at: string;
+            /**
+             * @description The record's current version (`_ver`); for a deletion, the version it was deleted at
+             * @example 3
+             */
+            ver: number;
+        };
+        ChangesPageDto: {
+            /** @description Every record whose state changed after `since`, at its current state, in feed order (each at most once) */
+            changes: components["schemas"]["ChangeDto"][];
+            /**
+             * @description More changes are waiting now: pull again at once with `next`
+             * @example false
+             */
+            has_more: boolean;
+            /**
+             * @description The cursor to send as `since` next time (opaque; keep it once the page is stored locally)
+             * @example v1.743.
+             */
+            next: string;
+        };
+        ConflictDetailDto: {
+            /**
+             * @description The record is deleted (a tombstone at server_ver)
+             * @example false
+             */
+            deleted: boolean;
+            /**
+             * @description The record's current fields (null when it does not exist or is deleted)
+             * @example {
+             *       "qty": 9
+             *     }
+             */
+            server_data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The record's current version (0: it does not exist)
+             * @example 2
+             */
+            server_ver: number;
         };
         EntityAlertRuleDto: {
             /**
@@ -728,6 +860,13 @@ export interface components {
         };
         ErrorResponseDto: {
             /**
+             * @description A machine-readable reason, when the status alone does not say what to do (`cursor_expired`: start over with a full pull)
+             * @example cursor_expired
+             */
+            code?: string;
+            /** @description `code: conflict` (409): what the server holds; the change was logged CONFLICT and nothing was applied */
+            conflict?: components["schemas"]["ConflictDetailDto"];
+            /**
              * @description Every individual problem, when there are several
              * @example [
              *       "id must be a non-empty string"
@@ -744,6 +883,11 @@ export interface components {
              * @example id must be a non-empty string
              */
             message: string;
+            /**
+             * @description `code: conflict` (409): the id of the CONFLICT operation in the log
+             * @example 42
+             */
+            operation_id?: string;
             /**
              * @description The request id (also in the X-Request-Id header and the logs)
              * @example 5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a
@@ -1105,6 +1249,11 @@ export interface components {
         };
         OperationHistoryEntryDto: {
             /**
+             * @description The version the change was made on (`base_ver`), null when it was sent without one
+             * @example 1
+             */
+            base_ver: number | null;
+            /**
              * @description The batch version (`ver`) the client sent
              * @example 1
              */
@@ -1132,6 +1281,11 @@ export interface components {
              * @example 2026-11-23T10:15:00.000Z
              */
             created_at: string;
+            /**
+             * @description The device that sent it (the request's `X-Device-Id` header), null when it named none
+             * @example till-2
+             */
+            device_id: string | null;
             /**
              * @description Why the operation failed, if it did
              * @example null
@@ -1173,7 +1327,7 @@ export interface components {
              * @example COMPLETED
              * @enum {string}
              */
-            status: "QUEUED" | "PROCESSING" | "COMPLETED" | "ERROR";
+            status: "QUEUED" | "PROCESSING" | "COMPLETED" | "ERROR" | "CONFLICT";
             /**
              * @description When its status last changed
              * @example 2026-11-23T10:15:00.000Z
@@ -1181,6 +1335,8 @@ export interface components {
             updated_at: string;
         };
         RecordStatusDto: {
+            /** @description On CONFLICT: what the server holds now */
+            conflict?: components["schemas"]["ConflictDetailDto"];
             /**
              * @description On COMPLETED with the row present: `_hash_id`, `_ver` and the fields as sent; otherwise null
              * @example {
@@ -1208,11 +1364,11 @@ export interface components {
              */
             note?: string;
             /**
-             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)
+             * @description PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row), NOT_FOUND (never received) or CONFLICT (the change was sent with `base_ver` and found the record at another version: nothing applied, do not resend it as is; see `conflict`)
              * @example COMPLETED
              * @enum {string}
              */
-            status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND";
+            status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND" | "CONFLICT";
         };
         RetryResultDto: {
             /**
@@ -1248,6 +1404,15 @@ export interface components {
         };
         SingleIngestResponseDto: {
             /**
+             * @description Sent with `base_ver`: the fields the record now has (null: deleted); a device adopts them with `ver`
+             * @example {
+             *       "qty": 7
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
              * @description The record id
              * @example abc123
              */
@@ -1274,6 +1439,11 @@ export interface components {
              * @example success
              */
             status: string;
+            /**
+             * @description Sent with `base_ver`: the version the record now has (for a merged write, the next after the one it was merged over)
+             * @example 3
+             */
+            ver?: number;
         };
         StatusBatchRequestDto: {
             /** @description 1 to 1000 queries, answered in order */
@@ -1471,6 +1641,89 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    sharedBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
+            path: {
+                /** @description A shared synced table */
+                table: "producto";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponseDto"];
+                };
+            };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table, or not a shared one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -1629,6 +1882,8 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1636,6 +1891,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
                     /**
                      * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
@@ -1647,7 +1907,7 @@ export interface operations {
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -1692,8 +1952,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1736,6 +2014,8 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -1747,12 +2027,17 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -1797,8 +2082,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1838,6 +2141,8 @@ export interface operations {
     deleteItem: {
         parameters: {
             query?: {
+                /** @description The version the device deleted the record at; another current version is a CONFLICT (docs/multi-device.md) */
+                base_ver?: number;
                 /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
@@ -1846,6 +2151,8 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
@@ -1890,8 +2197,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2036,7 +2361,7 @@ export interface operations {
                 /** @description NDJSON form: create, update or delete */
                 operation?: "create" | "update" | "delete";
                 /** @description NDJSON form: the synced table */
-                table_name?: "venta" | "devolucion";
+                table_name?: "venta" | "devolucion" | "stock" | "producto";
                 /** @description NDJSON form: the batch version (default 1) */
                 ver?: string;
             };
@@ -2072,7 +2397,7 @@ export interface operations {
                      * @example venta
                      * @enum {string}
                      */
-                    table_name: "venta" | "devolucion";
+                    table_name: "venta" | "devolucion" | "stock" | "producto";
                     /**
                      * @description The batch version, a number or a numeric string (default 1)
                      * @example 3
@@ -2105,7 +2430,7 @@ export interface operations {
                      * @example venta
                      * @enum {string}
                      */
-                    table_name: "venta" | "devolucion";
+                    table_name: "venta" | "devolucion" | "stock" | "producto";
                     /**
                      * @description The batch version, a number or a numeric string (default 1)
                      * @example 3
@@ -2205,7 +2530,7 @@ export interface operations {
                 /** @description The name the lines (and answers) carry each record id under */
                 field_id: string;
                 /** @description The synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
                 /** @description Only operations of this batch version (without it, the newest answers) */
                 ver?: string;
             };
@@ -2345,7 +2670,7 @@ export interface operations {
                 /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
-                table?: "venta" | "devolucion";
+                table?: "venta" | "devolucion" | "stock" | "producto";
             };
             header?: never;
             path?: never;
@@ -2396,7 +2721,7 @@ export interface operations {
                 /** @description Only this client (letters, digits, _ . -, as in API_KEYS) */
                 client_id?: string;
                 /** @description Check only this table */
-                table?: "venta" | "devolucion";
+                table?: "venta" | "devolucion" | "stock" | "producto";
             };
             header?: never;
             path?: never;
@@ -2444,7 +2769,10 @@ export interface operations {
     recordStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2983,10 +3311,12 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -3031,8 +3361,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3069,22 +3417,101 @@ export interface operations {
             };
         };
     };
+    pullChanges: {
+        parameters: {
+            query?: {
+                /** @description Most changes in this page, 1 to 1000 (default 500) */
+                limit?: number;
+                /** @description The `next` cursor of the previous pull (opaque). Absent: a first pull, every live record (no deletions) */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Synced table */
+                table: "venta" | "devolucion" | "stock" | "producto";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPageDto"];
+                };
+            };
+            /** @description A `since` this server did not write, or `limit` out of 1-1000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `code: cursor_expired`: the cursor is older than the tombstone retention; start over with a full pull (no `since`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     createTableItem: {
         parameters: {
             query?: never;
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
                     /**
                      * @description The record's id, stored as `_hash_id` (no control characters)
                      * @example abc123
@@ -3096,7 +3523,7 @@ export interface operations {
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -3141,8 +3568,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3185,12 +3630,14 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -3198,12 +3645,17 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * @description The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md
+                     * @example 1
+                     */
+                    base_ver?: number;
+                    /**
                      * @description The client's queue job id; status queries can ask for it (no control characters)
                      * @example job123
                      */
                     id_cola?: string;
                     /**
-                     * @description Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.
+                     * @description Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.
                      * @example 1
                      */
                     ver?: number;
@@ -3248,8 +3700,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3289,6 +3759,8 @@ export interface operations {
     deleteTableItem: {
         parameters: {
             query?: {
+                /** @description The version the device deleted the record at; another current version is a CONFLICT (docs/multi-device.md) */
+                base_ver?: number;
                 /** @description The client's queue job id (no control characters) */
                 id_cola?: string;
                 /** @description Batch version of the delete; a stored row with a newer `_ver` is kept (stale) */
@@ -3297,12 +3769,14 @@ export interface operations {
             header?: {
                 /** @description `respond-async` (RFC 7240): queue the write and answer 202 at once; a worker applies it */
                 Prefer?: string;
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
             };
             path: {
                 /** @description The record id: 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table (the /items routes act on DEFAULT_TABLE) */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -3343,8 +3817,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A shared table (head office writes it with the admin token): read-only for stores, nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown table */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A single record sent with `base_ver` whose record is at another version (`code: conflict`, with `conflict` and `operation_id`): logged CONFLICT, nothing applied */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3380,7 +3872,7 @@ export interface operations {
                 /** @description The record id (`_hash_id`): 1 to 255 characters, no control characters */
                 id: string;
                 /** @description Synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };
@@ -3435,10 +3927,13 @@ export interface operations {
     tableRecordStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
             path: {
                 /** @description Synced table */
-                table: "venta" | "devolucion";
+                table: "venta" | "devolucion" | "stock" | "producto";
             };
             cookie?: never;
         };

@@ -3,6 +3,7 @@ import {
   checkValue,
   MAX_BATCH,
   MAX_FIELD_DEPTH,
+  BASE_VERSION_SCHEMA,
   recordIdProblem,
   RESERVED_FIELDS as RESERVED,
   VERSION_SCHEMA,
@@ -22,6 +23,11 @@ export interface Change {
   queueId: string | null;
   /** The client's own fields, exactly as sent; null for DELETE. */
   fields: Record<string, unknown> | null;
+  /**
+   * The version the device made the change on (`base_ver`, docs/multi-device.md); absent: today's
+   * decision table applies unchanged.
+   */
+  baseVer?: number;
 }
 
 /** A change as received: valid, or the reasons it is not (with whatever could be read of it). */
@@ -35,8 +41,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Reads a record as clients send it: `id` (its `_hash_id`), optional `ver` and `id_cola`, and
- * every other key as the record's own data. `pathId`, when the route has one, must agree with `id`.
+ * Reads a record as clients send it: `id` (its `_hash_id`), optional `ver`, `id_cola` and
+ * `base_ver`, and every other key as the record's own data. `pathId`, when the route has one, must
+ * agree with `id`. With `base_ver`, the version written is `ver` when above it, else `base_ver + 1`.
  */
 export function readChange(operation: OperationType, body: unknown, pathId?: string): ReceivedChange {
   const problems: string[] = [];
@@ -49,9 +56,15 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   if (pathId !== undefined && record.id !== undefined && record.id !== pathId)
     problems.push('id in the body does not match the id in the path');
 
-  const ver = record.ver ?? 1;
-  const verProblem = checkValue(VERSION_SCHEMA, ver, 'ver');
+  const baseVer = record.base_ver;
+  const baseProblem = baseVer === undefined ? undefined : checkValue(BASE_VERSION_SCHEMA, baseVer, 'base_ver');
+  if (baseProblem) problems.push(baseProblem);
+  const based = baseVer !== undefined && !baseProblem;
+  const sentVer = record.ver ?? 1;
+  const verProblem = checkValue(VERSION_SCHEMA, sentVer, 'ver');
   if (verProblem) problems.push(verProblem);
+  // With base_ver the change writes a newer version than its base: `ver` when above it, else base + 1.
+  const ver = based && !verProblem ? Math.max(sentVer as number, (baseVer as number) + 1) : sentVer;
 
   const queueId = record.id_cola ?? null;
   if (queueId !== null && recordIdProblem(queueId, 'id_cola')) problems.push(recordIdProblem(queueId, 'id_cola')!);
@@ -59,14 +72,16 @@ export function readChange(operation: OperationType, body: unknown, pathId?: str
   let fields: Record<string, unknown> | null = null;
   if (operation !== 'DELETE') {
     // Rest properties copy keys as data, so even a field named __proto__ round-trips.
-    const { id: _id, ver: _ver, id_cola: _queue, ...own } = record;
+    const { id: _id, ver: _ver, id_cola: _queue, base_ver: _base, ...own } = record;
     fields = own;
     problems.push(...fieldProblems(own));
   }
 
   const usableId = idProblem ? undefined : (id as string);
   if (problems.length > 0) return { problems, id: usableId, operation };
-  return { change: { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields } };
+  const change: Change = { operation, id: usableId!, ver: ver as number, queueId: queueId as string | null, fields };
+  if (based) change.baseVer = baseVer as number;
+  return { change };
 }
 
 /** Why a record's own fields (without id, ver and id_cola) cannot be stored as its data, if they cannot. */

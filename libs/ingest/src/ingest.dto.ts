@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 import { MAX_BATCH } from './change';
-import { MAX_FIELD_DEPTH, ObjectSchema, RECORD_ID_SCHEMA, RESERVED_FIELDS, VERSION_SCHEMA } from '@app/common';
+import {
+  BASE_VERSION_SCHEMA,
+  ConflictDetailDto,
+  MAX_FIELD_DEPTH,
+  ObjectSchema,
+  RECORD_ID_SCHEMA,
+  RESERVED_FIELDS,
+  VERSION_SCHEMA,
+} from '@app/common';
 import { OperationType } from '@app/database';
 
 const FREE_FIELDS_RULES =
@@ -35,7 +43,13 @@ export const RECORD_BODY_SCHEMA: SchemaObject & Record<`x-${string}`, unknown> =
     ver: {
       ...VERSION_SCHEMA,
       description:
-        'Batch version, stored as `_ver` (default 1). An UPDATE or DELETE older than the stored version is ignored as stale.',
+        'Batch version, stored as `_ver` (default 1; with `base_ver`, `base_ver` + 1 when absent or not above it). An UPDATE or DELETE older than the stored version is ignored as stale.',
+      example: 1,
+    },
+    base_ver: {
+      ...BASE_VERSION_SCHEMA,
+      description:
+        "The version the device made this change on (0: a record it believes new). Given, the change applies only if the record is at that version; otherwise it is a CONFLICT (or merged, under the table's conflict policy). A resend of a change already applied is COMPLETED. See docs/multi-device.md",
       example: 1,
     },
     id_cola: {
@@ -51,7 +65,11 @@ export const RECORD_BODY_SCHEMA: SchemaObject & Record<`x-${string}`, unknown> =
 export const UPDATE_BODY_SCHEMA: SchemaObject = {
   ...RECORD_BODY_SCHEMA,
   required: [],
-  properties: { ver: RECORD_BODY_SCHEMA.properties!.ver, id_cola: RECORD_BODY_SCHEMA.properties!.id_cola },
+  properties: {
+    ver: RECORD_BODY_SCHEMA.properties!.ver,
+    id_cola: RECORD_BODY_SCHEMA.properties!.id_cola,
+    base_ver: RECORD_BODY_SCHEMA.properties!.base_ver,
+  },
   example: { ver: 2, name: 'John', total: 130 },
 };
 
@@ -101,6 +119,22 @@ export class SingleIngestResponseDto {
     example: '42',
   })
   operation_id: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Sent with `base_ver`: the version the record now has (for a merged write, the next after the one it was merged over)',
+    example: 3,
+  })
+  ver?: number;
+
+  @ApiPropertyOptional({
+    description: 'Sent with `base_ver`: the fields the record now has (null: deleted); a device adopts them with `ver`',
+    example: { qty: 7 },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  data?: Record<string, unknown> | null;
 }
 
 /** The query of a DELETE: SchemaPipe enforces it, ApiQueryFrom documents it. */
@@ -117,6 +151,12 @@ export const DELETE_QUERY_SCHEMA: ObjectSchema = {
       description: "The client's queue job id (no control characters)",
       example: 'job123',
     },
+    base_ver: {
+      ...BASE_VERSION_SCHEMA,
+      description:
+        'The version the device deleted the record at; another current version is a CONFLICT (docs/multi-device.md)',
+      example: 1,
+    },
   },
   additionalProperties: false,
 };
@@ -124,6 +164,7 @@ export const DELETE_QUERY_SCHEMA: ObjectSchema = {
 export interface DeleteQuery {
   ver?: number;
   id_cola?: string;
+  base_ver?: number;
 }
 
 /** Documents the batch body in Swagger; readBatchOperations validates it (by hand, for speed). */
@@ -168,8 +209,8 @@ export class BatchEntryRefDto {
 export class BatchResultDto extends BatchEntryRefDto {
   @ApiProperty({
     description:
-      'COMPLETED (logged and applied, or a bypass with a note), ERROR, or QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them)',
-    enum: ['COMPLETED', 'ERROR', 'QUEUED'],
+      'COMPLETED (logged and applied, or a bypass with a note), ERROR, QUEUED (the record had operations waiting in the asynchronous queue: this one joined it behind them), or CONFLICT (sent with `base_ver`, the record is at another version: nothing applied)',
+    enum: ['COMPLETED', 'ERROR', 'QUEUED', 'CONFLICT'],
     example: 'COMPLETED',
   })
   status: string;
@@ -182,6 +223,28 @@ export class BatchResultDto extends BatchEntryRefDto {
 
   @ApiPropertyOptional({ description: 'Id of the operation in the log, when one was written', example: '42' })
   operation_id?: string;
+
+  @ApiPropertyOptional({
+    description: 'An entry sent with `base_ver` and COMPLETED: the version the record now has',
+    example: 3,
+  })
+  ver?: number;
+
+  @ApiPropertyOptional({
+    description: 'An entry sent with `base_ver` and COMPLETED: the fields the record now has (null: deleted)',
+    example: { qty: 7 },
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  data?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({
+    description:
+      'CONFLICT (sent with `base_ver`, the record is at another version; nothing applied): what the server holds',
+    type: ConflictDetailDto,
+  })
+  conflict?: ConflictDetailDto;
 }
 
 export class BatchResponseDto {
@@ -200,4 +263,10 @@ export class BatchResponseDto {
     example: 1,
   })
   queued?: number;
+
+  @ApiPropertyOptional({
+    description: 'How many entries are CONFLICT (sent with `base_ver`; present only when not 0)',
+    example: 1,
+  })
+  conflicts?: number;
 }

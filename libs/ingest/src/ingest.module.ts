@@ -4,14 +4,17 @@ import { OutboxModule } from '@app/sync-failures';
 import { AsyncIngestModule } from './async/async-ingest.module';
 import { JobProgressController } from './async/job-progress.controller';
 import { IngestController } from './ingest.controller';
+import { SharedTablesController } from './shared-tables.controller';
 import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 import { TombstonesModule } from './tombstones/tombstones.module';
+import { ConflictsRepository } from './conflicts/conflicts.repository';
+import { ConflictsService } from './conflicts/conflicts.service';
 
 @Module({
   imports: [OperationLogModule, OutboxModule, TombstonesModule, AsyncIngestModule],
-  controllers: [IngestController, JobProgressController],
-  providers: [IngestRepository, IngestService],
+  controllers: [IngestController, SharedTablesController, JobProgressController],
+  providers: [IngestRepository, IngestService, ConflictsRepository, ConflictsService],
   exports: [IngestService, AsyncIngestModule],
 })
 export class IngestModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SyncedTable } from '@app/common';
-import { databaseMessage, isDataError, PrismaService, sqlState } from '@app/database';
+import { databaseMessage, isDataError, PrismaService, sqlState, Tx } from '@app/database';
 import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationsService } from '@app/operations';
 import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-failures';
@@ -8,15 +8,24 @@ import { Change, OperationType, ReceivedChange } from './change';
 import { OUTCOME_NOTES } from './apply-and-log.statement';
 import { Applied, IngestRepository, Outcome } from './ingest.repository';
 import { distinctRounds } from './rounds';
+import { ConflictDetail, ConflictsService } from './conflicts/conflicts.service';
 
 export interface IngestResult {
   id: string | null;
   operation: OperationType | null;
-  /** QUEUED: logged and waiting in the asynchronous queue (README "Asynchronous ingest"). */
-  status: 'COMPLETED' | 'QUEUED' | 'ERROR';
+  /**
+   * QUEUED: logged and waiting in the asynchronous queue (README "Asynchronous ingest"); CONFLICT:
+   * sent with `base_ver`, the record is at another version, nothing applied (docs/multi-device.md).
+   */
+  status: 'COMPLETED' | 'QUEUED' | 'ERROR' | 'CONFLICT';
   note?: string;
   error?: string;
   operationId?: string;
+  /** A change sent with `base_ver` and COMPLETED: the version and fields the record now has. */
+  ver?: number;
+  data?: Record<string, unknown> | null;
+  /** CONFLICT: what the server holds. */
+  conflict?: ConflictDetail;
 }
 
 export interface Indexed {
@@ -56,9 +65,16 @@ export class IngestService {
     private readonly repository: IngestRepository,
     private readonly operations: OperationsService,
     private readonly outbox: OutboxWriter,
+    private readonly conflicts: ConflictsService,
   ) {}
 
-  async ingest(clientId: string, table: SyncedTable, received: ReceivedChange[]): Promise<IngestResult[]> {
+  /** `deviceId`: the device the request named (X-Device-Id), logged with each operation; null when none. */
+  async ingest(
+    clientId: string,
+    table: SyncedTable,
+    received: ReceivedChange[],
+    deviceId: string | null = null,
+  ): Promise<IngestResult[]> {
     const results: IngestResult[] = new Array(received.length);
     const valid: Indexed[] = [];
     const rejected: Failure[] = [];
@@ -68,11 +84,11 @@ export class IngestService {
       results[index] = { id: item.id ?? null, operation: item.operation ?? null, status: 'ERROR', error };
       // A record we can name gets an ERROR in its history, so a status query reports why.
       if (item.id !== undefined && item.operation !== undefined)
-        rejected.push(failure(index, item.id, item.operation, error));
+        rejected.push(failure(index, item.id, item.operation, error, undefined, deviceId));
     });
 
     try {
-      this.record(results, await this.applyAll(clientId, table, valid, rejected));
+      this.record(results, await this.applyAll(clientId, table, valid, rejected, deviceId));
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the set-based statement cannot take: apply them one by one to isolate it.
@@ -82,16 +98,16 @@ export class IngestService {
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
-          this.record(results, await this.applyAll(clientId, table, [item], []));
+          this.record(results, await this.applyAll(clientId, table, [item], [], deviceId));
         } catch (single) {
           if (!isDataError(single)) throw single;
           const message = `Could not be stored: ${databaseMessage(single)}`;
-          const f = failure(item.index, item.change.id, item.change.operation, message, item.change);
+          const f = failure(item.index, item.change.id, item.change.operation, message, item.change, deviceId);
           results[item.index] = f.result;
           failed.push(f);
         }
       }
-      this.record(results, await this.applyAll(clientId, table, [], failed));
+      this.record(results, await this.applyAll(clientId, table, [], failed, deviceId));
     }
     this.metrics.ingested(table.name, results);
     return results;
@@ -102,9 +118,16 @@ export class IngestService {
    * no transaction round trips. Otherwise one transaction holds every round, the ERROR entries
    * of rejected records and the outbox entries.
    */
-  private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
+  private applyAll(
+    clientId: string,
+    table: SyncedTable,
+    valid: Indexed[],
+    errors: Failure[],
+    deviceId: string | null,
+  ): Promise<Done[]> {
     const rounds = distinctRounds(valid, (item) => item.change.id);
-    if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
+    const anyBased = valid.some((item) => item.change.baseVer !== undefined);
+    if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled && !anyBased) {
       return this.prisma.retrying(async () =>
         answers(
           rounds[0],
@@ -113,18 +136,25 @@ export class IngestService {
             clientId,
             table.name,
             rounds[0].map((r) => r.change),
+            deviceId,
           ),
         ),
       );
     }
     return this.prisma.transaction(async (tx) => {
       const done: Done[] = [];
-      for (const round of rounds) {
+      for (const all of rounds) {
+        // Changes with base_ver take the conflict-aware way; the others today's statement, unchanged.
+        const round = all.filter((r) => r.change.baseVer === undefined);
+        const based = all.filter((r) => r.change.baseVer !== undefined);
+        if (based.length > 0) done.push(...(await this.applyBased(tx, clientId, table, based, deviceId)));
+        if (round.length === 0) continue;
         const applied = await this.repository.applyAndLog(
           tx,
           clientId,
           table.name,
           round.map((r) => r.change),
+          deviceId,
         );
         done.push(...answers(round, applied));
         await this.outbox.enqueue(tx, clientId, table.name, outboxEntries(round, applied));
@@ -137,6 +167,47 @@ export class IngestService {
       );
       errors.forEach((e, k) => done.push({ index: e.index, result: { ...e.result, operationId: ids[k].toString() } }));
       return done;
+    });
+  }
+
+  /** One round's changes sent with base_ver: decided, logged (with their base and device), sent to the outbox if applied. */
+  private async applyBased(
+    tx: Tx,
+    clientId: string,
+    table: SyncedTable,
+    items: Indexed[],
+    deviceId: string | null,
+  ): Promise<Done[]> {
+    const changes = items.map((i) => i.change as Change & { baseVer: number });
+    const outcomes = await this.conflicts.apply(tx, clientId, table, changes, deviceId);
+    const ids = await this.operations.log(
+      tx,
+      clientId,
+      table.name,
+      outcomes.map((o) => o.entry),
+    );
+    const outbox = outcomes.flatMap((o, k) => (o.outbox ? [{ ...o.outbox, operationId: ids[k] }] : []));
+    await this.outbox.enqueue(tx, clientId, table.name, outbox);
+    this.metrics.conflicts(
+      table.name,
+      outcomes.filter((o) => o.entry.status === 'CONFLICT').length,
+      outcomes.filter((o) => o.merged).length,
+    );
+    return items.map(({ index, change }, k) => {
+      const { entry, result, conflict } = outcomes[k];
+      return {
+        index,
+        result: {
+          id: change.id,
+          operation: change.operation,
+          status: entry.status as IngestResult['status'],
+          ...(entry.note ? { note: entry.note } : {}),
+          ...(entry.error ? { error: entry.error } : {}),
+          operationId: ids[k].toString(),
+          ...(result && entry.status === 'COMPLETED' ? { ver: result.ver, data: result.data } : {}),
+          ...(conflict ? { conflict } : {}),
+        },
+      };
     });
   }
 
@@ -168,11 +239,19 @@ export function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry
   });
 }
 
-export function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
+export function failure(
+  index: number,
+  id: string,
+  operation: OperationType,
+  error: string,
+  change?: Change,
+  deviceId: string | null = null,
+): Failure {
   return {
     index,
     entry: {
       recordId: id,
+      deviceId,
       batchVersion: change?.ver ?? 1,
       queueId: change?.queueId ?? null,
       operation,

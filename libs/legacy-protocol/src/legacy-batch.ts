@@ -38,6 +38,8 @@ export function readLegacyBatch(
   checkClientId(clientId, params.client_id, false);
   const operation = readOperation(params.operation);
   const table = readTable(params.table_name, LegacyCode.MissingTableName, 'table_name');
+  if (table.shared)
+    throw new LegacyProtocolError(LegacyCode.SharedTable, 403, `Table "${table.name}" is shared: read-only for stores`);
   if (!Array.isArray(records))
     throw LegacyProtocolError.badRequest(LegacyCode.InvalidRecords, 'records must be an array of records');
   if (records.length === 0)

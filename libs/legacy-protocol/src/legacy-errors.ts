@@ -11,6 +11,8 @@ export const LegacyCode = {
   MissingTableName: 'MISSING_TABLE_NAME',
   MissingTable: 'MISSING_TABLE',
   UnknownTable: 'UNKNOWN_TABLE',
+  /** A store writing a shared table (docs/multi-device.md): head office's, read-only for stores. */
+  SharedTable: 'SHARED_TABLE',
   MissingFieldId: 'MISSING_FIELD_ID',
   InvalidFieldId: 'INVALID_FIELD_ID',
   MissingClientId: 'MISSING_CLIENT_ID',

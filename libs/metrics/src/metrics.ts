@@ -24,6 +24,8 @@ const NOTE_OUTCOMES: Record<string, string> = {
   'Already deleted': 'already_deleted',
   'Record did not exist - created by update': 'created_by_update',
 };
+/** How the notes of merged writes begin (OperationNote.merged). */
+const MERGED_NOTE = 'Merged';
 const APPLIED: Record<string, string> = { CREATE: 'created', UPDATE: 'updated', DELETE: 'deleted' };
 const MISSING_HISTORY = 'Operation record missing';
 const LOST_ROW = /^Operation \w+ marked as COMPLETED but record not found/;
@@ -43,6 +45,12 @@ export class Metrics implements HttpObserver {
     name: 'resync_ingest_operations_total',
     help: 'Ingested operations by table, operation (CREATE/UPDATE/DELETE, "invalid" when unreadable) and outcome',
     labelNames: ['table', 'operation', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly conflictCount = new Counter({
+    name: 'resync_conflicts_total',
+    help: 'Changes sent with base_ver that found the record at another version, by table and resolution (rejected: answered CONFLICT; merged: merged and applied)',
+    labelNames: ['table', 'resolution'],
     registers: [this.registry],
   });
   private readonly ingestRecords = new Histogram({
@@ -121,7 +129,11 @@ export class Metrics implements HttpObserver {
       const outcome =
         answer.status === 'ERROR'
           ? 'error'
-          : ((answer.note && NOTE_OUTCOMES[answer.note]) ?? APPLIED[operation] ?? 'applied');
+          : answer.status === 'CONFLICT'
+            ? 'conflict'
+            : answer.note?.startsWith(MERGED_NOTE)
+              ? 'merged'
+              : ((answer.note && NOTE_OUTCOMES[answer.note]) ?? APPLIED[operation] ?? 'applied');
       const key = `${operation}\u0000${outcome}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -129,6 +141,13 @@ export class Metrics implements HttpObserver {
       const [operation, outcome] = key.split('\u0000');
       this.ingestOperations.inc({ table, operation, outcome }, count);
     }
+  }
+
+  /** Conflicts found in one request (docs/multi-device.md): answered CONFLICT, or merged and applied. */
+  conflicts(table: string, rejected: number, merged: number): void {
+    if (!this.enabled) return;
+    if (rejected > 0) this.conflictCount.inc({ table, resolution: 'rejected' }, rejected);
+    if (merged > 0) this.conflictCount.inc({ table, resolution: 'merged' }, merged);
   }
 
   /** One status request's answers. */

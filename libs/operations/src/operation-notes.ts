@@ -8,6 +8,20 @@ export const OperationNote = {
   CreatedByUpdate: 'Record did not exist - created by update',
 } as const;
 
+/** The note of a change merged over a newer version (its conflict policy `merge`, docs/multi-device.md). */
+export function mergedNote(baseVer: number, currentVer: number, how: string): string {
+  return `Merged: based on version ${baseVer}, applied over version ${currentVer} (${how})`;
+}
+
+/** The note of a conflict: why nothing was applied. */
+export function conflictNote(baseVer: number, currentVer: number, why?: string): string {
+  return `Conflict: based on version ${baseVer}, the record is at version ${currentVer}${why ? ` (${why})` : ''}`;
+}
+
+/** Why a change sent with base_ver to a record with queued operations was refused (it may resend). */
+export const QUEUED_BASE_ERROR =
+  'The record has operations waiting in the asynchronous queue: resend once they are applied (base_ver is checked against the applied state)';
+
 export const OperationError = {
   MissingOperation:
     'Operation record missing but data exists in main table - please resend to recreate operation history',

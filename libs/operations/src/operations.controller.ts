@@ -68,6 +68,8 @@ export class OperationsController {
         error: e.error,
         batch_version: e.batchVersion,
         queue_id: e.queueId,
+        device_id: e.deviceId,
+        base_ver: e.baseVer,
         payload: e.payload,
         changes: e.changes,
         created_at: e.createdAt.toISOString(),

@@ -10,7 +10,7 @@ export class OperationHistoryEntryDto {
 
   @ApiProperty({
     description: 'What became of it',
-    enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR'],
+    enum: ['QUEUED', 'PROCESSING', 'COMPLETED', 'ERROR', 'CONFLICT'],
     example: 'COMPLETED',
   })
   status: string;
@@ -36,6 +36,22 @@ export class OperationHistoryEntryDto {
     type: String,
   })
   queue_id: string | null;
+
+  @ApiProperty({
+    description: "The device that sent it (the request's `X-Device-Id` header), null when it named none",
+    example: 'till-2',
+    nullable: true,
+    type: String,
+  })
+  device_id: string | null;
+
+  @ApiProperty({
+    description: 'The version the change was made on (`base_ver`), null when it was sent without one',
+    example: 1,
+    nullable: true,
+    type: Number,
+  })
+  base_ver: number | null;
 
   @ApiProperty({
     description:

@@ -15,6 +15,8 @@ export interface OperationHistoryEntry {
   error: string | null;
   batchVersion: number;
   queueId: string | null;
+  deviceId: string | null;
+  baseVer: number | null;
   payload: Record<string, unknown> | null;
   changes: PayloadChanges | null;
   createdAt: Date;
@@ -81,6 +83,8 @@ export class OperationsService {
       error: row.error,
       batchVersion: row.batch_version,
       queueId: row.queue_id,
+      deviceId: row.device_id,
+      baseVer: row.base_ver,
       payload: row.payload,
       changes: changes[k],
       createdAt: row.created_at,

@@ -9,7 +9,16 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ApiTableParam, ClientAuth, ClientId, ErrorResponseDto, SyncedTable, SyncedTablePipe } from '@app/common';
+import {
+  ApiDeviceHeader,
+  ApiTableParam,
+  ClientAuth,
+  ClientId,
+  DeviceId,
+  ErrorResponseDto,
+  SyncedTable,
+  SyncedTablePipe,
+} from '@app/common';
 import {
   RecordStatusDto,
   STATUS_REQUEST_SCHEMA,
@@ -26,6 +35,7 @@ const DESCRIPTION =
 @ApiTags('record-status')
 @ApiExtraModels(RecordStatusDto, StatusBatchResponseDto, StatusQueryDto, StatusBatchRequestDto)
 @ClientAuth()
+@ApiDeviceHeader()
 @Controller()
 export class RecordStatusController {
   constructor(private readonly status: RecordStatusService) {}
@@ -45,10 +55,11 @@ export class RecordStatusController {
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   queryDefault(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: unknown,
   ): Promise<RecordStatusDto | StatusBatchResponseDto> {
-    return this.query(clientId, table, body);
+    return this.query(clientId, deviceId, table, body);
   }
 
   @Post('tables/:table/records')
@@ -68,19 +79,21 @@ export class RecordStatusController {
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   queryTable(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: unknown,
   ): Promise<RecordStatusDto | StatusBatchResponseDto> {
-    return this.query(clientId, table, body);
+    return this.query(clientId, deviceId, table, body);
   }
 
   private async query(
     clientId: string,
+    deviceId: string | null,
     table: SyncedTable,
     body: unknown,
   ): Promise<RecordStatusDto | StatusBatchResponseDto> {
     const request = readStatusRequest(body);
-    const results = await this.status.statusOf(clientId, table, request.queries);
+    const results = await this.status.statusOf(clientId, table, request.queries, deviceId);
     return request.single ? results[0] : { results };
   }
 }

@@ -1,3 +1,4 @@
+import { ConflictDetailDto } from '@app/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { RECORD_ID_SCHEMA, VERSION_SCHEMA } from '@app/common';
 import { MAX_STATUS_QUERIES } from './status-request';
@@ -48,8 +49,8 @@ export class RecordStatusDto {
 
   @ApiProperty({
     description:
-      'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row) or NOT_FOUND (never received)',
-    enum: ['PROCESSING', 'COMPLETED', 'ERROR', 'NOT_FOUND'],
+      'PROCESSING (queued or in flight), COMPLETED, ERROR (resend: see error_details; also when the history is missing or a completed write lost its row), NOT_FOUND (never received) or CONFLICT (the change was sent with `base_ver` and found the record at another version: nothing applied, do not resend it as is; see `conflict`)',
+    enum: ['PROCESSING', 'COMPLETED', 'ERROR', 'NOT_FOUND', 'CONFLICT'],
     example: 'COMPLETED',
   })
   status: string;
@@ -74,6 +75,9 @@ export class RecordStatusDto {
     additionalProperties: true,
   })
   data: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ description: 'On CONFLICT: what the server holds now', type: ConflictDetailDto })
+  conflict?: ConflictDetailDto;
 }
 
 export class StatusBatchResponseDto {

@@ -11,9 +11,10 @@ export interface StatusQuery {
 
 export interface StatusRow {
   /** The operation that answers the query (see find), or null when there is none. */
-  status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR' | null;
+  status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR' | 'CONFLICT' | null;
   operation: OperationType | null;
   error: string | null;
+  note: string | null;
   /** A live row (not a tombstone) exists. */
   row_exists: boolean;
   row_matches_ver: boolean;
@@ -42,7 +43,12 @@ export class RecordStatusRepository {
    * can see the row of a change in flight without its operation (a false ERROR), nor a COMPLETED
    * operation without the row it wrote (a false "lost row").
    */
-  find(clientId: string, table: SyncedTableName, queries: StatusQuery[]): Promise<StatusRow[]> {
+  find(
+    clientId: string,
+    table: SyncedTableName,
+    queries: StatusQuery[],
+    deviceId: string | null = null,
+  ): Promise<StatusRow[]> {
     // Straight on the pool, as the ingest statement: through Prisma's $queryRaw a single-record
     // status ran at 0.04-0.09 of the same statement on node-pg (bench status-1).
     return this.prisma.sql<StatusRow>(this.statement(table), [
@@ -52,6 +58,7 @@ export class RecordStatusRepository {
       clientId,
       table,
       OperationNote.StaleVersionIgnored,
+      deviceId,
     ]);
   }
 
@@ -67,7 +74,7 @@ export class RecordStatusRepository {
 function statusSql(table: SyncedTableName): string {
   const target = `"${table}"`; // from the SYNCED_TABLES registry, never from a request
   return `
-      SELECT o.status::text AS status, o.operation::text AS operation, o.error,
+      SELECT o.status::text AS status, o.operation::text AS operation, o.error, o.note,
              (t._hash_id IS NOT NULL AND NOT t._deleted) AS row_exists,
              (t._hash_id IS NOT NULL AND NOT t._deleted AND (q.ver IS NULL OR t._ver = q.ver)) AS row_matches_ver,
              coalesce(t._deleted, false) AS tombstone,
@@ -75,10 +82,10 @@ function statusSql(table: SyncedTableName): string {
              l.operation::text AS last_applied
       FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS q(hash_id, queue_id, ver, ord)
       LEFT JOIN LATERAL (
-        SELECT o.status, o.operation, o.error FROM sync_operations o
+        SELECT o.status, o.operation, o.error, o.note FROM sync_operations o
         WHERE o.client_id = $4 AND o.table_name = $5 AND o.record_id = q.hash_id
           AND (q.ver IS NULL OR o.batch_version = q.ver)
-        ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, o.id DESC
+        ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, (o.device_id IS NOT DISTINCT FROM $7::text) DESC, o.id DESC
         LIMIT 1) o ON true
       LEFT JOIN ${target} t ON t._client_id = $4 AND t._hash_id = q.hash_id
       LEFT JOIN LATERAL (

@@ -5,6 +5,7 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   status: null,
   operation: null,
   error: null,
+  note: null,
   row_exists: false,
   row_matches_ver: false,
   tombstone: false,
@@ -104,5 +105,23 @@ describe(decide.name, () => {
       data: null,
     });
     expect(decide('a', row({ tombstone: true, ver: 2 }))).toEqual({ hash_id: 'a', status: 'NOT_FOUND', data: null });
+  });
+
+  it('answers CONFLICT with what the server holds, never asking for a resend', () => {
+    const note = 'Conflict: based on version 1, the record is at version 2';
+    expect(
+      decide('a', row({ status: 'CONFLICT', operation: 'UPDATE', note, row_exists: true, ver: 2, data: { qty: 8 } })),
+    ).toEqual({
+      hash_id: 'a',
+      status: 'CONFLICT',
+      note,
+      data: null,
+      conflict: { server_ver: 2, server_data: { qty: 8 }, deleted: false },
+    });
+    expect(decide('a', row({ status: 'CONFLICT', note, tombstone: true, ver: 3 })).conflict).toEqual({
+      server_ver: 3,
+      server_data: null,
+      deleted: true,
+    });
   });
 });

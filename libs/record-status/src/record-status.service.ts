@@ -4,7 +4,7 @@ import { SyncedTable } from '@app/common';
 import { lostRowError, OperationError, StatusNote } from '@app/operations';
 import { RecordStatusRepository, StatusQuery, StatusRow } from './record-status.repository';
 
-export type RecordStatus = 'PROCESSING' | 'COMPLETED' | 'ERROR' | 'NOT_FOUND';
+export type RecordStatus = 'PROCESSING' | 'COMPLETED' | 'ERROR' | 'NOT_FOUND' | 'CONFLICT';
 
 export interface RecordStatusResult {
   hash_id: string;
@@ -12,6 +12,8 @@ export interface RecordStatusResult {
   error_details?: string;
   note?: string;
   data: Record<string, unknown> | null;
+  /** CONFLICT: what the server holds now. */
+  conflict?: { server_ver: number; server_data: Record<string, unknown> | null; deleted: boolean };
 }
 
 /**
@@ -27,8 +29,14 @@ export class RecordStatusService {
 
   constructor(private readonly repository: RecordStatusRepository) {}
 
-  async statusOf(clientId: string, table: SyncedTable, queries: StatusQuery[]): Promise<RecordStatusResult[]> {
-    const rows = await this.repository.find(clientId, table.name, queries);
+  /** `deviceId`: the asking device (X-Device-Id); of several operations at one version, its own answers. */
+  async statusOf(
+    clientId: string,
+    table: SyncedTable,
+    queries: StatusQuery[],
+    deviceId: string | null = null,
+  ): Promise<RecordStatusResult[]> {
+    const rows = await this.repository.find(clientId, table.name, queries, deviceId);
     const results = rows.map((row, i) => decide(queries[i].hashId, row));
     this.metrics.statusAnswered(table.name, results);
     return results;
@@ -38,6 +46,16 @@ export class RecordStatusService {
 export function decide(hashId: string, row: StatusRow): RecordStatusResult {
   if (row.status === 'ERROR')
     return { hash_id: hashId, status: 'ERROR', error_details: row.error ?? 'Operation failed', data: null };
+  if (row.status === 'CONFLICT') {
+    const live = row.ver !== null && !row.tombstone;
+    return {
+      hash_id: hashId,
+      status: 'CONFLICT',
+      note: row.note ?? undefined,
+      data: null,
+      conflict: { server_ver: row.ver ?? 0, server_data: live ? row.data : null, deleted: row.tombstone },
+    };
+  }
   if (row.status === 'QUEUED' || row.status === 'PROCESSING')
     return { hash_id: hashId, status: 'PROCESSING', data: null };
   if (row.status === 'COMPLETED') {

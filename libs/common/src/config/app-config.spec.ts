@@ -274,7 +274,12 @@ describe(loadAppConfig.name, () => {
 
     it('rejects any other name, listing the registered ones', () => {
       const error = configError({ ...KEYS, DEFAULT_TABLE: 'users' });
-      expect(error.problems).toEqual(['DEFAULT_TABLE must be one of venta, devolucion, got "users"']);
+      expect(error.problems).toEqual(['DEFAULT_TABLE must be one of venta, devolucion, stock, got "users"']);
+    });
+
+    it('rejects a shared table (read-only for stores)', () => {
+      const error = configError({ ...KEYS, DEFAULT_TABLE: 'producto' });
+      expect(error.problems).toEqual(['DEFAULT_TABLE must be one of venta, devolucion, stock, got "producto"']);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { isSyncedTableName, SYNCED_TABLES, SyncedTableName } from '../synced-tables';
+import { allSyncedTables, findSyncedTable, isSyncedTableName, SyncedTableName } from '../synced-tables';
 import { DevelopmentCredentials, randomDevelopmentCredentials } from './development-credentials';
 import { ConfigError, EnvReader } from './env-reader';
 import { HttpConfig, readHttpConfig } from './http-config';
@@ -112,10 +112,12 @@ export function loadAppConfig(
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
   const defaultTable = read.string('DEFAULT_TABLE', 'venta');
-  if (!isSyncedTableName(defaultTable)) {
+  // A shared table is read-only for stores: the /items routes could write nothing to it.
+  const storeTables = allSyncedTables().filter((t) => !t.shared);
+  if (!isSyncedTableName(defaultTable) || findSyncedTable(defaultTable)!.shared) {
     read.fail(
       'DEFAULT_TABLE',
-      `must be one of ${Object.keys(SYNCED_TABLES).join(', ')}, got "${defaultTable}"`,
+      `must be one of ${storeTables.map((t) => t.name).join(', ')}, got "${defaultTable}"`,
       undefined,
     );
   }

@@ -55,12 +55,26 @@ export interface MappedError {
   logReason?: string;
 }
 
+/** The machine-readable facts an exception may carry beside its message (ErrorResponseDto). */
+type Extra = Pick<ErrorResponseDto, 'code' | 'conflict' | 'operation_id'>;
+
+function extraOf(response: unknown): Extra {
+  if (typeof response !== 'object' || response === null) return {};
+  const { code, conflict, operation_id } = response as Record<string, unknown>;
+  return {
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof conflict === 'object' && conflict !== null ? { conflict: conflict as Extra['conflict'] } : {}),
+    ...(typeof operation_id === 'string' ? { operation_id } : {}),
+  };
+}
+
 export function toErrorResponse(error: unknown, context: ErrorContext = {}): MappedError {
-  const make = (statusCode: number, message: string, details?: string[]) => ({
+  const make = (statusCode: number, message: string, details?: string[], extra: Extra = {}) => ({
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message,
     ...(details && details.length > 0 ? { details } : {}),
+    ...extra,
   });
 
   // Nest hands Fastify's own 4xx errors over wrapped in an HttpException, the original as `cause`.
@@ -92,7 +106,7 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Map
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const details = Array.isArray(raw) ? raw.map(String) : undefined;
     const message = details ? details.join('; ') : String(raw ?? error.message);
-    return { body: make(status, message, details), internal: status === 500 };
+    return { body: make(status, message, details, extraOf(response)), internal: status === 500 };
   }
   if (isDatabaseUnavailable(error)) {
     return {

@@ -29,6 +29,13 @@ export const RECORD_ID_SCHEMA = {
 /** A batch version (`ver`): PostgreSQL integer, from 1. */
 export const VERSION_SCHEMA = { type: 'integer', minimum: 1, maximum: MAX_VERSION } as const satisfies SchemaObject;
 
+/** A change's `base_ver`: the version the device made it on, 0 for a record it believes new (docs/multi-device.md). */
+export const BASE_VERSION_SCHEMA = {
+  type: 'integer',
+  minimum: 0,
+  maximum: MAX_VERSION - 1,
+} as const satisfies SchemaObject;
+
 /** The `:table` path parameter: one of the synced tables (anything else is 404). */
 export const TABLE_SCHEMA: SchemaObject = { type: 'string', enum: Object.keys(SYNCED_TABLES) };
 
