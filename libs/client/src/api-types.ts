@@ -440,6 +440,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The synced tables: which to pull, which are shared (read-only for stores), and their conflict policy
+         * @description A client pulls the feed of each (GET /tables/{table}/changes). See docs/multi-device.md.
+         */
+        get: operations["listTables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tables/{table}/batch": {
         parameters: {
             query?: never;
@@ -1747,6 +1767,40 @@ export interface components {
              * @example false
              */
             firing: boolean;
+        };
+        SyncedTableDto: {
+            /**
+             * @description Numeric fields a `merge` table merges by delta (`current + (sent - base)`)
+             * @example [
+             *       "qty"
+             *     ]
+             */
+            counters: string[];
+            /**
+             * @description The name the external system knows the entity by
+             * @example STOCK
+             */
+            entity_type: string;
+            /**
+             * @description The table name, as in /tables/{table}/...
+             * @example stock
+             */
+            name: string;
+            /**
+             * @description What a change sent with `base_ver` does when the record moved on: `reject` (CONFLICT) or `merge`
+             * @example merge
+             * @enum {string}
+             */
+            policy: "reject" | "merge";
+            /**
+             * @description Whether the rows belong to no store: written by head office, read-only for stores, in every store's feed
+             * @example false
+             */
+            shared: boolean;
+        };
+        SyncedTablesDto: {
+            /** @description Every synced table the server serves, in registry order */
+            tables: components["schemas"]["SyncedTableDto"][];
         };
         SyncFailureDto: {
             /**
@@ -5710,6 +5764,130 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "error": "Unauthorized",
                      *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncedTablesDto"];
+                };
+            };
+            /** @description Bad input: a parameter or the body breaks a documented rule, or malformed JSON; nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */

@@ -1,5 +1,6 @@
 import type { BackoffOptions, Random } from './engine/backoff.js';
-import type { EngineOptions } from './engine/sync-engine.js';
+import type { OnConflict } from './engine/resolver.js';
+import type { EngineOptions, EngineParts } from './engine/sync-engine.js';
 import type { ResyncStore } from './store.js';
 import type { TokenSource } from './transport/credential.js';
 
@@ -38,6 +39,20 @@ export interface ResyncClientOptions {
    * changes are confirmed by status queries once its workers applied them. Default false.
    */
   preferAsync?: boolean;
+  /**
+   * Tables to pull (own and shared). Default: every table the server serves (`GET /tables`); a
+   * server without that route is pulled for these tables only.
+   */
+  tables?: string[];
+  /** Changes per page of the change feed, 1 to 1,000. Default 1,000. */
+  pullLimit?: number;
+  /**
+   * Decides what to do when the server refuses a local change as a conflict: a record (with the
+   * same id) to write on top of the server's version, `'local'` (write the local change again on
+   * top of it) or `'server'` (keep the server's state). Without it, or when it returns undefined,
+   * the client keeps the server's state and lists the conflict in `conflicts()`.
+   */
+  onConflict?: OnConflict;
   /** For tests: the clock and the jitter's random source. */
   now?: () => number;
   random?: Random;
@@ -68,4 +83,19 @@ function bounded(name: string, value: number, min: number, max: number): number 
   if (!Number.isInteger(value) || value < min || value > max)
     throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
   return value;
+}
+
+/** The pull and conflict settings from the client's options. */
+export function engineParts(options: ResyncClientOptions): EngineParts {
+  if (
+    options.tables !== undefined &&
+    (!Array.isArray(options.tables) || options.tables.some((t) => typeof t !== 'string' || !t))
+  )
+    throw new TypeError('tables must be a list of table names');
+  if (options.onConflict !== undefined && typeof options.onConflict !== 'function')
+    throw new TypeError('onConflict must be a function');
+  return {
+    pull: { tables: options.tables, limit: bounded('pullLimit', options.pullLimit ?? MAX_BATCH, 1, MAX_BATCH) },
+    onConflict: options.onConflict,
+  };
 }

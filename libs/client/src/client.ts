@@ -1,5 +1,5 @@
 import { pendingChange, rejectedChange } from './changes.js';
-import { engineOptions, ResyncClientOptions, StartOptions } from './client-options.js';
+import { engineOptions, engineParts, ResyncClientOptions, StartOptions } from './client-options.js';
 import { Emitter, Listener, ResyncEvents } from './emitter.js';
 import { SyncEngine } from './engine/sync-engine.js';
 import { ResyncAuthError, ResyncClosedError } from './errors.js';
@@ -7,13 +7,18 @@ import { LocalChange, toNewChange } from './local-change.js';
 import type { ResyncStore } from './store.js';
 import { MemoryStore } from './stores/memory-store.js';
 import { Credential } from './transport/credential.js';
+import { changeEvent } from './stores/plans.js';
 import { HttpTransport, Transport } from './transport/http-transport.js';
 import type {
   AuditReport,
+  Conflict,
+  LocalRecord,
   PendingChange,
+  PullReport,
   QueueCounts,
   QueueEntry,
   RecordInput,
+  RecordMeta,
   RejectedChange,
   SyncReport,
 } from './types.js';
@@ -31,10 +36,12 @@ export class ResyncClient {
   private readonly engine: SyncEngine;
   private readonly credential: Credential;
   private current?: { promise: Promise<SyncReport>; controller: AbortController };
+  private pulling?: Promise<PullReport>;
   private loop?: { controller: AbortController; done: Promise<void> };
   private closed = false;
   private readonly closing = new AbortController();
   private readonly now: () => number;
+  private device?: Promise<string>;
 
   constructor(options: ResyncClientOptions) {
     if (!options.baseUrl) throw new TypeError('baseUrl is required');
@@ -51,8 +58,22 @@ export class ResyncClient {
       timeoutMs: options.requestTimeoutMs ?? 30_000,
       now: this.now,
       preferAsync: options.preferAsync ?? false,
+      deviceId: () => this.deviceId(),
+      sendBaseVer: () => this.engine.tables.multiDeviceNow,
     });
-    this.engine = new SyncEngine(this.store, transport, this.events, engineOptions(options, this.now));
+    this.engine = new SyncEngine(
+      this.store,
+      transport,
+      this.events,
+      engineOptions(options, this.now),
+      engineParts(options),
+    );
+  }
+
+  /** This device's id (`X-Device-Id`), made once and kept in the store. */
+  deviceId(): Promise<string> {
+    this.device ??= this.store.deviceId();
+    return this.device;
   }
 
   /** Queues a CREATE of `record` (which has `id`) at the record's next version. No network. */
@@ -73,8 +94,11 @@ export class ResyncClient {
   /** Queues several changes in one atomic store write (all or none), in order. */
   async write(changes: LocalChange[]): Promise<QueueEntry[]> {
     this.assertOpen();
-    const entries = await this.store.enqueue(changes.map(toNewChange), this.now());
+    const news = changes.map(toNewChange);
+    await this.engine.tables.assertWritable(new Set(news.map((c) => c.table)));
+    const entries = await this.store.enqueue(news, this.now());
     this.engine.notify(entries.length);
+    for (const entry of entries) this.events.emit('change', changeEvent({ ...entry, open: 1, epoch: 0 }, 'local'));
     return entries;
   }
 
@@ -88,11 +112,15 @@ export class ResyncClient {
     if (this.current) return this.current.promise;
     const controller = new AbortController();
     const signal = AbortSignal.any([controller.signal, this.closing.signal]);
-    const promise = this.engine.sync(signal).catch((error: unknown) => {
-      this.events.emit('error', error as Error);
-      if (error instanceof ResyncAuthError) this.stop();
-      throw error;
-    });
+    // A running pull() finishes first: the two never work on the store at once.
+    const pulling = this.pulling?.catch(() => undefined) ?? Promise.resolve();
+    const promise = pulling
+      .then(() => this.engine.sync(signal))
+      .catch((error: unknown) => {
+        this.events.emit('error', error as Error);
+        if (error instanceof ResyncAuthError) this.stop();
+        throw error;
+      });
     const current = { promise, controller };
     this.current = current;
     const clear = () => {
@@ -100,6 +128,61 @@ export class ResyncClient {
     };
     promise.then(clear, clear);
     return promise;
+  }
+
+  /**
+   * Pulls the change feed of every synced table (or the `tables` option's) into the store, after
+   * asking the status of changes whose answer is unknown. sync() pulls too, after pushing.
+   */
+  async pull(): Promise<PullReport> {
+    this.assertOpen();
+    if (this.pulling) return this.pulling;
+    const run = async () => {
+      await this.current?.promise.catch(() => undefined);
+      return this.engine.pull(this.closing.signal);
+    };
+    const pulling = run().catch((error: unknown) => {
+      this.events.emit('error', error as Error);
+      throw error;
+    });
+    this.pulling = pulling;
+    const clear = () => {
+      if (this.pulling === pulling) this.pulling = undefined;
+    };
+    pulling.then(clear, clear);
+    return pulling;
+  }
+
+  /** A record as the store holds it (pending local changes included), or null when absent or deleted. */
+  async get(table: string, id: string): Promise<LocalRecord | null> {
+    const record = await this.store.record(table, id);
+    return record && record.op !== 'DELETE' ? localRecord(record) : null;
+  }
+
+  /** A page of a table's live records, by id: `after` is the last id of the previous page. */
+  async list(table: string, options: { limit?: number; after?: string } = {}): Promise<LocalRecord[]> {
+    const limit = options.limit ?? 100;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+    const found: LocalRecord[] = [];
+    let after = options.after === undefined ? undefined : { table, id: options.after };
+    while (found.length < limit) {
+      const want = limit - found.length;
+      const page = await this.store.records({ table, after, limit: want });
+      for (const record of page) if (record.op !== 'DELETE') found.push(localRecord(record));
+      if (page.length < want) break;
+      after = page[page.length - 1];
+    }
+    return found;
+  }
+
+  /** Conflicts the client handled with the default (the server's state kept), until cleared. */
+  conflicts(filter: { table?: string; id?: string } = {}): Promise<Conflict[]> {
+    return this.store.conflicts(filter);
+  }
+
+  /** Forgets the conflicts of a record (of a whole table without `id`); resolves with how many. */
+  clearConflict(table: string, id?: string): Promise<number> {
+    return this.store.clearConflicts(table, id);
   }
 
   /**
@@ -152,8 +235,13 @@ export class ResyncClient {
     if (rejected.length === 0) return 0;
     if (fixed) {
       if (fixed.id !== id) throw new TypeError('The fixed record must have the same id');
+      // Made on what the server had when the first rejected change was written.
+      const change = { ...toNewChange({ op: 'UPDATE', table, record: fixed }), baseVer: rejected[0].baseVer };
+      await this.engine.tables.assertWritable([table]);
       await this.store.remove(rejected.map((e) => e.seq));
-      await this.update(table, fixed);
+      const [entry] = await this.store.enqueue([change], this.now());
+      this.engine.notify(1);
+      this.events.emit('change', changeEvent({ ...entry, open: 1, epoch: 0 }, 'local'));
       return rejected.length;
     }
     await this.store.update(
@@ -222,4 +310,8 @@ export class ResyncClient {
   private assertOpen(): void {
     if (this.closed) throw new ResyncClosedError();
   }
+}
+
+function localRecord(record: RecordMeta): LocalRecord {
+  return { id: record.id, ver: record.ver, data: record.data ?? {}, pending: record.open > 0 };
 }

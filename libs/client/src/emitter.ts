@@ -1,4 +1,4 @@
-import type { ProgressEvent, RejectedChange, RetryEvent } from './types.js';
+import type { ChangeEvent, Conflict, ProgressEvent, RejectedChange, RetryEvent } from './types.js';
 
 export interface ResyncEvents {
   progress: ProgressEvent;
@@ -7,6 +7,10 @@ export interface ResyncEvents {
   error: Error;
   /** A temporary failure (network, timeout, 5xx, 429); retried after the delay. */
   retry: RetryEvent;
+  /** A record of the store changed: a local write, or the server's state (pull, conflict, merge). */
+  change: ChangeEvent;
+  /** The server refused a local change as a conflict; `resolution` says what the client did. */
+  conflict: Conflict;
 }
 
 export type Listener<T> = (event: T) => void;

@@ -3,7 +3,9 @@ export type { ResyncClientOptions, StartOptions, LocalChange } from './client.js
 export { MemoryStore } from './stores/memory-store.js';
 export { IndexedDbStore } from './stores/indexeddb-store.js';
 export type { IndexedDbStoreOptions } from './stores/indexeddb-store.js';
-export type { ResyncStore, EntryFilter, RecordFilter } from './store.js';
+export type { ResyncStore, EntryFilter, RecordFilter, TransactRequest } from './store.js';
+export type { StorePlan, StoreState, RecordState, PullCursor } from './stores/plans.js';
+export type { OnConflict } from './engine/resolver.js';
 export { ResyncAuthError, ResyncClosedError } from './errors.js';
 export type { TokenSource } from './transport/credential.js';
 export type { ResyncEvents, Listener } from './emitter.js';

@@ -1,4 +1,5 @@
-import type { ChangeState, EntryPatch, NewChange, QueueCounts, QueueEntry, RecordMeta } from './types.js';
+import type { StorePlan, StoreState } from './stores/plans.js';
+import type { ChangeState, Conflict, EntryPatch, NewChange, QueueCounts, QueueEntry, RecordMeta } from './types.js';
 
 export interface EntryFilter {
   states?: ChangeState[];
@@ -7,6 +8,12 @@ export interface EntryFilter {
   /** Entries with a larger seq only (paging). */
   afterSeq?: number;
   limit?: number;
+}
+
+export interface TransactRequest {
+  table: string;
+  ids: string[];
+  metaKeys?: string[];
 }
 
 export interface RecordFilter {
@@ -49,5 +56,24 @@ export interface ResyncStore {
   records(filter: RecordFilter): Promise<RecordMeta[]>;
   /** A random id made when the store was created, kept for its life (it prefixes `id_cola`). */
   storeId(): Promise<string>;
+  /** The device id (`X-Device-Id`): made once, when the store (or its upgrade) was created, kept for its life. */
+  deviceId(): Promise<string>;
+  /** One record, or null. */
+  record(table: string, id: string): Promise<RecordMeta | null>;
+  /** A value kept in the store (the pull cursors, the served tables), or undefined. */
+  getMeta(key: string): Promise<unknown>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  /**
+   * In one transaction: reads the records `ids` of `table` with their queue entries and the meta
+   * values `metaKeys`, lets `plan` decide (a pure function of what it read), and writes the plan:
+   * records, entries, conflicts, meta, and the sweep of a finished full pull (records of the
+   * table not seen in `sweep.epoch` and without queue entries are removed, each one added to the
+   * plan's events). Resolves with the plan written.
+   */
+  transact(request: TransactRequest, plan: (state: StoreState) => StorePlan): Promise<StorePlan>;
+  /** Conflicts kept for the app, oldest first. */
+  conflicts(filter: { table?: string; id?: string }): Promise<Conflict[]>;
+  /** Forgets the conflicts of a record (all records of the table without id); resolves with how many. */
+  clearConflicts(table: string, id?: string): Promise<number>;
   close(): Promise<void>;
 }

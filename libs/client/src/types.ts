@@ -21,6 +21,12 @@ export interface QueueEntry extends ChangeRef {
   data: Record<string, unknown> | null;
   /** The `id_cola` sent with every push of this change. */
   queueId: string;
+  /**
+   * The record's version this change was made on, pushed as `base_ver` (0: a record the device
+   * believes new). null: pushed without it (audit's re-queue of a lost history, and changes
+   * queued before 0.2), so the server's rules without conflicts apply.
+   */
+  baseVer: number | null;
   state: ChangeState;
   /** How many times it was pushed. */
   attempts: number;
@@ -45,6 +51,8 @@ export interface NewChange {
   id: string;
   op: Operation;
   data: Record<string, unknown> | null;
+  /** The version it is made on, when not the record's current local one (a fix of a rejected change). */
+  baseVer?: number | null;
 }
 
 /** What the store knows of a record: its latest local version, kept after confirmation for audit(). */
@@ -56,6 +64,8 @@ export interface RecordMeta {
   data: Record<string, unknown> | null;
   /** Queue entries of this record not yet confirmed (pending, sent or rejected). */
   open: number;
+  /** The pull epoch that last saw the record in the server's feed (0: never pulled). */
+  epoch: number;
 }
 
 /** Counts of queued changes per state. */
@@ -116,4 +126,97 @@ export interface RetryEvent {
   reason: string;
   status?: number;
   delayMs: number;
+}
+
+/** A synced table as the server serves it (`GET /tables`). */
+export interface TableInfo {
+  name: string;
+  /** Written by the head office; read-only for stores (a local write is a TypeError). */
+  shared: boolean;
+  /** How the server treats a change made on an older version: `reject` or `merge` (`counter`: every number by delta). */
+  policy: string;
+  /** Numeric fields a `merge` table merges by delta (`current + (sent - base)`). */
+  counters?: string[];
+}
+
+/** One record's state in the server's change feed. */
+export interface RemoteChange {
+  id: string;
+  ver: number;
+  data: Record<string, unknown> | null;
+  deleted: boolean;
+}
+
+/** The `change` event: a record of the store changed, by a local write or from the server. */
+export interface ChangeEvent {
+  table: string;
+  id: string;
+  ver: number;
+  /** The record's fields; null when deleted. */
+  data: Record<string, unknown> | null;
+  deleted: boolean;
+  /** `local`: this device wrote it; `remote`: pulled, or adopted from a conflict or merge answer. */
+  origin: 'local' | 'remote';
+}
+
+/** A record as the store holds it (its latest local state, pending changes included). */
+export interface LocalRecord {
+  id: string;
+  ver: number;
+  data: Record<string, unknown>;
+  /** True while a local change of it waits to be confirmed by the server. */
+  pending: boolean;
+}
+
+/** What the server holds for a record whose change it refused as a conflict. */
+export interface ServerState {
+  ver: number;
+  data: Record<string, unknown> | null;
+  deleted: boolean;
+}
+
+/** The local side of a conflict. */
+export interface ConflictLocal {
+  /** The refused change (its seq, ver and base). */
+  seq: number;
+  ver: number;
+  baseVer: number | null;
+  /** The record's latest local state (the refused change, or a later local change of the record). */
+  op: Operation;
+  data: Record<string, unknown> | null;
+}
+
+/** What `onConflict` is asked about. */
+export interface ConflictInfo {
+  table: string;
+  id: string;
+  local: ConflictLocal;
+  serverVer: number;
+  serverData: Record<string, unknown> | null;
+  deleted: boolean;
+}
+
+/**
+ * What `onConflict` may answer: a record to write on top of the server's version, `'local'`
+ * (write the local change again on top of it), `'server'` (keep the server's state), or
+ * undefined (the default: keep the server's state and list the conflict in `conflicts()`).
+ */
+export type ConflictDecision = RecordInput | 'local' | 'server' | undefined;
+
+/** A conflict as the `conflict` event and `conflicts()` carry it. */
+export interface Conflict extends ConflictInfo {
+  /** `server`: the server's state was adopted; `local` / `record`: a new change was written on top of it. */
+  resolution: 'server' | 'local' | 'record';
+  /** When the client handled it (ms since the epoch). */
+  at: number;
+}
+
+/** What `pull()` resolves with. */
+export interface PullReport {
+  /** Remote record states applied to the store. */
+  pulled: number;
+  /** Local records removed by a full pull because the server no longer has them. */
+  removed: number;
+  /** Full pulls started because the server no longer served a cursor (410 cursor_expired). */
+  resets: number;
 }

@@ -10,6 +10,7 @@ const entry = (seq: number, id: string, table = 't'): QueueEntry => ({
   op: 'UPDATE',
   data: {},
   queueId: `q-${seq}`,
+  baseVer: seq - 1,
   state: 'pending',
   attempts: 0,
   errorCount: 0,

@@ -31,3 +31,17 @@ export async function waitFor(condition: () => Promise<boolean>, withinMs = 10_0
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** One more device (a client on its own store) on `server`, with the same key. */
+export function device(server: FakeServer, options: Partial<ResyncClientOptions> = {}) {
+  const store = options.store ?? new MemoryStore();
+  const client = new ResyncClient({
+    baseUrl: 'http://resync.test/',
+    apiKey: 'key',
+    store,
+    fetch: server.fetch,
+    backoff: FAST,
+    ...options,
+  });
+  return { client, store };
+}

@@ -1,4 +1,5 @@
 import { rejectedChange } from '../changes.js';
+import type { Answer } from '../transport/feed-wire.js';
 import type { EntryPatch, QueueEntry } from '../types.js';
 import { backoffDelay } from './backoff.js';
 import type { EngineContext, Run } from './context.js';
@@ -45,4 +46,14 @@ export async function refuse(ctx: EngineContext, refused: [QueueEntry, string][]
   await ctx.store.update(patches);
   run.report.rejected += rejected.length;
   for (const [entry, reason] of rejected) ctx.events.emit('rejected', rejectedChange(entry, reason));
+}
+
+/** Merge and conflict answers, one record at a time in answer order (each is one store transaction). */
+export async function settle(ctx: EngineContext, settled: [QueueEntry, Answer][], run: Run): Promise<void> {
+  for (const [entry, answer] of settled) {
+    if (answer.kind === 'merged') {
+      await ctx.resolver.merged(entry, answer);
+      run.report.confirmed += 1;
+    } else if (answer.kind === 'conflict') await ctx.resolver.conflict(entry, answer.server);
+  }
 }

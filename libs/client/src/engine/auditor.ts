@@ -1,8 +1,8 @@
-import { ResyncAuthError } from '../errors.js';
 import type { Outcome } from '../transport/http-transport.js';
 import type { AuditReport } from '../types.js';
 import { inParallel } from './batching.js';
 import type { EngineContext } from './context.js';
+import { untilAnswered } from './requests.js';
 
 /**
  * Asks the status of the current version of every record the store knows that has no open
@@ -53,25 +53,12 @@ export class Auditor {
 
   /** Retries one request through temporary failures; null when aborted or refused. */
   private async untilAnswered<T>(request: () => Promise<Outcome<T>>, signal: AbortSignal): Promise<T | null> {
-    const { events, pacer } = this.ctx;
-    while (!signal.aborted) {
-      if (pacer.paused()) {
-        await pacer.sleepOut(signal);
-        continue;
-      }
-      const outcome = await request();
-      if (outcome.kind === 'ok') {
-        pacer.succeeded();
-        return outcome.body;
-      }
-      if (outcome.kind === 'auth') throw new ResyncAuthError(outcome.status, outcome.message);
-      if (outcome.kind === 'refused') {
-        events.emit('error', new Error(`Status request refused: HTTP ${outcome.status}: ${outcome.message}`));
-        return null;
-      }
-      pacer.pauseFor(outcome);
+    const outcome = await untilAnswered(this.ctx, request, signal);
+    if (outcome?.kind === 'refused') {
+      this.ctx.events.emit('error', new Error(`Status request refused: HTTP ${outcome.status}: ${outcome.message}`));
+      return null;
     }
-    return null;
+    return outcome?.body ?? null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { ResyncAuthError } from '../errors.js';
-import type { EntryPatch } from '../types.js';
-import { askLater, confirm } from './answers.js';
+import { Answer, readAnswer } from '../transport/feed-wire.js';
+import type { EntryPatch, QueueEntry } from '../types.js';
+import { askLater, confirm, settle } from './answers.js';
 import { Chunk, chunksOf, inParallel } from './batching.js';
 import type { EngineContext, Run } from './context.js';
 
@@ -51,14 +52,18 @@ export class Checker {
     pacer.succeeded();
     const confirmed: number[] = [];
     const patches: EntryPatch[] = [];
-    outcome.body.results.forEach((answer, i) => {
+    const settled: [QueueEntry, Answer][] = [];
+    outcome.body.results.forEach((result, i) => {
       const entry = chunk.entries[i];
-      if (answer.status === 'COMPLETED') confirmed.push(entry.seq);
-      else if (answer.status === 'PROCESSING') patches.push(askLater(this.ctx, entry));
+      const answer = readAnswer(result);
+      if (answer.kind === 'completed') confirmed.push(entry.seq);
+      else if (answer.kind === 'merged' || answer.kind === 'conflict') settled.push([entry, answer]);
+      else if (answer.kind === 'later') patches.push(askLater(this.ctx, entry));
       // NOT_FOUND (never arrived) or ERROR (failed, or its history is missing): resend now, same id and ver.
       else patches.push({ seq: entry.seq, state: 'pending', checks: 0, notBefore: pacer.now() });
     });
     await confirm(this.ctx, confirmed, run);
+    await settle(this.ctx, settled, run);
     await store.update(patches);
     run.progress(this.ctx.events);
   }

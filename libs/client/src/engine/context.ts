@@ -3,6 +3,8 @@ import type { ResyncStore } from '../store.js';
 import type { Transport } from '../transport/http-transport.js';
 import type { SyncReport } from '../types.js';
 import type { Pacer, PacerOptions } from './pacer.js';
+import type { Resolver } from './resolver.js';
+import type { Tables } from './tables.js';
 
 export interface EngineOptions extends PacerOptions {
   batchSize: number;
@@ -18,6 +20,8 @@ export interface EngineContext {
   events: Emitter;
   options: EngineOptions;
   pacer: Pacer;
+  tables: Tables;
+  resolver: Resolver;
 }
 
 /** Counters of one run of sync(). */

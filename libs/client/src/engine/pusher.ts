@@ -1,10 +1,11 @@
 import { ResyncAuthError } from '../errors.js';
+import { Answer, readAnswer } from '../transport/feed-wire.js';
 import type { EntryPatch, QueueEntry } from '../types.js';
-import { askLater, confirm, refuse } from './answers.js';
+import { askLater, confirm, refuse, settle } from './answers.js';
 import { Chunk, planLanes, settleAll } from './batching.js';
 import type { EngineContext, Run } from './context.js';
 
-type BatchAnswer = { id: string | null; status: string; error?: string }[] | undefined;
+type BatchAnswer = { id: string | null; status: string }[] | undefined;
 
 /**
  * The push half of a run: every due `pending` change goes out in batches per table, a few in
@@ -23,11 +24,13 @@ export class Pusher {
     while (!signal.aborted && !pacer.paused()) {
       const page = await store.due('pending', pacer.now(), afterSeq, pageSize);
       if (page.length === 0) break;
-      any = true;
       afterSeq = page[page.length - 1].seq;
+      const ready = await this.holdBack(page);
+      if (ready.length === 0) continue;
+      any = true;
       // Lanes run in parallel; the page is a barrier, so a record's later changes on the next
       // page never overtake its earlier ones.
-      const lanes = planLanes(page, options.concurrency, options.batchSize);
+      const lanes = planLanes(ready, options.concurrency, options.batchSize);
       await settleAll(
         lanes.map(async (lane) => {
           for (const chunk of lane) {
@@ -38,6 +41,36 @@ export class Pusher {
       );
     }
     return any;
+  }
+
+  /**
+   * A change made on a version whose own change is still unconfirmed (its answer unknown, or
+   * waiting out a backoff) waits for it: pushed first, its base would not be on the server yet
+   * and it would come back a conflict. It is due again when the earlier change is.
+   */
+  private async holdBack(page: QueueEntry[]): Promise<QueueEntry[]> {
+    const { store } = this.ctx;
+    const firstInPage = new Map<string, QueueEntry>();
+    for (const e of page) {
+      const key = `${e.table}\u0000${e.id}`;
+      if (!firstInPage.has(key)) firstInPage.set(key, e);
+    }
+    const held = new Map<string, number>();
+    for (const [key, entry] of firstInPage) {
+      // A record's first version (base 0) has no earlier change to wait for.
+      if (entry.baseVer === null || entry.baseVer === 0) continue;
+      const [first] = await store.entries({ table: entry.table, id: entry.id, limit: 1 });
+      if (first && first.seq < entry.seq && first.state !== 'rejected') held.set(key, first.notBefore);
+    }
+    if (held.size === 0) return page;
+    const waiting = page.filter((e) => held.has(`${e.table}\u0000${e.id}`));
+    await store.update(
+      waiting.map((e) => ({
+        seq: e.seq,
+        notBefore: Math.max(held.get(`${e.table}\u0000${e.id}`)!, this.ctx.pacer.now()) + 1,
+      })),
+    );
+    return page.filter((e) => !held.has(`${e.table}\u0000${e.id}`));
   }
 
   private async push(chunk: Chunk, run: Run, signal: AbortSignal, count: boolean): Promise<void> {
@@ -121,13 +154,17 @@ export class Pusher {
     const confirmed: number[] = [];
     const refused: [QueueEntry, string][] = [];
     const later: EntryPatch[] = [];
+    const settled: [QueueEntry, Answer][] = [];
     results.forEach((result, i) => {
       const entry = entries[i];
-      if (result.status === 'COMPLETED') confirmed.push(entry.seq);
-      else if (result.status === 'ERROR') refused.push([entry, result.error ?? 'ERROR']);
+      const answer = readAnswer(result);
+      if (answer.kind === 'completed') confirmed.push(entry.seq);
+      else if (answer.kind === 'merged' || answer.kind === 'conflict') settled.push([entry, answer]);
+      else if (answer.kind === 'error') refused.push([entry, answer.reason]);
       else later.push(askLater(this.ctx, entry));
     });
     await confirm(this.ctx, confirmed, run);
+    await settle(this.ctx, settled, run);
     await refuse(this.ctx, refused, run);
     await this.ctx.store.update(later);
     return true;

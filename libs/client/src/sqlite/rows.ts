@@ -9,6 +9,7 @@ const QUEUE_COLUMNS = {
   op: 'op',
   data: 'data',
   queue_id: 'queueId',
+  base_ver: 'baseVer',
   state: 'state',
   attempts: 'attempts',
   error_count: 'errorCount',
@@ -26,6 +27,7 @@ const RECORD_COLUMNS = {
   op: 'op',
   data: 'data',
   open: 'open',
+  epoch: 'epoch',
 } as const satisfies Record<string, keyof RecordMeta>;
 
 /** A row as SQLite holds it: the fields under their column names, `data` as JSON text. */

@@ -1,5 +1,10 @@
 import type { EntryPatch, NewChange, QueueEntry, RecordMeta } from '../types.js';
 
+/** A random device id (`X-Device-Id`): 32 hex characters. */
+export function newDeviceId(): string {
+  return newStoreId() + newStoreId();
+}
+
 /** A random store id (it prefixes every id_cola, so two stores never share a queue id). */
 export function newStoreId(): string {
   // getRandomValues, unlike randomUUID, also exists on pages served over plain http.
@@ -7,8 +12,18 @@ export function newStoreId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The queue entry for a change at `ver`; its id_cola is `<store id>-<seq>`, unique per change. */
-export function newEntry(seq: number, change: NewChange, ver: number, storeId: string, now: number): QueueEntry {
+/**
+ * The queue entry for a change at `ver`, made on `baseVer` (the previous version by default);
+ * its id_cola is `<store id>-<seq>`, unique per change.
+ */
+export function newEntry(
+  seq: number,
+  change: NewChange,
+  ver: number,
+  storeId: string,
+  now: number,
+  baseVer: number | null = change.baseVer !== undefined ? change.baseVer : ver - 1,
+): QueueEntry {
   return {
     seq,
     table: change.table,
@@ -17,6 +32,7 @@ export function newEntry(seq: number, change: NewChange, ver: number, storeId: s
     op: change.op,
     data: change.op === 'DELETE' ? null : change.data,
     queueId: `${storeId}-${seq}`,
+    baseVer,
     state: 'pending',
     attempts: 0,
     errorCount: 0,
@@ -27,8 +43,8 @@ export function newEntry(seq: number, change: NewChange, ver: number, storeId: s
   };
 }
 
-/** The record's row after a change at `ver`. */
-export function recordAfter(change: NewChange, ver: number, open: number): RecordMeta {
+/** The record's row after a change at `ver` (`epoch`: the pull that last saw it, kept). */
+export function recordAfter(change: NewChange, ver: number, open: number, epoch = 0): RecordMeta {
   return {
     table: change.table,
     id: change.id,
@@ -36,6 +52,7 @@ export function recordAfter(change: NewChange, ver: number, open: number): Recor
     op: change.op,
     data: change.op === 'DELETE' ? null : change.data,
     open,
+    epoch,
   };
 }
 

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-import type { EntryFilter, RecordFilter, ResyncStore } from '../store.js';
-import type { ChangeState, EntryPatch, NewChange, QueueCounts, QueueEntry, RecordMeta } from '../types.js';
-import { applyPatch, newEntry, newStoreId, recordAfter } from './entries.js';
+import type { EntryFilter, RecordFilter, ResyncStore, TransactRequest } from '../store.js';
+import type { ChangeState, Conflict, EntryPatch, NewChange, QueueCounts, QueueEntry, RecordMeta } from '../types.js';
+import { applyPatch, newDeviceId, newEntry, newStoreId, recordAfter } from './entries.js';
+import { changeEvent, StorePlan, StoreState } from './plans.js';
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default `resync`. One database per client key / user. */
@@ -13,6 +14,9 @@ export interface IndexedDbStoreOptions {
 const QUEUE = 'queue';
 const RECORDS = 'records';
 const META = 'meta';
+const CONFLICTS = 'conflicts';
+/** 1: queue, records, meta (0.1). 2: conflicts, the queue's record index, the device id. */
+const VERSION = 2;
 const STATES: ChangeState[] = ['pending', 'sent', 'rejected'];
 
 /**
@@ -40,7 +44,9 @@ export class IndexedDbStore implements ResyncStore {
         const ver = (previous?.ver ?? 0) + 1;
         const entry = newEntry(++lastSeq, change, ver, storeId, now);
         t.objectStore(QUEUE).add(entry);
-        await request(t.objectStore(RECORDS).put(recordAfter(change, ver, (previous?.open ?? 0) + 1)));
+        await request(
+          t.objectStore(RECORDS).put(recordAfter(change, ver, (previous?.open ?? 0) + 1, previous?.epoch ?? 0)),
+        );
         entries.push(entry);
       }
       meta.put({ key: 'lastSeq', value: lastSeq });
@@ -56,7 +62,7 @@ export class IndexedDbStore implements ResyncStore {
       const storeId = (await request<{ value: string }>(meta.get('storeId'))).value;
       const seq = ((await request<{ value: number } | undefined>(meta.get('lastSeq')))?.value ?? 0) + 1;
       const entry = {
-        ...newEntry(seq, { table, id, op: record.op, data: record.data }, record.ver, storeId, now),
+        ...newEntry(seq, { table, id, op: record.op, data: record.data }, record.ver, storeId, now, null),
         state,
       };
       t.objectStore(QUEUE).add(entry);
@@ -80,6 +86,17 @@ export class IndexedDbStore implements ResyncStore {
   }
 
   async entries(filter: EntryFilter): Promise<QueueEntry[]> {
+    if (filter.table !== undefined && filter.id !== undefined) {
+      // One record's entries: through its index, not a walk of the whole queue.
+      const { table, id } = filter;
+      const all = await this.transaction([QUEUE], 'readonly', (t) =>
+        request<QueueEntry[]>(t.objectStore(QUEUE).index('record').getAll([table, id])),
+      );
+      return all
+        .filter((e) => e.seq > (filter.afterSeq ?? 0) && (!filter.states || filter.states.includes(e.state)))
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, filter.limit ?? Infinity);
+    }
     return this.transaction([QUEUE], 'readonly', (t) =>
       collect<QueueEntry>(
         t.objectStore(QUEUE).openCursor(IDBKeyRange.lowerBound(filter.afterSeq ?? 0, true)),
@@ -168,6 +185,91 @@ export class IndexedDbStore implements ResyncStore {
     return this.id;
   }
 
+  async deviceId(): Promise<string> {
+    return (await this.getMeta('deviceId')) as string;
+  }
+
+  async record(table: string, id: string): Promise<RecordMeta | null> {
+    return this.transaction([RECORDS], 'readonly', async (t) =>
+      withEpoch(await request<RecordMeta | undefined>(t.objectStore(RECORDS).get([table, id]))),
+    );
+  }
+
+  async getMeta(key: string): Promise<unknown> {
+    return this.transaction([META], 'readonly', async (t) => {
+      return (await request<{ value: unknown } | undefined>(t.objectStore(META).get(key)))?.value;
+    });
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.transaction([META], 'readwrite', async (t) => {
+      await request(t.objectStore(META).put({ key, value }));
+    });
+  }
+
+  async transact(req: TransactRequest, plan: (state: StoreState) => StorePlan): Promise<StorePlan> {
+    return this.transaction([QUEUE, RECORDS, META, CONFLICTS], 'readwrite', async (t) => {
+      const meta = t.objectStore(META);
+      const records = t.objectStore(RECORDS);
+      const queue = t.objectStore(QUEUE);
+      const state: StoreState = {
+        table: req.table,
+        records: new Map(),
+        meta: new Map(),
+        lastSeq: (await request<{ value: number } | undefined>(meta.get('lastSeq')))?.value ?? 0,
+        storeId: (await request<{ value: string }>(meta.get('storeId'))).value,
+      };
+      for (const key of req.metaKeys ?? [])
+        state.meta.set(key, (await request<{ value: unknown } | undefined>(meta.get(key)))?.value);
+      for (const id of req.ids) {
+        const record = withEpoch(await request<RecordMeta | undefined>(records.get([req.table, id])));
+        const open = await request<QueueEntry[]>(queue.index('record').getAll([req.table, id]));
+        state.records.set(id, { record, open: open.sort((a, b) => a.seq - b.seq) });
+      }
+      const result = plan(state);
+      for (const seq of result.removeEntries) queue.delete(seq);
+      for (const entry of result.entries) queue.put(entry);
+      for (const record of result.records) records.put(record);
+      for (const [key, value] of result.meta) meta.put({ key, value });
+      for (const conflict of result.conflicts) t.objectStore(CONFLICTS).add(conflict);
+      meta.put({ key: 'lastSeq', value: result.lastSeq });
+      if (result.sweep) {
+        const { table, epoch } = result.sweep;
+        await collect<RecordMeta>(records.openCursor(tableRange(table)), Infinity, (r) => {
+          const record = withEpoch(r)!;
+          if (record.epoch === epoch || record.open > 0) return false;
+          records.delete([record.table, record.id]);
+          if (record.op !== 'DELETE')
+            result.events.push({ ...changeEvent(record, 'remote'), data: null, deleted: true });
+          return false;
+        });
+      }
+      return result;
+    });
+  }
+
+  async conflicts(filter: { table?: string; id?: string }): Promise<Conflict[]> {
+    return this.transaction([CONFLICTS], 'readonly', (t) =>
+      collect<Conflict>(
+        t.objectStore(CONFLICTS).openCursor(),
+        Infinity,
+        (c) =>
+          (filter.table === undefined || c.table === filter.table) && (filter.id === undefined || c.id === filter.id),
+      ),
+    );
+  }
+
+  async clearConflicts(table: string, id?: string): Promise<number> {
+    return this.transaction([CONFLICTS], 'readwrite', async (t) => {
+      const store = t.objectStore(CONFLICTS);
+      const keys = await request<IDBValidKey[]>(
+        store.index('record').getAllKeys(id === undefined ? tableRange(table) : [table, id]),
+      );
+      for (const key of keys) store.delete(key);
+      return keys.length;
+    });
+  }
+
   async close(): Promise<void> {
     (await this.db).close();
   }
@@ -219,17 +321,35 @@ export class IndexedDbStore implements ResyncStore {
 
 function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((done, fail) => {
-    const opening = factory.open(name, 1);
-    opening.onupgradeneeded = () => {
+    const opening = factory.open(name, VERSION);
+    opening.onupgradeneeded = (event) => {
       const db = opening.result;
-      const queue = db.createObjectStore(QUEUE, { keyPath: 'seq' });
-      queue.createIndex('state', ['state', 'seq']);
-      db.createObjectStore(RECORDS, { keyPath: ['table', 'id'] });
-      db.createObjectStore(META, { keyPath: 'key' }).put({ key: 'storeId', value: newStoreId() });
+      if (event.oldVersion < 1) {
+        const queue = db.createObjectStore(QUEUE, { keyPath: 'seq' });
+        queue.createIndex('state', ['state', 'seq']);
+        db.createObjectStore(RECORDS, { keyPath: ['table', 'id'] });
+        db.createObjectStore(META, { keyPath: 'key' }).put({ key: 'storeId', value: newStoreId() });
+      }
+      if (event.oldVersion < 2) {
+        const upgrade = opening.transaction!;
+        upgrade.objectStore(QUEUE).createIndex('record', ['table', 'id']);
+        db.createObjectStore(CONFLICTS, { autoIncrement: true }).createIndex('record', ['table', 'id']);
+        upgrade.objectStore(META).put({ key: 'deviceId', value: newDeviceId() });
+      }
     };
     opening.onsuccess = () => done(opening.result);
     opening.onerror = () => fail(opening.error);
   });
+}
+
+/** The keys [table, id] of one table: arrays sort after strings. */
+function tableRange(table: string): IDBKeyRange {
+  return IDBKeyRange.bound([table], [table, []]);
+}
+
+/** Records written by 0.1 have no epoch. */
+function withEpoch(record: RecordMeta | undefined): RecordMeta | null {
+  return record ? { ...record, epoch: record.epoch ?? 0 } : null;
 }
 
 function request<T>(req: IDBRequest): Promise<T> {

@@ -1,7 +1,17 @@
 import type { paths } from '../api-types.js';
 import { parseRetryAfter } from '../engine/backoff.js';
-import type { QueueEntry } from '../types.js';
+import type { QueueEntry, TableInfo } from '../types.js';
 import type { Credential } from './credential.js';
+import {
+  baseFields,
+  DEVICE_HEADER,
+  refusesSharedWrite,
+  FeedPage,
+  feedPath,
+  readFeed,
+  readTables,
+  TABLES_PATH,
+} from './feed-wire.js';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -37,10 +47,18 @@ export interface TransportOptions {
   now: () => number;
   /** Send batches with `Prefer: respond-async`: the server queues them and answers 202 at once. */
   preferAsync?: boolean;
+  /** The device id sent with every request. */
+  deviceId: () => Promise<string>;
+  /** Whether pushes carry base_ver (a server of 0.1 would store it as a field of the record). */
+  sendBaseVer: () => boolean;
 }
 
-/** The two requests the sync engine makes: push a batch, ask the status of up to 1,000 changes. */
+/** The requests the sync engine makes: push a batch, ask the status of up to 1,000 changes, pull. */
 export interface Transport {
+  /** One page of a table's change feed; a body that is not one is a temporary failure. */
+  changes(table: string, since: string | null, limit: number, signal: AbortSignal): Promise<Outcome<FeedPage>>;
+  /** The tables the server serves to this key. */
+  tables(signal: AbortSignal): Promise<Outcome<TableInfo[]>>;
   batch(table: string, entries: QueueEntry[], signal: AbortSignal): Promise<Outcome<BatchResponse>>;
   status(
     table: string,
@@ -60,22 +78,34 @@ export class HttpTransport implements Transport {
     // An asynchronous request is one job on the server, so its changes share one id_cola, unique
     // per push (first change's id_cola and push number); status then asks by version alone.
     const jobId = this.options.preferAsync ? `${entries[0].queueId}.${entries[0].attempts}` : undefined;
+    const withBase = this.options.sendBaseVer();
     const operations = entries.map((e) => {
       const idCola = jobId ?? e.queueId;
+      const base = withBase ? baseFields(e) : {};
       return {
         operation: e.op,
         record:
           e.op === 'DELETE'
-            ? { id: e.id, ver: e.ver, id_cola: idCola }
-            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola },
+            ? { id: e.id, ver: e.ver, id_cola: idCola, ...base }
+            : { ...e.data, id: e.id, ver: e.ver, id_cola: idCola, ...base },
       };
     });
-    return this.post<BatchResponse>(
+    return this.request<BatchResponse>(
+      'POST',
       `/tables/${encodeURIComponent(table)}/batch`,
       { operations },
       signal,
       this.options.preferAsync ? { prefer: 'respond-async' } : {},
     );
+  }
+
+  async changes(table: string, since: string | null, limit: number, signal: AbortSignal): Promise<Outcome<FeedPage>> {
+    const outcome = await this.request<unknown>('GET', feedPath(table, since, limit), undefined, signal);
+    return this.read(outcome, readFeed, 'change feed');
+  }
+
+  async tables(signal: AbortSignal): Promise<Outcome<TableInfo[]>> {
+    return this.read(await this.request<unknown>('GET', TABLES_PATH, undefined, signal), readTables, 'table list');
   }
 
   status(
@@ -88,10 +118,24 @@ export class HttpTransport implements Transport {
         ? { hash_id: q.id, ver: q.ver, id_cola: q.queueId }
         : { hash_id: q.id, ver: q.ver },
     );
-    return this.post<StatusBatchResponse>(`/tables/${encodeURIComponent(table)}/records`, { records }, signal);
+    return this.request<StatusBatchResponse>(
+      'POST',
+      `/tables/${encodeURIComponent(table)}/records`,
+      { records },
+      signal,
+    );
   }
 
-  private async post<T>(
+  /** An answer whose body `parse` cannot read is a temporary failure (a proxy's page, say). */
+  private read<T>(outcome: Outcome<unknown>, parse: (body: unknown) => T | null, what: string): Outcome<T> {
+    if (outcome.kind !== 'ok') return outcome;
+    const body = parse(outcome.body);
+    if (body === null) return { kind: 'temporary', message: `Unreadable ${what}`, retryAfterMs: null };
+    return { kind: 'ok', body };
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
     path: string,
     body: unknown,
     signal: AbortSignal,
@@ -109,7 +153,7 @@ export class HttpTransport implements Transport {
         unsent: true,
       };
     }
-    const first = await this.send<T>(path, body, signal, extraHeaders, token);
+    const first = await this.send<T>(method, path, body, signal, extraHeaders, token);
     if (first.kind !== 'auth' || first.status !== 401) return first;
     let next: string | undefined;
     try {
@@ -117,28 +161,31 @@ export class HttpTransport implements Transport {
     } catch {
       return first;
     }
-    return next === undefined ? first : this.send<T>(path, body, signal, extraHeaders, next);
+    return next === undefined ? first : this.send<T>(method, path, body, signal, extraHeaders, next);
   }
 
   private async send<T>(
+    method: 'GET' | 'POST',
     path: string,
     body: unknown,
     signal: AbortSignal,
     extraHeaders: Record<string, string>,
     token: string,
   ): Promise<Outcome<T>> {
+    const deviceId = await this.options.deviceId();
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     let response: Response;
     try {
       response = await this.options.fetch(this.base + path, {
-        method: 'POST',
+        method,
         headers: {
           authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           accept: 'application/json',
+          [DEVICE_HEADER]: deviceId,
           ...extraHeaders,
         },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.any([signal, timeout]),
       });
     } catch (error) {
@@ -173,7 +220,8 @@ export class HttpTransport implements Transport {
       }
     }
     const message = errorMessage(status, text);
-    if (status === 401 || status === 403) return { kind: 'auth', status, message };
+    if ((status === 401 || status === 403) && !refusesSharedWrite(status, message))
+      return { kind: 'auth', status, message };
     if (status === 413) return { kind: 'too-large' };
     if (status === 408 || status === 429 || status >= 500) {
       return {
