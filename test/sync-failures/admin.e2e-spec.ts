@@ -126,6 +126,7 @@ describe('Sync failures admin API', () => {
       table_name: 'venta',
       record_id: 'a1',
       operation_id: null,
+      device_id: null, // no operation to name one
       created_at: ago(30 * MINUTE).toISOString(),
       updated_at: ago(30 * MINUTE).toISOString(),
     });

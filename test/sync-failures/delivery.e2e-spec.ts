@@ -101,6 +101,33 @@ describe('External sync delivery', () => {
     ]);
   });
 
+  it("names the device of the failed change's operation in every failure view (null when it named none)", async () => {
+    fake.respondNext({ status: 422, body: '{"error":"no"}' });
+    fake.respondNext({ status: 422, body: '{"error":"no"}' });
+    await app.t.as('MTY').post('/items').set('X-Device-Id', 'till-7').send({ id: 'dev-1', total: -1 }).expect(200);
+    await app.t.as('MTY').post('/items').send({ id: 'dev-2', total: -1 }).expect(200);
+    await app.dispatcher.dispatchOnce();
+
+    const [op] = await app.t.prisma.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM sync_operations WHERE record_id = 'dev-1' AND device_id = 'till-7'`;
+    const devices = (body: { items: { record_id: string; operation_id: string; device_id: string | null }[] }) =>
+      body.items.map((i) => [i.record_id, i.device_id]).sort();
+    const expected = [
+      ['dev-1', 'till-7'],
+      ['dev-2', null],
+    ];
+    const all = await app.t.as('admin').get('/sync-failures').expect(200);
+    expect(devices(all.body)).toEqual(expected);
+    expect(devices((await app.t.as('admin').get('/sync-failures/critical').expect(200)).body)).toEqual(expected);
+
+    const failure = all.body.items.find((i: { record_id: string }) => i.record_id === 'dev-1');
+    expect(failure.operation_id).toBe(op.id.toString());
+    const one = await app.t.as('admin').get(`/sync-failures/${failure.id}`).expect(200);
+    expect(one.body).toMatchObject({ operation_id: op.id.toString(), device_id: 'till-7' });
+    const discarded = await app.t.as('admin').delete(`/sync-failures/${failure.id}`).expect(200);
+    expect(discarded.body).toMatchObject({ id: failure.id, device_id: 'till-7' });
+  });
+
   it('records the 503 Retry-After as the first retry time when it is longer than the backoff', async () => {
     fake.respondNext({ status: 503, headers: { 'Retry-After': '3600' } });
     await app.t.as('MTY').post('/items').send({ id: 'ra-1' }).expect(200);

@@ -159,6 +159,7 @@ describe('Lost rows and tombstones', () => {
         ver: expect.any(Number),
         operation: expect.stringMatching(/^(CREATE|UPDATE)$/),
         completed_at: expect.any(String),
+        device_id: null, // sent without X-Device-Id
       });
       // Like every timestamp of the API: ISO 8601 in UTC with `Z`, the operation's own time.
       const first = monitor.body.tables[0].clients[0].records[0];
@@ -217,6 +218,26 @@ describe('Lost rows and tombstones', () => {
         ),
       ).toBe(true);
       await t.as('MTY').get('/monitoring/lost-rows').expect(401);
+    });
+
+    it('names the device of the operation each lost record was last written by', async () => {
+      const [a, b] = [recordId('dev'), recordId('dev')];
+      await t.as('MTY').post('/items').set('X-Device-Id', 'till-1').send({ id: a }).expect(200);
+      await t.as('MTY').put(`/items/${a}`).set('X-Device-Id', 'till-2').send({ ver: 2, total: 2 }).expect(200);
+      await t.as('MTY').post('/items').send({ id: b }).expect(200);
+      await dbaDeletesRow(a);
+      await dbaDeletesRow(b);
+
+      const { body } = await t.as('admin').get('/monitoring/lost-rows?table=venta&client_id=MTY_001').expect(200);
+      const records = body.tables[0].clients[0].records as { hash_id: string }[];
+      expect(records.find((r) => r.hash_id === a)).toEqual({
+        hash_id: a,
+        ver: 2,
+        operation: 'UPDATE',
+        completed_at: expect.any(String),
+        device_id: 'till-2', // the UPDATE's device, not the CREATE's
+      });
+      expect(records.find((r) => r.hash_id === b)).toMatchObject({ hash_id: b, device_id: null });
     });
   });
 });

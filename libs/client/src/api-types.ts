@@ -1368,6 +1368,11 @@ export interface components {
              */
             completed_at: string;
             /**
+             * @description Device that sent that operation (X-Device-Id or a device-bound key); null: sent without a device, or its history was retired
+             * @example till-2
+             */
+            device_id: string | null;
+            /**
              * @description Record id
              * @example abc123
              */
@@ -1824,6 +1829,11 @@ export interface components {
              * @example false
              */
             critical: boolean;
+            /**
+             * @description Device that made that operation (X-Device-Id or a device-bound key); null: sent without a device, or the operation is no longer in the log
+             * @example tablet-3
+             */
+            device_id: string | null;
             /**
              * @description Entity id, unique across clients: `<client id>:<record id>`
              * @example MTY_001:abc123

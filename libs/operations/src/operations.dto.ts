@@ -190,6 +190,15 @@ export class LostRecordDto {
 
   @ApiProperty({ description: 'When that operation completed', example: '2026-11-23T10:15:00.000Z' })
   completed_at: string;
+
+  @ApiProperty({
+    description:
+      'Device that sent that operation (X-Device-Id or a device-bound key); null: sent without a device, or its history was retired',
+    example: 'till-2',
+    nullable: true,
+    type: String,
+  })
+  device_id: string | null;
 }
 
 export class LostRowsClientDto {

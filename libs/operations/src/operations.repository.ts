@@ -48,7 +48,15 @@ export interface ArchivedHeadRow {
 export interface LostRowsRow {
   client_id: string;
   lost: number;
-  records: { hash_id: string; ver: number; operation: Exclude<OperationType, 'DELETE'>; completed_at: string }[] | null;
+  records:
+    | {
+        hash_id: string;
+        ver: number;
+        operation: Exclude<OperationType, 'DELETE'>;
+        completed_at: string;
+        device_id: string | null;
+      }[]
+    | null;
 }
 
 export interface MissingOperationsRow {
@@ -159,24 +167,26 @@ export class OperationsRepository {
     const target = Prisma.raw(`"${table}"`); // table comes from the SYNCED_TABLES registry only
     return this.prisma.$queryRaw<LostRowsRow[]>`
       WITH candidates AS (
-        SELECT DISTINCT ON (o.client_id, o.record_id) o.client_id, o.record_id, o.operation, o.batch_version, o.updated_at
+        SELECT DISTINCT ON (o.client_id, o.record_id) o.client_id, o.record_id, o.operation, o.batch_version, o.updated_at, o.device_id
         FROM sync_operations o
         WHERE o.table_name = ${table} AND o.status = 'COMPLETED' AND o.operation IN ('CREATE', 'UPDATE')
           AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t._client_id = o.client_id AND t._hash_id = o.record_id)
         ORDER BY o.client_id, o.record_id, o.id DESC),
       lost AS (
         SELECT c.client_id, c.record_id, coalesce(l.operation, h.applied, c.operation) AS operation,
-               coalesce(l.batch_version, c.batch_version) AS batch_version, coalesce(l.updated_at, c.updated_at) AS updated_at
+               coalesce(l.batch_version, c.batch_version) AS batch_version, coalesce(l.updated_at, c.updated_at) AS updated_at,
+               -- the device of the operation named: a head's was retired with its history (unknown)
+               CASE WHEN l.operation IS NOT NULL THEN l.device_id WHEN h.applied IS NULL THEN c.device_id END AS device_id
         FROM candidates c
         LEFT JOIN LATERAL (
-          SELECT a.operation, a.batch_version, a.updated_at FROM sync_operations a
+          SELECT a.operation, a.batch_version, a.updated_at, a.device_id FROM sync_operations a
           WHERE a.client_id = c.client_id AND a.table_name = ${table} AND a.record_id = c.record_id
             AND a.status = 'COMPLETED' AND a.note IS DISTINCT FROM ${stale}
           ORDER BY a.id + 0 DESC LIMIT 1) l ON true -- + 0: through each partition's lookup index, not its primary key backwards
         LEFT JOIN sync_record_heads h ON h.client_id = c.client_id AND h.table_name = ${table} AND h.record_id = c.record_id
         WHERE coalesce(l.operation, h.applied) IS DISTINCT FROM 'DELETE'
         UNION ALL
-        SELECT h.client_id, h.record_id, h.applied, h.batch_version, h.created_at FROM sync_record_heads h
+        SELECT h.client_id, h.record_id, h.applied, h.batch_version, h.created_at, NULL::text FROM sync_record_heads h
         WHERE h.table_name = ${table} AND h.applied IN ('CREATE', 'UPDATE')
           AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t._client_id = h.client_id AND t._hash_id = h.record_id)
           AND NOT EXISTS (SELECT 1 FROM sync_operations o
@@ -184,7 +194,7 @@ export class OperationsRepository {
       ranked AS (
         SELECT lost.*, row_number() OVER (PARTITION BY client_id ORDER BY updated_at DESC, record_id) AS rank FROM lost)
       SELECT client_id, count(*)::int AS lost,
-             json_agg(json_build_object('hash_id', record_id, 'ver', batch_version, 'operation', operation, 'completed_at', ${isoUtc('updated_at')}) ORDER BY rank)
+             json_agg(json_build_object('hash_id', record_id, 'ver', batch_version, 'operation', operation, 'completed_at', ${isoUtc('updated_at')}, 'device_id', device_id) ORDER BY rank)
                FILTER (WHERE rank <= ${limit}) AS records
       FROM ranked GROUP BY client_id ORDER BY count(*) DESC, client_id`;
   }

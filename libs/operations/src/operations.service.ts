@@ -45,6 +45,8 @@ export interface LostRecord {
   ver: number;
   operation: Exclude<OperationType, 'DELETE'>;
   completed_at: string;
+  /** The device that sent that operation; null: none named, or its history was retired. */
+  device_id: string | null;
 }
 
 export interface MissingRecord {

@@ -1,4 +1,4 @@
-import { SyncFailureRow } from './sync-failure.sql';
+import { SyncFailureRow, SyncFailureView } from './sync-failure.sql';
 
 /** A failed delivery as the admin endpoints and the retry see it (a sync_failures row, read). */
 export interface FailedDelivery {
@@ -19,6 +19,8 @@ export interface FailedDelivery {
   recordId: string;
   /** The operation log id, as a string (a bigint does not fit a JSON number). */
   operationId: string | null;
+  /** The device that made that operation (null: unknown, or the operation was retired). */
+  deviceId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,7 +33,7 @@ export function isCritical(row: Pick<SyncFailureRow, 'retry_count' | 'next_retry
   return row.retry_count >= maxRetries || row.next_retry_at === null;
 }
 
-export function toFailedDelivery(row: SyncFailureRow, maxRetries: number): FailedDelivery {
+export function toFailedDelivery(row: SyncFailureView, maxRetries: number): FailedDelivery {
   return {
     id: row.id,
     entityType: row.entity_type,
@@ -47,6 +49,7 @@ export function toFailedDelivery(row: SyncFailureRow, maxRetries: number): Faile
     tableName: row.table_name,
     recordId: row.record_id,
     operationId: row.operation_id?.toString() ?? null,
+    deviceId: row.device_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -19,8 +19,19 @@ export interface SyncFailureRow {
   next_retry_at: Date | null;
 }
 
+/** A sync_failures row as the admin views read it: with the device of its operation (null: unknown, or the operation retired). */
+export interface SyncFailureView extends SyncFailureRow {
+  device_id: string | null;
+}
+
 export const FAILURE_COLUMNS = Prisma.sql`id, entity_type, entity_id, action, error, payload, retry_count, last_retry_at, created_at, updated_at,
   client_id, table_name, record_id, operation_id, next_retry_at`;
+
+/**
+ * The device of a failure's operation, looked up at read time (admin views only): a lookup by the
+ * log's id prunes to one partition. The delivery path writes nothing more for it.
+ */
+export const FAILURE_DEVICE = Prisma.sql`(SELECT o.device_id FROM sync_operations o WHERE o.id = sync_failures.operation_id) AS device_id`;
 
 /** What the admin endpoints filter on. `critical`: waiting for manual intervention. */
 export interface FailureFilter {

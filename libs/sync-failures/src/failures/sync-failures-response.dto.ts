@@ -71,6 +71,15 @@ export class SyncFailureDto {
   })
   operation_id: string | null;
 
+  @ApiProperty({
+    description:
+      'Device that made that operation (X-Device-Id or a device-bound key); null: sent without a device, or the operation is no longer in the log',
+    example: 'tablet-3',
+    nullable: true,
+    type: String,
+  })
+  device_id: string | null;
+
   @ApiProperty({ description: 'When the first delivery failed', example: '2026-11-23T10:15:00.000Z' })
   created_at: string;
 

@@ -193,6 +193,7 @@ function toDto(failure: FailedDelivery): SyncFailureDto {
     table_name: failure.tableName,
     record_id: failure.recordId,
     operation_id: failure.operationId,
+    device_id: failure.deviceId,
     created_at: failure.createdAt.toISOString(),
     updated_at: failure.updatedAt.toISOString(),
   };

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from './sync-failure.sql';
+import {
+  FAILURE_COLUMNS,
+  FAILURE_DEVICE,
+  FailureFilter,
+  failureWhere,
+  SyncFailureRow,
+  SyncFailureView,
+} from './sync-failure.sql';
 
 export interface NewFailureRow {
   entityType: string;
@@ -112,10 +119,10 @@ export class SyncFailuresRepository {
       UPDATE sync_failures SET next_retry_at = ${dueAt}, updated_at = ${dueAt} WHERE ${failureWhere(filter, maxRetries)}`;
   }
 
-  async deleteById(id: string): Promise<SyncFailureRow | undefined> {
+  async deleteById(id: string): Promise<SyncFailureView | undefined> {
     const rows = await this.prisma.$queryRaw<
-      SyncFailureRow[]
-    >`DELETE FROM sync_failures WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}`;
+      SyncFailureView[]
+    >`DELETE FROM sync_failures WHERE id = ${id} RETURNING ${FAILURE_COLUMNS}, ${FAILURE_DEVICE}`;
     return rows[0];
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '@app/database';
-import { FAILURE_COLUMNS, FailureFilter, failureWhere, SyncFailureRow } from '../failures';
+import { FAILURE_COLUMNS, FAILURE_DEVICE, FailureFilter, failureWhere, SyncFailureView } from '../failures';
 
 export interface FailureStatsRow {
   entity_type: string;
@@ -27,17 +27,17 @@ export interface EntityFailuresRow {
 export class SyncFailureReportsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findById(id: string): Promise<SyncFailureRow | undefined> {
+  async findById(id: string): Promise<SyncFailureView | undefined> {
     const rows = await this.prisma.$queryRaw<
-      SyncFailureRow[]
-    >`SELECT ${FAILURE_COLUMNS} FROM sync_failures WHERE id = ${id}`;
+      SyncFailureView[]
+    >`SELECT ${FAILURE_COLUMNS}, ${FAILURE_DEVICE} FROM sync_failures WHERE id = ${id}`;
     return rows[0];
   }
 
-  /** Newest first. */
-  list(filter: FailureFilter, maxRetries: number, offset: number, limit: number): Promise<SyncFailureRow[]> {
-    return this.prisma.$queryRaw<SyncFailureRow[]>`
-      SELECT ${FAILURE_COLUMNS} FROM sync_failures WHERE ${failureWhere(filter, maxRetries)}
+  /** Newest first; the device is looked up for this page's rows only, in the same statement. */
+  list(filter: FailureFilter, maxRetries: number, offset: number, limit: number): Promise<SyncFailureView[]> {
+    return this.prisma.$queryRaw<SyncFailureView[]>`
+      SELECT ${FAILURE_COLUMNS}, ${FAILURE_DEVICE} FROM sync_failures WHERE ${failureWhere(filter, maxRetries)}
       ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`;
   }
 
