@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChangesModule } from '@app/changes';
 import { AppConfig } from '@app/common';
 import { IngestModule } from '@app/ingest';
 import { LegacyProtocolModule } from '@app/legacy-protocol';
@@ -23,6 +24,7 @@ export class ApiModule {
         DatabaseGaugesModule,
         IngestModule,
         RecordStatusModule,
+        ChangesModule,
         OperationsModule,
         SyncFailuresModule,
         LegacyProtocolModule.register(config),

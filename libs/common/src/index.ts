@@ -6,6 +6,7 @@ export * from './config/development-credentials';
 export * from './auth/auth.guards';
 export * from './auth/auth.module';
 export * from './auth/credentials';
+export * from './auth/device';
 export * from './http/error-response.dto';
 export * from './http/error-mapping';
 export * from './http/all-exceptions.filter';

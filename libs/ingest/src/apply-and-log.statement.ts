@@ -156,8 +156,8 @@ export function applyAndLogSql(
     queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
   const note = `${$.notes} ->> o.outcome`;
   const logged = queueAware
-    ? `INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, payload)
-      SELECT ${$.table}, o.hash_id, ${$.client}, o.ver, o.queue_id, o.op::"OperationType",
+    ? `INSERT INTO sync_operations (table_name, record_id, client_id, device_id, batch_version, queue_id, operation, status, note, payload)
+      SELECT ${$.table}, o.hash_id, ${$.client}, $10::text, o.ver, o.queue_id, o.op::"OperationType",
              CASE WHEN o.outcome = 'queued' THEN 'QUEUED' ELSE 'COMPLETED' END::"OperationStatus", ${note},
              CASE WHEN ${$.audit} OR o.outcome = 'queued' THEN o.fields END
       FROM outcomes o ORDER BY o.idx

@@ -21,14 +21,18 @@ interface Upsert {
 /** Whether the stored version lets a change through: a tombstone must be strictly older. */
 const NOT_NEWER = 'CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver <= EXCLUDED._ver END';
 
-/** The tombstone rules of each operation (apply-and-log.statement.ts says them in words). */
+/**
+ * The tombstone rules of each operation (apply-and-log.statement.ts says them in words). Every
+ * write stamps the row with its transaction (`_xid`: the insert by the column's default, an update
+ * in its SET list), which orders the change feed (libs/changes).
+ */
 const UPSERTS: Record<OperationType, Upsert> = {
   CREATE: {
     cte: 'created',
     alias: 'c',
     columns: 'data',
     values: 'i.data',
-    set: 'data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now()',
+    set: 'data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now(), _xid = pg_current_xact_id()',
     when: 't._deleted AND t._ver < EXCLUDED._ver',
     returning: 't._hash_id',
     outcome: (wasDeleted) =>
@@ -40,7 +44,8 @@ const UPSERTS: Record<OperationType, Upsert> = {
     columns: 'data',
     values: 'i.data',
     set: `data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
-            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END`,
+            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END,
+            _xid = pg_current_xact_id()`,
     when: NOT_NEWER,
     returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>
@@ -51,7 +56,7 @@ const UPSERTS: Record<OperationType, Upsert> = {
     alias: 'd',
     columns: 'data, _deleted, _deleted_at',
     values: `'{}'::jsonb, true, now()`,
-    set: `_deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now()`,
+    set: `_deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now(), _xid = pg_current_xact_id()`,
     when: NOT_NEWER,
     returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>

@@ -11,17 +11,29 @@ const NOTES = JSON.stringify(OUTCOME_NOTES);
 /**
  * The statement's parameters (mode `insert`): the batch's records' fields ($1), the client, table,
  * notes and AUDIT_PAYLOADS ($2-$5), then the batch's other columns ($6-$9: operations, ids,
- * versions, job ids). See batchColumns.
+ * versions, job ids; see batchColumns) and the request's device ($10, X-Device-Id, or null).
  */
 export function statementValues(
   clientId: string,
   table: SyncedTableName,
   changes: Change[],
   auditPayloads: boolean,
+  deviceId: string | null = null,
 ): unknown[] {
   assertDistinctRecords(changes);
   const batch = batchColumns(changes);
-  return [batch.fields, clientId, table, NOTES, auditPayloads, batch.ops, batch.ids, batch.versions, batch.jobs];
+  return [
+    batch.fields,
+    clientId,
+    table,
+    NOTES,
+    auditPayloads,
+    batch.ops,
+    batch.ids,
+    batch.versions,
+    batch.jobs,
+    deviceId,
+  ];
 }
 
 /**

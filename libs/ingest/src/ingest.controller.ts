@@ -23,7 +23,9 @@ import {
 import {
   ApiTableParam,
   ClientAuth,
+  ApiDeviceHeader,
   ClientId,
+  DeviceId,
   ErrorResponseDto,
   RecordIdPipe,
   SyncedTable,
@@ -38,8 +40,16 @@ import { AcceptedJobDto, AcceptedSingleDto } from './async/job-progress.dto';
 import { AcceptedJob, AsyncIngestService, QueueFullException } from './async/async-ingest.service';
 import { prefersAsync } from './async/prefer';
 
+/** Who writes where: the key's client, the request's device (X-Device-Id) and the table. */
+interface Target {
+  clientId: string;
+  deviceId: string | null;
+  table: SyncedTable;
+}
+
 @ApiTags('ingest')
 @ClientAuth()
+@ApiDeviceHeader()
 @ApiBadRequestResponse({
   type: ErrorResponseDto,
   description: 'Malformed JSON or an invalid record; nothing is written',
@@ -57,12 +67,13 @@ export class IngestController {
   @CreateDocs('createItem', 'CREATE a record in DEFAULT_TABLE')
   createInDefault(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: Record<string, unknown>,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
+    return this.single({ clientId, deviceId, table }, 'CREATE', body, undefined, prefer, reply);
   }
 
   @Post('tables/:table/items')
@@ -70,25 +81,27 @@ export class IngestController {
   @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   create(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: Record<string, unknown>,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'CREATE', body, undefined, prefer, reply);
+    return this.single({ clientId, deviceId, table }, 'CREATE', body, undefined, prefer, reply);
   }
 
   @Put('items/:id')
   @UpdateDocs('updateItem', 'UPDATE a record in DEFAULT_TABLE')
   updateInDefault(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: Record<string, unknown>,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'UPDATE', body, id, prefer, reply);
+    return this.single({ clientId, deviceId, table }, 'UPDATE', body, id, prefer, reply);
   }
 
   @Put('tables/:table/items/:id')
@@ -96,26 +109,35 @@ export class IngestController {
   @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   update(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: Record<string, unknown>,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'UPDATE', body, id, prefer, reply);
+    return this.single({ clientId, deviceId, table }, 'UPDATE', body, id, prefer, reply);
   }
 
   @Delete('items/:id')
   @DeleteDocs('deleteItem', 'DELETE a record in DEFAULT_TABLE')
   removeInDefault(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
     @DeleteQueryParams() query: DeleteQuery,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id, prefer, reply);
+    return this.single(
+      { clientId, deviceId, table },
+      'DELETE',
+      { id, ver: query.ver, id_cola: query.id_cola },
+      id,
+      prefer,
+      reply,
+    );
   }
 
   @Delete('tables/:table/items/:id')
@@ -123,13 +145,21 @@ export class IngestController {
   @ApiTableParam('Synced table (the /items routes act on DEFAULT_TABLE)')
   remove(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Param('id', RecordIdPipe) id: string,
     @DeleteQueryParams() query: DeleteQuery,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.single(clientId, table, 'DELETE', { id, ver: query.ver, id_cola: query.id_cola }, id, prefer, reply);
+    return this.single(
+      { clientId, deviceId, table },
+      'DELETE',
+      { id, ver: query.ver, id_cola: query.id_cola },
+      id,
+      prefer,
+      reply,
+    );
   }
 
   @Post('tables/:table/batch')
@@ -145,6 +175,7 @@ export class IngestController {
   @AsyncDocs(AcceptedJobDto)
   async batch(
     @ClientId() clientId: string,
+    @DeviceId() deviceId: string | null,
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: unknown,
     @Headers('prefer') prefer: string | undefined,
@@ -158,7 +189,7 @@ export class IngestController {
         throw new BadRequestException(
           received.map((r, index) => `operations[${index}]: ${'problems' in r ? r.problems.join('; ') : ''}`),
         );
-      const job = await this.enqueue(clientId, table, received, reply);
+      const job = await this.enqueue({ clientId, deviceId, table }, received, reply);
       accepted(reply, job.jobId);
       const results = job.results.map(entryOf);
       return {
@@ -169,15 +200,14 @@ export class IngestController {
         failed: results.filter((r) => r.status === 'ERROR').length,
       };
     }
-    const results = (await this.ingest.ingest(clientId, table, received)).map(entryOf);
+    const results = (await this.ingest.ingest(clientId, table, received, deviceId)).map(entryOf);
     const failed = results.filter((r) => r.status === 'ERROR').length;
     const queued = results.filter((r) => r.status === 'QUEUED').length;
     return { results, completed: results.length - failed - queued, failed, ...(queued > 0 ? { queued } : {}) };
   }
 
   private async single(
-    clientId: string,
-    table: SyncedTable,
+    { clientId, deviceId, table }: Target,
     operation: OperationType,
     body: unknown,
     pathId: string | undefined,
@@ -187,8 +217,9 @@ export class IngestController {
     const received = readChange(operation, body, pathId);
     // A single record that is invalid is a bad request and writes nothing.
     if ('problems' in received) throw new BadRequestException(received.problems);
-    const queued = prefersAsync(prefer) ? await this.enqueue(clientId, table, [received], reply) : undefined;
-    const [result] = queued ? queued.results : await this.ingest.ingest(clientId, table, [received]);
+    const target = { clientId, deviceId, table };
+    const queued = prefersAsync(prefer) ? await this.enqueue(target, [received], reply) : undefined;
+    const [result] = queued ? queued.results : await this.ingest.ingest(clientId, table, [received], deviceId);
     if (result.status === 'ERROR') throw new UnprocessableEntityException(result.error);
     if (result.status === 'QUEUED') {
       // Asked for, or a synchronous write to a record whose operations are still queued (it joined the queue behind them).
@@ -214,13 +245,12 @@ export class IngestController {
 
   /** Queues the request; a full queue is a 503 that tells the client when to come back. */
   private async enqueue(
-    clientId: string,
-    table: SyncedTable,
+    { clientId, deviceId, table }: Target,
     received: ReceivedChange[],
     reply: Reply,
   ): Promise<AcceptedJob> {
     try {
-      return await this.asyncIngest.enqueue(clientId, table, received);
+      return await this.asyncIngest.enqueue(clientId, table, received, undefined, deviceId);
     } catch (error) {
       if (error instanceof QueueFullException) reply.header('Retry-After', String(error.retryAfterSeconds));
       throw error;

@@ -49,12 +49,13 @@ export class IngestRepository {
    * is not applied but logged QUEUED behind them (outcome `queued`).
    */
   async applyAndLog(
-    tx: Tx | undefined,
+    tx: Tx | PgTx | undefined,
     clientId: string,
     table: SyncedTableName,
     changes: Change[],
+    deviceId: string | null = null,
   ): Promise<Applied[]> {
-    const values = statementValues(clientId, table, changes, this.config.auditPayloads);
+    const values = statementValues(clientId, table, changes, this.config.auditPayloads, deviceId);
     // Listing operations under their job is one more INSERT in the statement: only the statement
     // for changes with a job id carries it (a single record without one, the HTTP floor's case, not).
     const withJobs = changes.some((c) => c.queueId !== null);

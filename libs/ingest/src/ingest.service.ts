@@ -58,7 +58,13 @@ export class IngestService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async ingest(clientId: string, table: SyncedTable, received: ReceivedChange[]): Promise<IngestResult[]> {
+  /** `deviceId`: the device the request named (X-Device-Id), logged with each operation; null when none. */
+  async ingest(
+    clientId: string,
+    table: SyncedTable,
+    received: ReceivedChange[],
+    deviceId: string | null = null,
+  ): Promise<IngestResult[]> {
     const results: IngestResult[] = new Array(received.length);
     const valid: Indexed[] = [];
     const rejected: Failure[] = [];
@@ -68,11 +74,11 @@ export class IngestService {
       results[index] = { id: item.id ?? null, operation: item.operation ?? null, status: 'ERROR', error };
       // A record we can name gets an ERROR in its history, so a status query reports why.
       if (item.id !== undefined && item.operation !== undefined)
-        rejected.push(failure(index, item.id, item.operation, error));
+        rejected.push(failure(index, item.id, item.operation, error, undefined, deviceId));
     });
 
     try {
-      this.record(results, await this.applyAll(clientId, table, valid, rejected));
+      this.record(results, await this.applyAll(clientId, table, valid, rejected, deviceId));
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the set-based statement cannot take: apply them one by one to isolate it.
@@ -82,16 +88,16 @@ export class IngestService {
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
-          this.record(results, await this.applyAll(clientId, table, [item], []));
+          this.record(results, await this.applyAll(clientId, table, [item], [], deviceId));
         } catch (single) {
           if (!isDataError(single)) throw single;
           const message = `Could not be stored: ${databaseMessage(single)}`;
-          const f = failure(item.index, item.change.id, item.change.operation, message, item.change);
+          const f = failure(item.index, item.change.id, item.change.operation, message, item.change, deviceId);
           results[item.index] = f.result;
           failed.push(f);
         }
       }
-      this.record(results, await this.applyAll(clientId, table, [], failed));
+      this.record(results, await this.applyAll(clientId, table, [], failed, deviceId));
     }
     this.metrics.ingested(table.name, results);
     return results;
@@ -102,7 +108,13 @@ export class IngestService {
    * no transaction round trips. Otherwise one transaction holds every round, the ERROR entries
    * of rejected records and the outbox entries.
    */
-  private applyAll(clientId: string, table: SyncedTable, valid: Indexed[], errors: Failure[]): Promise<Done[]> {
+  private applyAll(
+    clientId: string,
+    table: SyncedTable,
+    valid: Indexed[],
+    errors: Failure[],
+    deviceId: string | null,
+  ): Promise<Done[]> {
     const rounds = distinctRounds(valid, (item) => item.change.id);
     if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled) {
       return this.prisma.retrying(async () =>
@@ -113,6 +125,7 @@ export class IngestService {
             clientId,
             table.name,
             rounds[0].map((r) => r.change),
+            deviceId,
           ),
         ),
       );
@@ -125,6 +138,7 @@ export class IngestService {
           clientId,
           table.name,
           round.map((r) => r.change),
+          deviceId,
         );
         done.push(...answers(round, applied));
         await this.outbox.enqueue(tx, clientId, table.name, outboxEntries(round, applied));
@@ -168,11 +182,19 @@ export function outboxEntries(round: Indexed[], applied: Applied[]): OutboxEntry
   });
 }
 
-export function failure(index: number, id: string, operation: OperationType, error: string, change?: Change): Failure {
+export function failure(
+  index: number,
+  id: string,
+  operation: OperationType,
+  error: string,
+  change?: Change,
+  deviceId: string | null = null,
+): Failure {
   return {
     index,
     entry: {
       recordId: id,
+      deviceId,
       batchVersion: change?.ver ?? 1,
       queueId: change?.queueId ?? null,
       operation,

@@ -68,6 +68,7 @@ export class OperationsController {
         error: e.error,
         batch_version: e.batchVersion,
         queue_id: e.queueId,
+        device_id: e.deviceId,
         payload: e.payload,
         changes: e.changes,
         created_at: e.createdAt.toISOString(),

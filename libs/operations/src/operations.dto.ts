@@ -38,6 +38,14 @@ export class OperationHistoryEntryDto {
   queue_id: string | null;
 
   @ApiProperty({
+    description: "The device that sent it (the request's `X-Device-Id` header), null when it named none",
+    example: 'till-2',
+    nullable: true,
+    type: String,
+  })
+  device_id: string | null;
+
+  @ApiProperty({
     description:
       "The record's own fields exactly as the client sent them (null for a DELETE, for an operation rejected before it could be read, and when AUDIT_PAYLOADS is off)",
     example: { total: 130, currency: 'MXN' },

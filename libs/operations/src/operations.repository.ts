@@ -7,6 +7,8 @@ export interface OperationLogEntry {
   recordId: string;
   batchVersion: number;
   queueId: string | null;
+  /** The device the request named (X-Device-Id); null or absent when none. */
+  deviceId?: string | null;
   operation: OperationType;
   status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'ERROR';
   note: string | null;
@@ -23,6 +25,7 @@ export interface OperationHistoryRow {
   error: string | null;
   batch_version: number;
   queue_id: string | null;
+  device_id: string | null;
   payload: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
@@ -62,12 +65,13 @@ export class OperationsRepository {
     // With a job id, the operations are listed under their job too (job-operations.ts).
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
       WITH logged AS (
-        INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, note, error, payload)
-        SELECT ${table}, e.record_id, ${clientId}, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::json
+        INSERT INTO sync_operations (table_name, record_id, client_id, device_id, batch_version, queue_id, operation, status, note, error, payload)
+        SELECT ${table}, e.record_id, ${clientId}, e.device_id, e.batch_version, e.queue_id, e.operation::"OperationType", e.status::"OperationStatus", e.note, e.error, e.payload::json
         FROM unnest(${entries.map((e) => e.recordId)}::text[], ${entries.map((e) => e.batchVersion)}::int[], ${entries.map((e) => e.queueId)}::text[],
                     ${entries.map((e) => e.operation)}::text[], ${entries.map((e) => e.status)}::text[], ${entries.map((e) => e.note)}::text[],
-                    ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[])
-             WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, ord)
+                    ${entries.map((e) => e.error)}::text[], ${entries.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::text[],
+                    ${entries.map((e) => e.deviceId ?? null)}::text[])
+             WITH ORDINALITY AS e(record_id, batch_version, queue_id, operation, status, note, error, payload, device_id, ord)
         ORDER BY e.ord
         RETURNING id, client_id, queue_id),
       ${Prisma.raw(jobOperationsCte('logged'))}
@@ -77,7 +81,7 @@ export class OperationsRepository {
 
   history(clientId: string, table: SyncedTableName, recordId: string): Promise<OperationHistoryRow[]> {
     return this.prisma.$queryRaw<OperationHistoryRow[]>`
-      SELECT id, operation::text, status::text, note, error, batch_version, queue_id, payload, created_at, updated_at
+      SELECT id, operation::text, status::text, note, error, batch_version, queue_id, device_id, payload, created_at, updated_at
       FROM sync_operations
       WHERE client_id = ${clientId} AND table_name = ${table} AND record_id = ${recordId}
       ORDER BY id`;

@@ -15,6 +15,7 @@ export interface OperationHistoryEntry {
   error: string | null;
   batchVersion: number;
   queueId: string | null;
+  deviceId: string | null;
   payload: Record<string, unknown> | null;
   changes: PayloadChanges | null;
   createdAt: Date;
@@ -81,6 +82,7 @@ export class OperationsService {
       error: row.error,
       batchVersion: row.batch_version,
       queueId: row.queue_id,
+      deviceId: row.device_id,
       payload: row.payload,
       changes: changes[k],
       createdAt: row.created_at,

@@ -56,11 +56,12 @@ export interface MappedError {
 }
 
 export function toErrorResponse(error: unknown, context: ErrorContext = {}): MappedError {
-  const make = (statusCode: number, message: string, details?: string[]) => ({
+  const make = (statusCode: number, message: string, details?: string[], code?: string) => ({
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message,
     ...(details && details.length > 0 ? { details } : {}),
+    ...(code ? { code } : {}),
   });
 
   // Nest hands Fastify's own 4xx errors over wrapped in an HttpException, the original as `cause`.
@@ -92,7 +93,11 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Map
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const details = Array.isArray(raw) ? raw.map(String) : undefined;
     const message = details ? details.join('; ') : String(raw ?? error.message);
-    return { body: make(status, message, details), internal: status === 500 };
+    const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+    return {
+      body: make(status, message, details, typeof code === 'string' ? code : undefined),
+      internal: status === 500,
+    };
   }
   if (isDatabaseUnavailable(error)) {
     return {

@@ -19,6 +19,13 @@ export class ErrorResponseDto {
   details?: string[];
 
   @ApiPropertyOptional({
+    description:
+      'A machine-readable reason, when the status alone does not say what to do (`cursor_expired`: start over with a full pull)',
+    example: 'cursor_expired',
+  })
+  code?: string;
+
+  @ApiPropertyOptional({
     description: 'The request id (also in the X-Request-Id header and the logs)',
     example: '5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a',
   })

@@ -29,14 +29,14 @@ export const ASYNC_QUEUE_CHANNEL = 'resync_async_queue';
  * Logs a batch of one job as QUEUED operations with their payload, in input order, queues them as
  * one `sync_queue` entry and lists them under their job ($4), in one row holding the entry's own
  * array (prepared: run for every accepted batch). The batch comes as its columns (batchColumns):
- * fields $1, operations $5, ids $6, versions $7; each payload is stored as the json text it came
+ * fields $1, operations $5, ids $6, versions $7 (and the device, $8); each payload is stored as the json text it came
  * as, so accepting converts nothing (the worker's statement makes the table's jsonb).
  */
 const ACCEPT: Prepared = {
   name: 'resync_async_accept',
   text: `WITH accepted AS (
-      INSERT INTO sync_operations (table_name, record_id, client_id, batch_version, queue_id, operation, status, payload)
-      SELECT $3::text, i.hash_id, $2::text, i.ver, $4::text, i.op::"OperationType", 'QUEUED', i.fields
+      INSERT INTO sync_operations (table_name, record_id, client_id, device_id, batch_version, queue_id, operation, status, payload)
+      SELECT $3::text, i.hash_id, $2::text, $8::text, i.ver, $4::text, i.op::"OperationType", 'QUEUED', i.fields
       FROM ${batchRowsSql({ fields: '$1', ops: '$5', ids: '$6', versions: '$7' })} i
       ORDER BY i.idx
       RETURNING id),
@@ -58,7 +58,13 @@ export class AsyncIngestRepository {
    * Logs changes of one client, table and job as QUEUED with their payload and queues them, in ONE
    * statement (straight on the pool: atomic on its own). Returns the new operation ids in input order.
    */
-  async accept(clientId: string, table: SyncedTableName, jobId: string, changes: Change[]): Promise<bigint[]> {
+  async accept(
+    clientId: string,
+    table: SyncedTableName,
+    jobId: string,
+    changes: Change[],
+    deviceId: string | null = null,
+  ): Promise<bigint[]> {
     if (changes.some((c) => c.queueId !== jobId)) throw new Error('accept: every change must carry the job id');
     const batch = batchColumns(changes);
     const rows = await this.prisma.sql<{ id: string }>(ACCEPT, [
@@ -69,6 +75,7 @@ export class AsyncIngestRepository {
       batch.ops,
       batch.ids,
       batch.versions,
+      deviceId,
     ]);
     // bigserial values follow the insert's ORDER BY; sorted to be independent of RETURNING's order.
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -67,6 +67,7 @@ export class AsyncIngestService {
     table: SyncedTable,
     received: ReceivedChange[],
     queueId?: string,
+    deviceId: string | null = null,
   ): Promise<AcceptedJob> {
     const jobId = queueId ?? commonQueueId(received) ?? newJobId();
     await this.checkBackpressure();
@@ -78,13 +79,13 @@ export class AsyncIngestService {
       const error = item.problems.join('; ');
       results[index] = { id: item.id ?? null, operation: item.operation ?? null, status: 'ERROR', error };
       if (item.id !== undefined && item.operation !== undefined) {
-        const f = failure(index, item.id, item.operation, error);
+        const f = failure(index, item.id, item.operation, error, undefined, deviceId);
         rejected.push({ ...f, entry: { ...f.entry, queueId: jobId } });
       }
     });
 
     try {
-      await this.acceptAll(clientId, table, jobId, valid, rejected, results);
+      await this.acceptAll(clientId, table, jobId, valid, rejected, results, deviceId);
     } catch (error) {
       if (!isDataError(error) || valid.length === 0) throw error;
       // One record the database refuses (its payload, say): accept them one by one to isolate it.
@@ -94,7 +95,7 @@ export class AsyncIngestService {
       const failed: Failure[] = [...rejected];
       for (const item of valid) {
         try {
-          await this.acceptAll(clientId, table, jobId, [item], [], results);
+          await this.acceptAll(clientId, table, jobId, [item], [], results, deviceId);
         } catch (single) {
           if (!isDataError(single)) throw single;
           const f = failure(
@@ -103,12 +104,13 @@ export class AsyncIngestService {
             item.change.operation,
             `Could not be stored: ${databaseMessage(single)}`,
             item.change,
+            deviceId,
           );
           results[item.index] = f.result;
           failed.push(f);
         }
       }
-      await this.acceptAll(clientId, table, jobId, [], failed, results);
+      await this.acceptAll(clientId, table, jobId, [], failed, results, deviceId);
     }
     // The request's ERROR answers now; its QUEUED operations when a worker applies them.
     this.metrics.ingested(table.name, results);
@@ -122,6 +124,7 @@ export class AsyncIngestService {
     valid: { index: number; change: Change }[],
     errors: Failure[],
     results: IngestResult[],
+    deviceId: string | null,
   ): Promise<void> {
     if (valid.length > 0) {
       const ids = await this.prisma.retrying(() =>
@@ -130,6 +133,7 @@ export class AsyncIngestService {
           table.name,
           jobId,
           valid.map((v) => v.change),
+          deviceId,
         ),
       );
       this.bell.ring();
