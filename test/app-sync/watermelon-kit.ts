@@ -4,7 +4,7 @@ import { synchronize } from '@nozbe/watermelondb/sync';
 import { AuthenticatedAgent } from '@app/testing';
 
 class Venta extends Model {
-  static table = 'venta';
+  static override table = 'venta';
 }
 
 const schema = appSchema({
@@ -32,7 +32,7 @@ export function watermelonDevice(): Database {
     useWebWorker: false,
     useIncrementalIndexedDB: false,
     dbName: `wm${++databases}`,
-    extraLokiOptions: { autosave: false, verbose: false },
+    extraLokiOptions: { autosave: false },
   });
   return new Database({ adapter, modelClasses: [Venta] });
 }
