@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
-import { MAX_PULL } from '@app/changes';
+import { CURSOR_PATTERN, MAX_PULL } from '@app/changes';
+import { RECORD_ID_SCHEMA } from '@app/common';
 import { readDocument } from '../document-fields';
 import { RxCheckpoint } from './rxdb-pull.service';
 import { RxPushRow } from './rxdb-push.service';
@@ -18,7 +19,9 @@ export const RX_PULL_BODY_SCHEMA = {
       type: 'object',
       nullable: true,
       description: 'The `checkpoint` of the previous pull, as is; null (or absent) to start from the beginning',
-      properties: { cursor: { type: 'string', minLength: 4, maxLength: 2048 } },
+      properties: { cursor: { type: 'string', minLength: 4, maxLength: 2048, pattern: CURSOR_PATTERN } },
+      required: ['cursor'],
+      additionalProperties: false,
       example: { cursor: 'v1.742.YWJjMTIz' },
     },
     batchSize: {
@@ -64,7 +67,7 @@ const DOCUMENT = {
   type: 'object',
   additionalProperties: true,
   properties: {
-    id: { type: 'string', description: 'The primary key' },
+    id: { ...RECORD_ID_SCHEMA, description: 'The primary key' },
     ver: { type: 'integer', description: "The server's version (ignored in newDocumentState: the server assigns it)" },
     _deleted: { type: 'boolean' },
   },
@@ -111,7 +114,6 @@ export function readPushRows(body: unknown): RxPushRow[] {
       const ver = (assumed as Record<string, unknown>).ver;
       if (ver !== undefined && !Number.isSafeInteger(ver))
         return problems.push(`[${k}].assumedMasterState.ver must be an integer`);
-      if (was.id !== read.id) return problems.push(`[${k}]: assumedMasterState.id differs from newDocumentState.id`);
       base = {
         ver: ver as number | undefined,
         deleted: (assumed as Record<string, unknown>)._deleted === true,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ObjectSchema } from '@app/common';
+import { ObjectSchema, RECORD_ID_SCHEMA } from '@app/common';
 
 /** `null` (Watermelon's first sync, written into the URL as text) or an earlier pull's `timestamp`. */
 const LAST_PULLED_AT = {
@@ -49,7 +49,7 @@ export function lastPulledAt(query: WatermelonQuery): bigint | null {
 
 const RAWS = {
   type: 'array',
-  items: { type: 'object', additionalProperties: true, properties: { id: { type: 'string' } }, required: ['id'] },
+  items: { type: 'object', additionalProperties: true, properties: { id: RECORD_ID_SCHEMA }, required: ['id'] },
 } as const;
 
 /** The push body: Watermelon's `changes` object, one entry per synced table. */
@@ -59,7 +59,7 @@ export const WATERMELON_CHANGES_SCHEMA = {
     "Watermelon's `changes`: for each synced table, the raw records created and updated locally (`_status` and `_changed` are dropped; `ver`, if present, is ignored: the server assigns versions) and the ids deleted",
   additionalProperties: {
     type: 'object',
-    properties: { created: RAWS, updated: RAWS, deleted: { type: 'array', items: { type: 'string' } } },
+    properties: { created: RAWS, updated: RAWS, deleted: { type: 'array', items: RECORD_ID_SCHEMA } },
     additionalProperties: false,
   },
   example: { venta: { created: [{ id: 'k3Jd9aQpX0c1Lm2N', total: 12.5 }], updated: [], deleted: ['a8Zz0'] } },
@@ -91,6 +91,7 @@ export class WatermelonPullDto {
   @ApiProperty({
     description: 'Per synced table (the shared ones included)',
     type: Object,
+    example: { venta: { created: [], updated: [{ id: 'k3Jd9aQpX0c1Lm2N', ver: 2, total: 12.5 }], deleted: ['a8Zz0'] } },
     additionalProperties: { $ref: '#/components/schemas/WatermelonTableChangesDto' },
   })
   changes: Record<string, WatermelonTableChangesDto>;
