@@ -7,3 +7,5 @@ export * from './async/async-ingest.module';
 export * from './async/async-ingest.service';
 export * from './async/async-ingest.worker';
 export * from './async/job-progress.service';
+export * from './transactional-ingest.service';
+export type { Applied, Outcome } from './ingest.repository';

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, PayloadTooLargeException, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
@@ -40,7 +40,7 @@ function requestIdOf(raw: IncomingMessage & { id?: string }): string {
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: true,
-    bodyLimit: config.bodyLimitBytes,
+    bodyLimit: largestBodyLimit(config),
     requestIdHeader: false,
     genReqId: requestIdOf,
     // The router refuses a malformed URL (400) or an over-long parameter (414) before any hook:
@@ -82,10 +82,16 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'buffer', bodyLimit: config.bodyLimitBytes },
+    { parseAs: 'buffer', bodyLimit: largestBodyLimit(config) },
     (request, body, done) => {
+      const limitBytes = bodyLimitOf(config, request.url);
+      if ((body as Buffer).length > limitBytes)
+        return done(
+          new PayloadTooLargeException(`Request body is larger than the limit of ${limitBytes} bytes`),
+          undefined,
+        );
       parseJsonBody(body as Buffer, {
-        limitBytes: config.bodyLimitBytes,
+        limitBytes,
         encoding: request.headers['content-encoding'],
         contentType: request.headers['content-type'],
       }).then(
@@ -193,4 +199,16 @@ export function setupSwagger(app: INestApplication, options: { bodyLimitBytes?: 
       swaggerOptions: { persistAuthorization: true },
     },
   );
+}
+
+/** The route with a body limit of its own: WatermelonDB's push (WATERMELON_BODY_LIMIT_BYTES). */
+const WATERMELON_SYNC = /^\/watermelon\/sync\/?(\?|$)/;
+
+/** A request's body limit: BODY_LIMIT_BYTES, or WATERMELON_BODY_LIMIT_BYTES for WatermelonDB's push. */
+export function bodyLimitOf(config: AppConfig, url: string): number {
+  return WATERMELON_SYNC.test(url) ? config.watermelonBodyLimitBytes : config.bodyLimitBytes;
+}
+
+function largestBodyLimit(config: AppConfig): number {
+  return Math.max(config.bodyLimitBytes, config.watermelonBodyLimitBytes);
 }
