@@ -49,14 +49,15 @@ describe('RxDB replication through resync', () => {
     const after = await converge();
     expect(after['rx-1']).toEqual({ ver: 2, total: 11 });
 
-    // The operation log holds both: A's change COMPLETED at version 2, B's conflict ERROR with its device.
+    // The operation log holds both: A's change COMPLETED at version 2, B's conflict CONFLICT with its device.
     const ops = await operationsOf(t, CLIENT, 'rx-1');
     expect(ops).toEqual([
       expect.objectContaining({ operation: 'CREATE', batch_version: 1, status: 'COMPLETED', device_id: 'till-a' }),
       expect.objectContaining({ operation: 'UPDATE', batch_version: 2, status: 'COMPLETED', device_id: 'till-a' }),
-      expect.objectContaining({ operation: 'UPDATE', batch_version: 2, status: 'ERROR', device_id: 'till-b' }),
+      expect.objectContaining({ operation: 'UPDATE', batch_version: 2, status: 'CONFLICT', device_id: 'till-b' }),
     ]);
-    expect(ops[2].error).toMatch(/^Conflict: .*version 1, the server holds version 2/);
+    expect(ops[2].error).toBeNull();
+    expect(ops[2].note).toMatch(/^Conflict: .*version 1, the server holds version 2/);
 
     await (await b.venta.findOne('rx-2').exec())!.remove();
     const gone = await converge();

@@ -47,7 +47,7 @@ export class TransactionalIngest {
     return applied;
   }
 
-  /** Logs changes that were refused (a conflict): ERROR entries with their reason, nothing applied. */
+  /** Logs changes that were refused (a conflict): CONFLICT entries with their reason, nothing applied. */
   async refuse(tx: Tx, clientId: string, table: SyncedTableName, entries: OperationLogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.operations.log(tx, clientId, table, entries);
@@ -56,6 +56,7 @@ export class TransactionalIngest {
   /** Counts a push's answers in the ingest metrics, once its transaction committed. */
   counted(table: SyncedTableName, answers: IngestAnswer[]): void {
     this.metrics.ingested(table, answers);
+    this.metrics.conflicts(table, answers.filter((a) => a.status === 'CONFLICT').length, 0);
   }
 }
 

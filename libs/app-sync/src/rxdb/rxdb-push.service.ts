@@ -18,7 +18,7 @@ export interface RxPushRow {
  * RxDB's push handler (docs/watermelondb-rxdb.md, "RxDB"): in one transaction, each row whose
  * assumed master state is the server's current state is applied at the next version through the
  * ingest statement (logged like any write); any other is a conflict, answered with the server's
- * current document and logged ERROR. "The same state" is the same `ver`, or the same content and
+ * current document and logged CONFLICT (as a `base_ver` conflict of POST /{table}). "The same state" is the same `ver`, or the same content and
  * deletion (RxDB keeps the state it pushed as the master state, without the version the server
  * gave it). A row whose new state the server already holds does nothing: RxDB's retry of a push
  * whose answer was lost is harmless.
@@ -81,7 +81,7 @@ export class RxdbPushService {
     });
     this.ingest.counted(table.name, [
       ...result.changes.map((c, k) => answerOf(c, result.applied[k])),
-      ...result.conflicts.map(() => ({ operation: 'UPDATE', status: 'ERROR' })),
+      ...result.conflicts.map(() => ({ operation: 'UPDATE', status: 'CONFLICT' })),
     ]);
     return result.conflicts.map((c) =>
       rxDocument({ id: c.server.id, ver: c.server.ver, data: c.server.data, deleted: c.server.deleted }),
@@ -108,9 +108,10 @@ function conflictEntry(row: RxPushRow, server: CurrentRow, deviceId: string | nu
     batchVersion: base + 1,
     queueId: null,
     operation: row.next.deleted ? 'DELETE' : row.assumed === null ? 'CREATE' : 'UPDATE',
-    status: 'ERROR',
-    note: null,
-    error: `Conflict: the device's change was based on version ${base}, the server holds version ${server.ver}${server.deleted ? ' (deleted)' : ''}; the server's document was returned`,
+    status: 'CONFLICT',
+    baseVer: base,
+    error: null,
+    note: `Conflict: the device's change was based on version ${base}, the server holds version ${server.ver}${server.deleted ? ' (deleted)' : ''}; the server's document was returned`,
     payload: row.next.deleted ? null : row.next.fields,
   };
 }

@@ -19,6 +19,7 @@ import {
   SyncedTable,
   SyncedTablePipe,
 } from '@app/common';
+import { refuseShared } from '@app/ingest';
 import { RxdbPullService, RxPullResult } from './rxdb-pull.service';
 import { RxdbPushService } from './rxdb-push.service';
 import { readPullBody, readPushRows, RX_PULL_BODY_SCHEMA, RX_PUSH_BODY_SCHEMA, RxPullDto } from './rxdb.dto';
@@ -83,6 +84,7 @@ export class RxdbController {
     @Param('table', SyncedTablePipe) table: SyncedTable,
     @Body() body: unknown,
   ): Promise<Record<string, unknown>[]> {
+    refuseShared(table);
     return this.pushes.push(clientId, deviceId, table, readPushRows(body));
   }
 }

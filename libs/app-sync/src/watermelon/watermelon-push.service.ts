@@ -109,9 +109,9 @@ function plan(
         batchVersion: ver,
         queueId: null,
         operation: 'UPDATE',
-        status: 'ERROR',
-        note: null,
-        error: `Conflict: the record was deleted on the server at version ${row.ver}; the change was not applied`,
+        status: 'CONFLICT',
+        error: null,
+        note: `Conflict: the record was deleted on the server at version ${row.ver}; the change was not applied`,
         payload: record.fields,
       });
     } else {
@@ -125,6 +125,6 @@ function plan(
 function answers(changes: Change[], applied: Applied[], refused: OperationLogEntry[]): IngestAnswer[] {
   return [
     ...changes.map((c, k) => answerOf(c, applied[k])),
-    ...refused.map((e) => ({ operation: e.operation, status: 'ERROR' })),
+    ...refused.map((e) => ({ operation: e.operation, status: 'CONFLICT' })),
   ];
 }

@@ -4,6 +4,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,6 +20,7 @@ import {
   ErrorResponseDto,
   SchemaPipe,
 } from '@app/common';
+import { refuseShared } from '@app/ingest';
 import { readWatermelonChanges } from './watermelon-changes';
 import { WatermelonPullService } from './watermelon-pull.service';
 import { WatermelonPushService } from './watermelon-push.service';
@@ -86,6 +88,10 @@ export class WatermelonController {
     description:
       '`code: changed_since_pull`: a record changed on the server after last_pulled_at; nothing written. Synchronize again (pull, then push)',
   })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'A change to a shared table (stores read them only): nothing written',
+  })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body over WATERMELON_BODY_LIMIT_BYTES' })
   push(
     @ClientId() clientId: string,
@@ -93,6 +99,9 @@ export class WatermelonController {
     @Query(new SchemaPipe(WATERMELON_PUSH_QUERY_SCHEMA, 'query')) query: WatermelonQuery,
     @Body() body: unknown,
   ): Promise<WatermelonPushDto> {
-    return this.pushes.push(clientId, deviceId, readWatermelonChanges(body), lastPulledAt(query));
+    const tables = readWatermelonChanges(body);
+    // A shared table is read-only for stores: a push holding any change to one writes nothing.
+    for (const { table, records } of tables) if (records.length > 0) refuseShared(table);
+    return this.pushes.push(clientId, deviceId, tables, lastPulledAt(query));
   }
 }
