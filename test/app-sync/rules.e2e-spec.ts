@@ -51,7 +51,7 @@ describe('WatermelonDB and RxDB routes under the conflict and shared-table rules
 
   it('logs a Watermelon update of a record deleted on the server as CONFLICT, rejects its id, and counts it', async () => {
     const id = 'rules-wm-1';
-    const push = (changes: unknown) => mty().post('/watermelon/sync?last_pulled_at=null').send(changes).expect(200);
+    const push = (changes: object) => mty().post('/watermelon/sync?last_pulled_at=null').send(changes).expect(200);
     await push({ venta: { created: [{ id, total: 1 }] } });
     await push({ venta: { deleted: [id] } });
     const before = await rejected();
