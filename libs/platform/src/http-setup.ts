@@ -1,4 +1,4 @@
-import { INestApplication, PayloadTooLargeException, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
@@ -40,7 +40,7 @@ function requestIdOf(raw: IncomingMessage & { id?: string }): string {
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: true,
-    bodyLimit: largestBodyLimit(config),
+    bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: requestIdOf,
     // The router refuses a malformed URL (400) or an over-long parameter (414) before any hook:
@@ -77,21 +77,21 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     if (closing.has(fastify)) reply.header('Connection', 'close');
     done(null, payload);
   });
+  // Before any route is registered (Nest registers them in init): the one route with a larger limit.
+  fastify.addHook('onRoute', (route) => {
+    if (route.method === 'POST' && route.url === WATERMELON_PUSH_URL) route.bodyLimit = config.watermelonBodyLimitBytes;
+  });
   answerRefusedBodiesReadably(fastify, config.bodyLimitBytes);
   observeResponses(app);
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'buffer', bodyLimit: largestBodyLimit(config) },
+    { parseAs: 'buffer', bodyLimit: config.bodyLimitBytes },
     (request, body, done) => {
-      const limitBytes = bodyLimitOf(config, request.url);
-      if ((body as Buffer).length > limitBytes)
-        return done(
-          new PayloadTooLargeException(`Request body is larger than the limit of ${limitBytes} bytes`),
-          undefined,
-        );
+      // Fastify read at most the route's limit (a route's own bodyLimit wins over the parser's);
+      // an inflated body gets the same limit.
       parseJsonBody(body as Buffer, {
-        limitBytes,
+        limitBytes: request.routeOptions.bodyLimit ?? config.bodyLimitBytes,
         encoding: request.headers['content-encoding'],
         contentType: request.headers['content-type'],
       }).then(
@@ -201,14 +201,9 @@ export function setupSwagger(app: INestApplication, options: { bodyLimitBytes?: 
   );
 }
 
-/** The route with a body limit of its own: WatermelonDB's push (WATERMELON_BODY_LIMIT_BYTES). */
-const WATERMELON_SYNC = /^\/watermelon\/sync\/?(\?|$)/;
-
-/** A request's body limit: BODY_LIMIT_BYTES, or WATERMELON_BODY_LIMIT_BYTES for WatermelonDB's push. */
-export function bodyLimitOf(config: AppConfig, url: string): number {
-  return WATERMELON_SYNC.test(url) ? config.watermelonBodyLimitBytes : config.bodyLimitBytes;
-}
-
-function largestBodyLimit(config: AppConfig): number {
-  return Math.max(config.bodyLimitBytes, config.watermelonBodyLimitBytes);
-}
+/**
+ * The one route with a body limit of its own, WATERMELON_BODY_LIMIT_BYTES: WatermelonDB's push
+ * sends a whole offline backlog in one request and never splits it. Every other route keeps
+ * BODY_LIMIT_BYTES, read no further.
+ */
+const WATERMELON_PUSH_URL = '/watermelon/sync';
