@@ -224,3 +224,19 @@ export class LostRowsReportDto extends MonitoringReportDto {
   @ApiProperty({ description: 'One entry per synced table checked', type: [LostRowsTableDto] })
   tables: LostRowsTableDto[];
 }
+
+export class RestoredRecordDto {
+  @ApiProperty({ example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'The version whose operation was re-created', example: 2 })
+  ver: number;
+}
+
+export class HistoryRestoredDto {
+  @ApiProperty({ description: 'Operations re-created', example: 1 })
+  restored: number;
+
+  @ApiProperty({ type: [RestoredRecordDto] })
+  records: RestoredRecordDto[];
+}
