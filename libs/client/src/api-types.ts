@@ -1188,6 +1188,7 @@ export interface components {
             statusCode: number;
         };
         HistoryRestoredDto: {
+            /** @description The records whose history was re-created, by id */
             records: components["schemas"]["RestoredRecordDto"][];
             /**
              * @description Operations re-created
@@ -1737,7 +1738,10 @@ export interface components {
             status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND" | "CONFLICT";
         };
         RestoredRecordDto: {
-            /** @example abc123 */
+            /**
+             * @description The record id
+             * @example abc123
+             */
             hash_id: string;
             /**
              * @description The version whose operation was re-created
@@ -2338,7 +2342,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The client (`*shared*` for a shared table) */
-                client_id: unknown;
+                client_id: string;
             };
             header?: never;
             path: {

@@ -33,7 +33,12 @@ export class HistoryRestoreController {
       'For every live row with no operation at its version (what GET /monitoring/missing-operations counts): one COMPLETED CREATE (version 1) or UPDATE, noted "History restored from the row by an admin". Idempotent.',
   })
   @ApiTableParam()
-  @ApiQuery({ name: 'client_id', required: true, description: 'The client (`*shared*` for a shared table)' })
+  @ApiQuery({
+    name: 'client_id',
+    required: true,
+    description: 'The client (`*shared*` for a shared table)',
+    schema: { type: 'string', pattern: CLIENT_ID.source, example: 'MTY_001' },
+  })
   @ApiOkResponse({ type: HistoryRestoredDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A missing or malformed client_id' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown table' })

@@ -226,7 +226,7 @@ export class LostRowsReportDto extends MonitoringReportDto {
 }
 
 export class RestoredRecordDto {
-  @ApiProperty({ example: 'abc123' })
+  @ApiProperty({ description: 'The record id', example: 'abc123' })
   hash_id: string;
 
   @ApiProperty({ description: 'The version whose operation was re-created', example: 2 })
@@ -237,6 +237,6 @@ export class HistoryRestoredDto {
   @ApiProperty({ description: 'Operations re-created', example: 1 })
   restored: number;
 
-  @ApiProperty({ type: [RestoredRecordDto] })
+  @ApiProperty({ description: 'The records whose history was re-created, by id', type: [RestoredRecordDto] })
   records: RestoredRecordDto[];
 }
