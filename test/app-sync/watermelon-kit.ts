@@ -41,6 +41,8 @@ export interface WatermelonSyncOptions {
   device?: string;
   /** Answers these many pushes 503 first (the app's pushChanges throws; synchronize() fails). */
   failPushes?: { count: number };
+  /** Told the size of each push's JSON body. */
+  onPush?: (bytes: number) => void;
 }
 
 /** Watermelon's own synchronize() through resync's routes, written as its documentation's example. */
@@ -65,7 +67,9 @@ export async function watermelonSync(
       }
       const req = agent().post(`/watermelon/sync?last_pulled_at=${lastPulledAt}`);
       if (options.device) req.set('X-Device-Id', options.device);
-      const res = await req.send(changes);
+      const body = JSON.stringify(changes);
+      options.onPush?.(Buffer.byteLength(body));
+      const res = await req.set('Content-Type', 'application/json').send(body);
       if (res.status !== 200) throw new Error(`push ${res.status}: ${res.text}`);
       return res.body;
     },
