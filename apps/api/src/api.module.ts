@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppSyncModule } from '@app/app-sync';
 import { ChangesModule } from '@app/changes';
 import { AppConfig } from '@app/common';
 import { CredentialsModule } from '@app/credentials';
@@ -27,6 +28,7 @@ export class ApiModule {
         IngestModule,
         RecordStatusModule,
         ChangesModule,
+        AppSyncModule,
         OperationsModule,
         SyncFailuresModule,
         LegacyProtocolModule.register(config),

@@ -1,7 +1,7 @@
 import { BadRequestException, GoneException, Injectable } from '@nestjs/common';
 import { SHARED_CLIENT_ID, SyncedTable } from '@app/common';
 import { decodeCursor, encodeCursor, FeedPosition } from './change-cursor';
-import { DEFAULT_PULL } from './changes.dto';
+import { ChangesPageDto, DEFAULT_PULL } from './changes.dto';
 import { ChangesRepository } from './changes.repository';
 
 /** Before every row: a first pull starts here (record ids are never empty). */
@@ -35,6 +35,16 @@ export class ChangesService {
     // (or skipped, a first pull's tombstones), and none can be written below it any more.
     const next = hasMore ? { xid: page.last_xid!, hashId: page.last_id! } : atHorizon(after, page.horizon);
     return `{"changes":${page.changes},"next":${JSON.stringify(encodeCursor(next))},"has_more":${hasMore}}`;
+  }
+
+  /** One page as an object: for the protocol adapters (libs/app-sync) that reshape its changes. */
+  async pullPage(
+    clientId: string,
+    table: SyncedTable,
+    since: string | undefined,
+    limit = DEFAULT_PULL,
+  ): Promise<ChangesPageDto> {
+    return JSON.parse(await this.pull(clientId, table, since, limit)) as ChangesPageDto;
   }
 }
 

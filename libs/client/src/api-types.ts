@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/tables/{table}/restore-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-creates a COMPLETED operation from each of a client's rows that has no history
+         * @description For every live row with no operation at its version (what GET /monitoring/missing-operations counts): one COMPLETED CREATE (version 1) or UPDATE, noted "History restored from the row by an admin". Idempotent.
+         */
+        post: operations["restoreHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/client-keys": {
         parameters: {
             query?: never;
@@ -314,6 +334,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rxdb/{table}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RxDB pull handler: the table's documents changed after a checkpoint, in feed order
+         * @description See docs/watermelondb-rxdb.md.
+         */
+        post: operations["rxdbPull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rxdb/{table}/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RxDB push handler: applies the rows whose assumed master state is the server's, answers the conflicts
+         * @description Answers the server's current document for every conflicting row (an empty array when none). Every row applied or refused is logged. See docs/watermelondb-rxdb.md.
+         */
+        post: operations["rxdbPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sync-failures": {
         parameters: {
             query?: never;
@@ -575,6 +635,30 @@ export interface paths {
          * @description Operation found: its status. No operation but the row exists: ERROR, resend the record to recreate its history. Neither: NOT_FOUND.
          */
         post: operations["tableRecordStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/watermelon/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WatermelonDB pullChanges: the key's records (and the shared tables') written since last_pulled_at
+         * @description See docs/watermelondb-rxdb.md. Sync with `sendCreatedAsUpdated: true`.
+         */
+        get: operations["watermelonPull"];
+        put?: never;
+        /**
+         * WatermelonDB pushChanges: the whole local change set, applied in one transaction
+         * @description Versions are assigned by the server; every change is logged in the operation log. The body may be up to WATERMELON_BODY_LIMIT_BYTES (default 32 MiB). See docs/watermelondb-rxdb.md.
+         */
+        post: operations["watermelonPush"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1102,6 +1186,15 @@ export interface components {
              * @example 400
              */
             statusCode: number;
+        };
+        HistoryRestoredDto: {
+            /** @description The records whose history was re-created, by id */
+            records: components["schemas"]["RestoredRecordDto"][];
+            /**
+             * @description Operations re-created
+             * @example 1
+             */
+            restored: number;
         };
         IssuedKeyDto: {
             /**
@@ -1649,6 +1742,18 @@ export interface components {
              */
             status: "PROCESSING" | "COMPLETED" | "ERROR" | "NOT_FOUND" | "CONFLICT";
         };
+        RestoredRecordDto: {
+            /**
+             * @description The record id
+             * @example abc123
+             */
+            hash_id: string;
+            /**
+             * @description The version whose operation was re-created
+             * @example 2
+             */
+            ver: number;
+        };
         RetryResultDto: {
             /**
              * @description Why the attempt failed, if it did
@@ -1674,6 +1779,31 @@ export interface components {
             key: components["schemas"]["IssuedKeyDto"];
             /** @description The old key, working until its expires_at (the grace period) */
             previous: components["schemas"]["ClientKeyDto"];
+        };
+        RxCheckpointDto: {
+            /**
+             * @description The change feed's cursor (opaque)
+             * @example v1.743.
+             */
+            cursor: string;
+        };
+        RxPullDto: {
+            /** @description Send back as `checkpoint` in the next pull */
+            checkpoint: components["schemas"]["RxCheckpointDto"];
+            /**
+             * @description Documents `{ id, ver, ...fields, _deleted }` in feed order; tombstones `{ id, ver, _deleted: true }`. Fewer than batchSize: caught up
+             * @example [
+             *       {
+             *         "id": "v1",
+             *         "ver": 3,
+             *         "total": 6,
+             *         "_deleted": false
+             *       }
+             *     ]
+             */
+            documents: {
+                [key: string]: unknown;
+            }[];
         };
         ScheduledRetryDto: {
             /**
@@ -1956,6 +2086,74 @@ export interface components {
              */
             total_failures: number;
         };
+        WatermelonPullDto: {
+            /**
+             * @description Per synced table (the shared ones included)
+             * @example {
+             *       "venta": {
+             *         "created": [],
+             *         "updated": [
+             *           {
+             *             "id": "k3Jd9aQpX0c1Lm2N",
+             *             "ver": 2,
+             *             "total": 12.5
+             *           }
+             *         ],
+             *         "deleted": [
+             *           "a8Zz0"
+             *         ]
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: components["schemas"]["WatermelonTableChangesDto"];
+            };
+            /**
+             * @description The horizon of this pull (a PostgreSQL transaction id): send it back as `last_pulled_at`. Every change below it was sent; none can appear below it later
+             * @example 1043
+             */
+            timestamp: number;
+        };
+        WatermelonPushDto: {
+            /**
+             * @description Per table, records not applied because the server holds them deleted (logged ERROR). Return this object from `pushChanges`: Watermelon keeps them unsynced. Absent when none
+             * @example {
+             *       "venta": [
+             *         "k3Jd9aQpX0c1Lm2N"
+             *       ]
+             *     }
+             */
+            experimentalRejectedIds?: {
+                [key: string]: string[];
+            };
+        };
+        WatermelonTableChangesDto: {
+            /**
+             * @description Always empty: every live record travels as `updated`
+             * @example []
+             */
+            created: Record<string, never>[];
+            /**
+             * @description Ids of records deleted since `last_pulled_at`
+             * @example [
+             *       "a8Zz0"
+             *     ]
+             */
+            deleted: string[];
+            /**
+             * @description Records written since `last_pulled_at` (all live records on a first sync): `id`, `ver` (the server version) and their fields. Sync with `sendCreatedAsUpdated: true`
+             * @example [
+             *       {
+             *         "id": "k3Jd9aQpX0c1Lm2N",
+             *         "ver": 2,
+             *         "total": 12.5
+             *       }
+             *     ]
+             */
+            updated: {
+                [key: string]: unknown;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2108,6 +2306,136 @@ export interface operations {
                      *       "statusCode": 415,
                      *       "error": "Unsupported Media Type",
                      *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    restoreHistory: {
+        parameters: {
+            query: {
+                /** @description The client (`*shared*` for a shared table) */
+                client_id: string;
+            };
+            header?: never;
+            path: {
+                /** @description Synced table */
+                table: "venta" | "devolucion" | "stock" | "producto";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryRestoredDto"];
+                };
+            };
+            /** @description A missing or malformed client_id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid admin token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Invalid admin token",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */
@@ -4880,6 +5208,495 @@ export interface operations {
             };
         };
     };
+    rxdbPull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Synced table */
+                table: "venta" | "devolucion" | "stock" | "producto";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Most documents in the answer, 1 to 1000
+                     * @example 100
+                     */
+                    batchSize: number;
+                    /**
+                     * @description The `checkpoint` of the previous pull, as is; null (or absent) to start from the beginning
+                     * @example {
+                     *       "cursor": "v1.742.YWJjMTIz"
+                     *     }
+                     */
+                    checkpoint?: {
+                        cursor: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RxPullDto"];
+                };
+            };
+            /** @description A malformed checkpoint or batchSize */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `code: cursor_expired`: the checkpoint is older than the tombstone retention; resync from a null checkpoint */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "`code: cursor_expired`: the checkpoint is older than the tombstone retention; resync from a null checkpoint",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    rxdbPush: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
+            path: {
+                /** @description Synced table */
+                table: "venta" | "devolucion" | "stock" | "producto";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assumedMasterState?: ({
+                        _deleted?: boolean;
+                        /** @description The primary key */
+                        id: string;
+                        /** @description The server's version (ignored in newDocumentState: the server assigns it) */
+                        ver?: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    newDocumentState: {
+                        _deleted?: boolean;
+                        /** @description The primary key */
+                        id: string;
+                        /** @description The server's version (ignored in newDocumentState: the server assigns it) */
+                        ver?: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
+        };
+        responses: {
+            /** @description The server's current documents of the conflicting rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Malformed rows or more than 1,000: nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A shared table: stores read it only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "A shared table: stores read it only",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Unknown table \"ventas\". Synced tables: venta, devolucion",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over BODY_LIMIT_BYTES (after decompression) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A path parameter over its length limit */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 414,
+                     *       "error": "URI Too Long",
+                     *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SyncFailuresController_list: {
         parameters: {
             query?: {
@@ -7447,6 +8264,370 @@ export interface operations {
                      *       "statusCode": 414,
                      *       "error": "URI Too Long",
                      *       "message": "A path parameter over its length limit",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not application/json, a charset other than UTF-8, or an unsupported Content-Encoding (gzip, deflate and br are accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "Unsupported Content-Type: send application/json",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    watermelonPull: {
+        parameters: {
+            query?: {
+                /** @description The `timestamp` of the device's last pull; `null` (or absent) for a first sync. Watermelon's own `lastPulledAt`, written into the URL as is */
+                last_pulled_at?: string;
+                /** @description Watermelon's migration object as JSON (accepted and not used: a pull already sends whole records, so columns added by a migration come with every record written since) */
+                migration?: string;
+                /** @description The app's schema version (accepted and not used: records travel whole, whatever their columns) */
+                schema_version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatermelonPullDto"];
+                };
+            };
+            /** @description A malformed last_pulled_at or schema_version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The key belongs to a device and X-Device-Id names another (code device_mismatch) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "The key belongs to a device and X-Device-Id names another (code device_mismatch)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `code: cursor_expired`: last_pulled_at is older than the tombstone retention; reset the local database and sync from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "error": "Gone",
+                     *       "message": "`code: cursor_expired`: last_pulled_at is older than the tombstone retention; reset the local database and sync from scratch",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Too many failed authentications from this address: keys this instance does not already know are refused until Retry-After (code too_many_failures)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Request headers over Node's limit (16 KiB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "error": "Request Header Fields Too Large",
+                     *       "message": "The request headers are too large",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Database unavailable, please retry shortly",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    watermelonPush: {
+        parameters: {
+            query?: {
+                /** @description The `timestamp` of the device's last pull; `null` (or absent) for a first sync. Watermelon's own `lastPulledAt`, written into the URL as is */
+                last_pulled_at?: string;
+            };
+            header?: {
+                /** @description The device making the request (a till, a tablet): 1 to 64 characters of A-Z, a-z, 0-9, ".", "_", ":", "-". Kept with each operation logged; recognises a resend of the same change (docs/multi-device.md) */
+                "X-Device-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: {
+                        created?: ({
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        deleted?: string[];
+                        updated?: ({
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatermelonPushDto"];
+                };
+            };
+            /** @description An unknown table, a malformed record: nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "id must be a non-empty string",
+                     *       "details": [
+                     *         "id must be a non-empty string"
+                     *       ],
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or unknown client key; a revoked or expired key (code key_revoked, key_expired) or token (token_expired, token_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Unknown client key",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A change to a shared table (stores read them only): nothing written */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "A change to a shared table (stores read them only): nothing written",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request did not arrive whole within HTTP_REQUEST_TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 408,
+                     *       "error": "Request Timeout",
+                     *       "message": "The request did not arrive whole in time",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `code: changed_since_pull`: a record changed on the server after last_pulled_at; nothing written. Synchronize again (pull, then push) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "`code: changed_since_pull`: a record changed on the server after last_pulled_at; nothing written. Synchronize again (pull, then push)",
+                     *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body over WATERMELON_BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "Request body is larger than the limit of 5242880 bytes",
                      *       "requestId": "5f0c1c9e-3b1a-4c55-9d07-1c1d0b6f8e2a"
                      *     }
                      */

@@ -7,3 +7,6 @@ export * from './async/async-ingest.module';
 export * from './async/async-ingest.service';
 export * from './async/async-ingest.worker';
 export * from './async/job-progress.service';
+export * from './transactional-ingest.service';
+export { refuseShared } from './ingest-answers';
+export type { Applied, Outcome } from './ingest.repository';

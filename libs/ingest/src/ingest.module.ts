@@ -7,6 +7,7 @@ import { IngestController } from './ingest.controller';
 import { SharedTablesController } from './shared-tables.controller';
 import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
+import { TransactionalIngest } from './transactional-ingest.service';
 import { TombstonesModule } from './tombstones/tombstones.module';
 import { ConflictsRepository } from './conflicts/conflicts.repository';
 import { ConflictsService } from './conflicts/conflicts.service';
@@ -14,7 +15,7 @@ import { ConflictsService } from './conflicts/conflicts.service';
 @Module({
   imports: [OperationLogModule, OutboxModule, TombstonesModule, AsyncIngestModule],
   controllers: [IngestController, SharedTablesController, JobProgressController],
-  providers: [IngestRepository, IngestService, ConflictsRepository, ConflictsService],
-  exports: [IngestService, AsyncIngestModule],
+  providers: [IngestRepository, IngestService, TransactionalIngest, ConflictsRepository, ConflictsService],
+  exports: [IngestService, TransactionalIngest, AsyncIngestModule],
 })
 export class IngestModule {}

@@ -233,3 +233,19 @@ export class LostRowsReportDto extends MonitoringReportDto {
   @ApiProperty({ description: 'One entry per synced table checked', type: [LostRowsTableDto] })
   tables: LostRowsTableDto[];
 }
+
+export class RestoredRecordDto {
+  @ApiProperty({ description: 'The record id', example: 'abc123' })
+  hash_id: string;
+
+  @ApiProperty({ description: 'The version whose operation was re-created', example: 2 })
+  ver: number;
+}
+
+export class HistoryRestoredDto {
+  @ApiProperty({ description: 'Operations re-created', example: 1 })
+  restored: number;
+
+  @ApiProperty({ description: 'The records whose history was re-created, by id', type: [RestoredRecordDto] })
+  records: RestoredRecordDto[];
+}

@@ -77,6 +77,10 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     if (closing.has(fastify)) reply.header('Connection', 'close');
     done(null, payload);
   });
+  // Before any route is registered (Nest registers them in init): the one route with a larger limit.
+  fastify.addHook('onRoute', (route) => {
+    if (route.method === 'POST' && route.url === WATERMELON_PUSH_URL) route.bodyLimit = config.watermelonBodyLimitBytes;
+  });
   answerRefusedBodiesReadably(fastify, config.bodyLimitBytes);
   observeResponses(app);
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
@@ -84,8 +88,10 @@ export function configureHttp(app: NestFastifyApplication, config: AppConfig, op
     'application/json',
     { parseAs: 'buffer', bodyLimit: config.bodyLimitBytes },
     (request, body, done) => {
+      // Fastify read at most the route's limit (a route's own bodyLimit wins over the parser's);
+      // an inflated body gets the same limit.
       parseJsonBody(body as Buffer, {
-        limitBytes: config.bodyLimitBytes,
+        limitBytes: request.routeOptions.bodyLimit ?? config.bodyLimitBytes,
         encoding: request.headers['content-encoding'],
         contentType: request.headers['content-type'],
       }).then(
@@ -194,3 +200,10 @@ export function setupSwagger(app: INestApplication, options: { bodyLimitBytes?: 
     },
   );
 }
+
+/**
+ * The one route with a body limit of its own, WATERMELON_BODY_LIMIT_BYTES: WatermelonDB's push
+ * sends a whole offline backlog in one request and never splits it. Every other route keeps
+ * BODY_LIMIT_BYTES, read no further.
+ */
+const WATERMELON_PUSH_URL = '/watermelon/sync';

@@ -10,8 +10,9 @@ import type { IncomingMessage } from 'node:http';
  * once, as before. The connection is closed after such an answer either way.
  */
 export function answerRefusedBodiesReadably(fastify: FastifyInstance, limitBytes: number): void {
-  const boundBytes = 2 * limitBytes;
   fastify.addHook('onSend', async (request, reply, payload) => {
+    // Twice the route's own limit (WatermelonDB's push has a larger one), else twice BODY_LIMIT_BYTES.
+    const boundBytes = 2 * (request.routeOptions.bodyLimit ?? limitBytes);
     if (reply.statusCode !== 413 || finished(request.raw)) return payload;
     reply.header('Connection', 'close');
     const declared = Number(request.headers['content-length']);

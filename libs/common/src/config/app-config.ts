@@ -27,6 +27,8 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   embeddedDatabasePort: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** The body limit of WatermelonDB's push (POST /watermelon/sync): Watermelon sends a whole offline backlog at once and never splits it. */
+  watermelonBodyLimitBytes: number;
   /** Keys from API_KEYS; keys issued into the database come on top (docs/credentials.md). */
   clientKeys: ClientKey[];
   adminToken: string;
@@ -177,6 +179,7 @@ export function loadAppConfig(
     embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 54329, 1, 65535),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
+    watermelonBodyLimitBytes: read.int('WATERMELON_BODY_LIMIT_BYTES', 32 * 1024 * 1024, 1024),
     ...readHttpConfig(read),
     ...readCredentialsConfig(read),
     clientKeys,
