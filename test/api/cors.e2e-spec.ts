@@ -22,13 +22,14 @@ describe('CORS', () => {
       .options('/items')
       .set('Origin', ALLOWED)
       .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type,prefer');
+      .set('Access-Control-Request-Headers', 'authorization,content-type,prefer,x-device-id');
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
     const allowed = String(response.headers['access-control-allow-headers'])
       .toLowerCase()
       .split(/\s*,\s*/);
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'prefer']));
+    // x-device-id: @resync/client sends its device with every request (docs/multi-device.md).
+    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'prefer', 'x-device-id']));
     expect(String(response.headers['access-control-allow-methods'])).toMatch(/POST/);
     expect(response.headers['access-control-max-age']).toBe('900');
   });

@@ -149,8 +149,8 @@ export async function closeGracefully(app: INestApplication): Promise<void> {
   await app.close();
 }
 
-/** Headers a browser client may send (Prefer: the client's answer preferences). */
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id'];
+/** Headers a browser client may send (Prefer: the client's answer preferences; X-Device-Id: its device). */
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id', 'X-Device-Id'];
 
 /**
  * Browsers may call the API only from CORS_ORIGINS (none by default: no CORS headers at all).
