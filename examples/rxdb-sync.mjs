@@ -66,6 +66,18 @@ async function sync(collection, deviceId) {
   await replication.cancel();
 }
 
+/**
+ * Syncs until `seen()` holds (20 tries): a pull serves what every transaction open at its start has
+ * finished with, so a change committed a moment ago can come in the next pull.
+ */
+async function syncUntil(syncOnce, seen) {
+  for (let tries = 0; tries < 20; tries++) {
+    await syncOnce();
+    if (await seen()) return;
+    await new Promise((wake) => setTimeout(wake, 250));
+  }
+}
+
 const run = randomUUID().slice(0, 8);
 const a = await openDevice(`till-a-${run}`);
 const b = await openDevice(`till-b-${run}`);
@@ -73,12 +85,18 @@ const b = await openDevice(`till-b-${run}`);
 const id = `sale-${run}`;
 await a.venta.insert({ id, total: 10 });
 await sync(a.venta, `till-a-${run}`);
-await sync(b.venta, `till-b-${run}`);
+await syncUntil(
+  () => sync(b.venta, `till-b-${run}`),
+  async () => (await b.venta.findOne(id).exec()) !== null,
+);
 console.log(`till B pulled sale ${id}: total ${(await b.venta.findOne(id).exec())?.total}`);
 
 await (await b.venta.findOne(id).exec()).incrementalPatch({ total: 12 });
 await sync(b.venta, `till-b-${run}`);
-await sync(a.venta, `till-a-${run}`);
+await syncUntil(
+  () => sync(a.venta, `till-a-${run}`),
+  async () => (await a.venta.findOne(id).exec())?.total === 12,
+);
 const total = (await a.venta.findOne(id).exec())?.total;
 console.log(`till A pulled B's edit: total ${total}`);
 await a.close();

@@ -80,18 +80,36 @@ function sync(database, deviceId) {
 
 const totalOf = async (database, id) => (await database.get('venta').find(id))._raw.total;
 
+/**
+ * Syncs until `seen()` holds (20 tries): a pull serves what every transaction open at its start has
+ * finished with, so a change committed a moment ago can come in the next pull.
+ */
+async function syncUntil(syncOnce, seen) {
+  for (let tries = 0; tries < 20; tries++) {
+    await syncOnce();
+    if (await seen()) return;
+    await new Promise((wake) => setTimeout(wake, 250));
+  }
+}
+
 const run = randomUUID().slice(0, 8);
 const a = openDevice(`tablet-a-${run}`);
 const b = openDevice(`tablet-b-${run}`);
 
 const id = await a.write(async () => (await a.get('venta').create((sale) => sale._setRaw('total', 10))).id);
 await sync(a, `tablet-a-${run}`);
-await sync(b, `tablet-b-${run}`);
+await syncUntil(
+  () => sync(b, `tablet-b-${run}`),
+  async () => (await b.get('venta').query().fetch()).some((sale) => sale.id === id),
+);
 console.log(`tablet B pulled sale ${id}: total ${await totalOf(b, id)}`);
 
 await b.write(async () => (await b.get('venta').find(id)).update((sale) => sale._setRaw('total', 12)));
 await sync(b, `tablet-b-${run}`);
-await sync(a, `tablet-a-${run}`);
+await syncUntil(
+  () => sync(a, `tablet-a-${run}`),
+  async () => (await totalOf(a, id)) === 12,
+);
 const total = await totalOf(a, id);
 console.log(`tablet A pulled B's edit: total ${total}`);
 if (total !== 12) {

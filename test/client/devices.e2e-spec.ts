@@ -27,6 +27,19 @@ describe('ResyncClient, several devices on one key', () => {
     clients.push(client);
     return client;
   };
+  /**
+   * Syncs until the device holds the record at `ver` (bounded). A pull serves what every transaction
+   * open at its start has finished with: while another test file's transaction is open on the same
+   * PostgreSQL server, a change committed a moment ago comes in a later pull (docs/multi-device.md).
+   */
+  const syncUntil = async (client: ResyncClient, table: string, id: string, ver: number) => {
+    for (let tries = 0; tries < 200; tries++) {
+      await client.sync();
+      if ((await client.get(table, id))?.ver === ver) return;
+      await new Promise((wake) => setTimeout(wake, 50));
+    }
+    throw new Error(`${table}/${id} never reached version ${ver} on the device`);
+  };
   const rowOf = async (table: string, id: string) =>
     (
       await server.sql<{ ver: number; data: Record<string, unknown> }>(
@@ -41,13 +54,13 @@ describe('ResyncClient, several devices on one key', () => {
     b.on('conflict', (c) => conflicts.push(c));
     await a.create('venta', { id: 'dev-v1', total: 10, status: 'open' });
     await a.sync();
-    await b.sync();
+    await syncUntil(b, 'venta', 'dev-v1', 1);
     expect(await b.get('venta', 'dev-v1')).toMatchObject({ ver: 1, data: { total: 10, status: 'open' } });
     await a.update('venta', { id: 'dev-v1', total: 12, status: 'open' });
     await b.update('venta', { id: 'dev-v1', total: 10, status: 'paid' });
     await a.sync();
     await b.sync();
-    await a.sync();
+    for (const client of [a, b]) await syncUntil(client, 'venta', 'dev-v1', 2);
 
     expect(conflicts).toEqual([
       expect.objectContaining({
@@ -68,14 +81,14 @@ describe('ResyncClient, several devices on one key', () => {
     const [a, b, c] = [device(), device(), device()];
     await a.create('stock', { id: 'dev-s1', name: 'Coffee', qty: 10 });
     await a.sync();
-    await Promise.all([b.sync(), c.sync()]);
+    await Promise.all([syncUntil(b, 'stock', 'dev-s1', 1), syncUntil(c, 'stock', 'dev-s1', 1)]);
     await a.update('stock', { id: 'dev-s1', name: 'Coffee', qty: 9 });
     await b.update('stock', { id: 'dev-s1', name: 'Coffee', qty: 8 });
     await c.update('stock', { id: 'dev-s1', name: 'Coffee', qty: 7 });
     for (const client of [a, b, c]) await client.sync();
-    for (const client of [a, b, c]) await client.sync();
-
     const row = await rowOf('stock', 'dev-s1');
+    for (const client of [a, b, c]) await syncUntil(client, 'stock', 'dev-s1', row.ver);
+
     expect(row.data).toEqual({ name: 'Coffee', qty: 4 });
     for (const client of [a, b, c])
       expect(await client.get('stock', 'dev-s1')).toMatchObject({ ver: row.ver, data: row.data });
@@ -89,7 +102,7 @@ describe('ResyncClient, several devices on one key', () => {
       .send({ operations: [{ operation: 'CREATE', record: { id: 'dev-p1', name: 'Tea', price: 5 } }] })
       .expect(200);
     const [a, b] = [device({ maxSameErrors: 1 }), device()];
-    await Promise.all([a.sync(), b.sync()]);
+    await Promise.all([syncUntil(a, 'producto', 'dev-p1', 1), syncUntil(b, 'producto', 'dev-p1', 1)]);
     for (const client of [a, b])
       expect(await client.get('producto', 'dev-p1')).toMatchObject({ data: { name: 'Tea', price: 5 } });
     // The server lists producto as shared (GET /tables): the app's write is a TypeError, nothing is queued.
