@@ -5,7 +5,7 @@ import { ChangesPageDto, DEFAULT_PULL } from './changes.dto';
 import { ChangesRepository } from './changes.repository';
 
 /** Before every row: a first pull starts here (record ids are never empty). */
-const START: FeedPosition = { xid: '0', hashId: '' };
+const START: FeedPosition = { xid: '0', hashId: '', purged: '0' };
 
 /**
  * The change feed (docs/multi-device.md, "The change feed"): a client's records whose state
@@ -24,7 +24,11 @@ export class ChangesService {
     // A shared table's rows are no store's: every store reads the same ones.
     const owner = table.shared ? SHARED_CLIENT_ID : clientId;
     const page = await this.repository.page(owner, table.name, after, since !== undefined, limit);
-    if (since !== undefined && page.purged !== null && BigInt(after.xid) <= BigInt(page.purged))
+    // Expired: a purge since the cursor was written removed tombstones the device has not passed.
+    // A purge the cursor was written under cannot have (a full pull's pages, say, carry the horizon
+    // of its first page: their rows may be older than the purged tombstones, which they never needed).
+    const purged = page.purged ?? '0';
+    if (since !== undefined && BigInt(purged) > BigInt(after.purged) && BigInt(after.xid) <= BigInt(purged))
       throw new GoneException({
         code: 'cursor_expired',
         message:
@@ -33,7 +37,9 @@ export class ChangesService {
     const hasMore = page.found > limit;
     // A page that ends the feed moves the cursor to the horizon: every row below it has been read
     // (or skipped, a first pull's tombstones), and none can be written below it any more.
-    const next = hasMore ? { xid: page.last_xid!, hashId: page.last_id! } : atHorizon(after, page.horizon);
+    const next = hasMore
+      ? { xid: page.last_xid!, hashId: page.last_id!, purged }
+      : { ...atHorizon(after, page.horizon), purged };
     return `{"changes":${page.changes},"next":${JSON.stringify(encodeCursor(next))},"has_more":${hasMore}}`;
   }
 
@@ -53,6 +59,6 @@ export class ChangesService {
  * it (another snapshot's xmin can be older). Positions are compared by xid only: the record ids'
  * order is PostgreSQL's collation, not JavaScript's, and '' sorts first in both.
  */
-function atHorizon(after: FeedPosition, horizon: string): FeedPosition {
+function atHorizon(after: FeedPosition, horizon: string): Omit<FeedPosition, 'purged'> {
   return BigInt(horizon) > BigInt(after.xid) ? { xid: horizon, hashId: '' } : after;
 }

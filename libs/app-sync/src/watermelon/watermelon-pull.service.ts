@@ -29,7 +29,8 @@ export class WatermelonPullService {
     let timestamp: bigint | undefined;
     for (const table of allSyncedTables()) {
       const out: WatermelonTableChanges = { created: [], updated: [], deleted: [] };
-      let since = lastPulledAt === null ? undefined : encodeCursor({ xid: lastPulledAt.toString(), hashId: '' });
+      let since =
+        lastPulledAt === null ? undefined : encodeCursor({ xid: lastPulledAt.toString(), hashId: '', purged: '0' });
       for (;;) {
         const page = await this.feed.pullPage(clientId, table, since, MAX_PULL);
         for (const c of page.changes) {
