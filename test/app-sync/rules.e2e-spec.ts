@@ -74,10 +74,32 @@ describe('WatermelonDB and RxDB routes under the conflict and shared-table rules
       .send({ operations: [{ operation: 'CREATE', record: { id: 'sku-tea', name: 'Tea', price: 10 } }] })
       .expect(200);
 
-    const rx = await mty().post('/rxdb/producto/pull').send({ checkpoint: null, batchSize: 100 }).expect(200);
-    expect(rx.body.documents).toContainEqual({ id: 'sku-tea', ver: 1, name: 'Tea', price: 10, _deleted: false });
-    const wm = await mty().get('/watermelon/sync?last_pulled_at=null').expect(200);
-    expect(wm.body.changes.producto.updated).toContainEqual({ id: 'sku-tea', ver: 1, name: 'Tea', price: 10 });
+    // A pull serves a change once every transaction open at its start has finished (another test
+    // file's may be): pull until the row comes, as a device would on its next sync.
+    const pulledUntil = async <T>(pull: () => Promise<T>, has: (body: T) => boolean): Promise<T> => {
+      for (let tries = 0; ; tries++) {
+        const body = await pull();
+        if (has(body) || tries >= 100) return body;
+        await new Promise((wake) => setTimeout(wake, 50));
+      }
+    };
+    const tea = { id: 'sku-tea', ver: 1, name: 'Tea', price: 10 };
+    const rx = await pulledUntil(
+      async () =>
+        (await mty().post('/rxdb/producto/pull').send({ checkpoint: null, batchSize: 100 }).expect(200)).body as {
+          documents: { id: string }[];
+        },
+      (body) => body.documents.some((d) => d.id === 'sku-tea'),
+    );
+    expect(rx.documents).toContainEqual({ ...tea, _deleted: false });
+    const wm = await pulledUntil(
+      async () =>
+        (await mty().get('/watermelon/sync?last_pulled_at=null').expect(200)).body as {
+          changes: { producto: { updated: { id: string }[] } };
+        },
+      (body) => body.changes.producto.updated.some((d) => d.id === 'sku-tea'),
+    );
+    expect(wm.changes.producto.updated).toContainEqual(tea);
 
     const rxPush = await mty()
       .post('/rxdb/producto/push')
