@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildClientCjs } from './build-client';
+import { watchLines } from './child-lines';
 import { ListeningServer, startListeningServer } from './client-server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -47,23 +48,7 @@ describe('ResyncClient on SqliteStore killed mid-pull', () => {
       },
     );
     children.push(child);
-    const lines: string[] = [];
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    const waitFor = (test: (line: string) => boolean) =>
-      new Promise<string>((done, fail) => {
-        const timer = setInterval(() => {
-          const found = lines.find(test);
-          if (found || child.exitCode !== null) clearInterval(timer);
-          if (found) done(found);
-          else if (child.exitCode !== null) fail(new Error(`child exited ${child.exitCode} first:\n${output}`));
-        }, 5);
-      });
+    const { waitFor, exited } = watchLines(child);
     return { child, waitFor, exited };
   }
 
