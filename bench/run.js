@@ -70,6 +70,18 @@ const SCENARIOS = [
   { name: 'audit-cost', run: (ctx) => costs.auditCost(ctx), against: 'AUDIT_PAYLOADS=false', key: 'payloads_off' },
   { name: 'metrics-cost', run: (ctx) => costs.metricsCost(ctx), against: 'METRICS_ENABLED=false', key: 'metrics_off' },
   {
+    name: 'keys-cost-ingest-1',
+    run: (ctx) => costs.keysCost(ctx, 'ingest-1'),
+    against: 'API_KEYS key',
+    key: 'api_keys',
+  },
+  {
+    name: 'keys-cost-status-1',
+    run: (ctx) => costs.keysCost(ctx, 'status-1', settings.statusStored),
+    against: 'API_KEYS key',
+    key: 'api_keys',
+  },
+  {
     name: 'async-accept-1000',
     run: (ctx) => a.asyncAccept(ctx, 1000),
     against: 'sync ingest-1000',
@@ -126,7 +138,7 @@ const SCENARIOS = [
 );
 if (SCENARIOS.length === 0)
   throw new Error(
-    `--only=${only} matches no scenario (ingest-1, ingest-1-http-floor, ingest-100, ingest-1000, row-by-row, status-1, status-1000, pull-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, async-accept-1000, async-e2e-200k, async-latency, drain, deliver-batched, ingest-1000-with-outbox, sustained)`,
+    `--only=${only} matches no scenario (ingest-1, ingest-1-http-floor, ingest-100, ingest-1000, row-by-row, status-1, status-1000, pull-1000, growth, ingest-100-deleted-30, status-1000-deleted-30, audit-cost, metrics-cost, keys-cost-ingest-1, keys-cost-status-1, async-accept-1000, async-e2e-200k, async-latency, drain, deliver-batched, ingest-1000-with-outbox, sustained)`,
   );
 
 const results = [];

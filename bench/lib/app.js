@@ -24,7 +24,17 @@ process.on('exit', () => running.forEach((child) => child.kill('SIGKILL'))); // 
 /** The built worker (apps/worker): crons, dispatcher and asynchronous ingest workers, /health only. */
 const WORKER_MAIN = join(DIST, '..', 'worker', 'apps/worker/src/main.js');
 
-async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/api/src/main.js')) {
+/**
+ * `options.databaseKey` (default: BENCH_CLIENT_KEYS=database) issues the app a key in its database
+ * and gives it as the app's `headers`; otherwise `headers` carry the API_KEYS key.
+ */
+async function startApp(
+  databaseUrl,
+  label,
+  env = {},
+  main = join(DIST, 'apps/api/src/main.js'),
+  { databaseKey = process.env.BENCH_CLIENT_KEYS === 'database' } = {},
+) {
   const port = await freePort();
   const logFile = join(OUT, `app-${label.replace(/\W/g, '_')}.log`);
   const out = openSync(logFile, 'w');
@@ -72,17 +82,21 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
       break;
     await sleep(100);
   }
-  if (process.env.BENCH_CLIENT_KEYS === 'database') {
+  const headers = { authorization: `Bearer ${API_KEY}` };
+  if (databaseKey) {
     const issued = await fetch(`${url}/client-keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ client_id: 'MTY_001', label: 'bench' }),
     });
     if (issued.status !== 201) throw new Error(`issuing a database key answered ${issued.status}`);
-    clientHeaders.authorization = `Bearer ${(await issued.json()).key}`;
+    headers.authorization = `Bearer ${(await issued.json()).key}`;
+    if (process.env.BENCH_CLIENT_KEYS === 'database') clientHeaders.authorization = headers.authorization;
   }
   return {
     url,
+    /** The client's headers for this app (its key). */
+    headers,
     pid: child.pid,
     logFile,
     /** Peak resident memory so far (VmHWM), MiB. */

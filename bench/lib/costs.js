@@ -1,7 +1,7 @@
 // What a setting costs on the hot path: the API at 100 records a request with the default against
 // a second instance of the same build with the setting off, alternating, each on its own database.
 const { startApp, ADMIN_TOKEN } = require('./app');
-const { pair, apiIngest } = require('./scenarios');
+const { pair, apiIngest, apiStatus, statusDatabases } = require('./scenarios');
 
 async function againstSettingOff(ctx, name, offEnv, onSide = (ingest) => ingest) {
   const [onDb, offDb] = [await ctx.db.createDatabase(`${name}_on`), await ctx.db.createDatabase(`${name}_off`)];
@@ -51,4 +51,29 @@ async function metricsCost(ctx) {
   }
 }
 
-module.exports = { auditCost, metricsCost };
+/**
+ * Client keys from the database (docs/credentials.md: a cached lookup by the key's hash) against the
+ * API_KEYS key, on `ingest-1` or `status-1`: two instances of the same build, alternating, each on
+ * its own database (status: the same stored records in both).
+ */
+async function keysCost(ctx, kind, stored) {
+  const name = `keys-cost-${kind}`;
+  const table = name.replaceAll('-', '_');
+  const [keysDb, envDb] =
+    kind === 'status-1'
+      ? Object.values(await statusDatabases(ctx, table, stored, 0))
+      : [await ctx.db.createDatabase(`${table}_db`), await ctx.db.createDatabase(`${table}_env`)];
+  const side = (url) => (kind === 'status-1' ? apiStatus(ctx, 1, stored) : apiIngest(ctx, 1, url));
+  const envApp = await startApp(envDb, `${name}-api-keys`, {}, undefined, { databaseKey: false });
+  try {
+    const envSide = side(envDb);
+    const envRun = ({ seconds, label }) =>
+      envSide({ app: envApp, pids: { app: envApp.pid, postgres: ctx.db.pid }, seconds, label });
+    await envRun({ seconds: ctx.settings.warmup, label: `${name} API_KEYS warm-up` });
+    return await pair(ctx, name, keysDb, side(keysDb), envRun, {}, { databaseKey: true });
+  } finally {
+    await envApp.stop();
+  }
+}
+
+module.exports = { auditCost, metricsCost, keysCost };

@@ -16,9 +16,9 @@ const headers = clientHeaders;
  * alternating order (a slow moment of the shared machine hits both sides). Rates are total
  * records over total seconds of each side.
  */
-async function pair(ctx, name, apiDb, api, sql, env = {}) {
+async function pair(ctx, name, apiDb, api, sql, env = {}, appOptions = {}) {
   const { settings } = ctx;
-  const app = await startApp(apiDb, name, env);
+  const app = await startApp(apiDb, name, env, undefined, appOptions);
   const runs = { api: [], baseline: [] };
   try {
     const pids = { app: app.pid, postgres: ctx.db.pid };
@@ -63,7 +63,16 @@ function total(runs) {
 
 /** Drives the app of a run over HTTP at the scenario's concurrency. */
 const drive = (ctx, { app, pids, seconds, label, overallRate }, request) =>
-  http({ url: app.url, headers, connections: ctx.settings.connections, seconds, label, pids, overallRate, ...request });
+  http({
+    url: app.url,
+    headers: app.headers ?? headers,
+    connections: ctx.settings.connections,
+    seconds,
+    label,
+    pids,
+    overallRate,
+    ...request,
+  });
 
 /** Runs `work` on node-pg clients of `url` at the scenario's concurrency. */
 const sqlDrive = (ctx, url, { pids, seconds, label }, perCall, work) =>
@@ -186,8 +195,18 @@ async function ingestAmongTombstones(ctx, name, stored) {
 async function status(ctx, size, stored, deletedShare = 0) {
   const name = deletedShare ? `status-${size}-deleted-${deletedShare * 100}` : `status-${size}`;
   const dbs = await statusDatabases(ctx, name.replaceAll('-', '_'), stored, deletedShare);
-  const pick = (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
-  const api = (run) =>
+  const pick = picker(stored);
+  const sql = (run) => sqlDrive(ctx, dbs.sql, run, size, (client) => baseline.status(client, pick(size)));
+  return pair(ctx, name, dbs.api, apiStatus(ctx, size, stored, deletedShare), sql);
+}
+
+/** `n` ids picked at random among the `stored` records `s-1` ... `s-<stored>`. */
+const picker = (stored) => (n) => Array.from({ length: n }, () => `s-${1 + Math.floor(Math.random() * stored)}`);
+
+/** API side of status: `size` ids a request, picked at random among `stored` (`deletedShare` of them deleted). */
+function apiStatus(ctx, size, stored, deletedShare = 0) {
+  const pick = picker(stored);
+  return (run) =>
     drive(ctx, run, {
       path: '/records',
       perRequest: size,
@@ -197,8 +216,6 @@ async function status(ctx, size, stored, deletedShare = 0) {
         count(t, '"data":null') === count(t, '"note":"Record was deleted"') &&
         (deletedShare > 0 || !t.includes('"data":null')),
     });
-  const sql = (run) => sqlDrive(ctx, dbs.sql, run, size, (client) => baseline.status(client, pick(size)));
-  return pair(ctx, name, dbs.api, api, sql);
 }
 
 /**
@@ -242,6 +259,8 @@ module.exports = {
   rowByRow,
   growth,
   status,
+  apiStatus,
+  statusDatabases,
   pull,
   ingestAmongTombstones,
 };
