@@ -64,6 +64,23 @@ describe('The change feed', () => {
     ]);
   });
 
+  it('sends text in any script as UTF-8 JSON, byte for byte what was written', async () => {
+    const device = new Puller(() => t.as('MTY'), 'venta', 1000);
+    const id = recordId('feed-ñ');
+    const fields = { customer: 'Juan Pérez', note: 'ñandú — 東京 🚀', quote: 'say "hi"\\n' };
+    await t
+      .as('MTY')
+      .post('/items')
+      .send({ id, ...fields })
+      .expect(200);
+    await converge(device, () => server());
+    const answer = await t.as('MTY').get('/tables/venta/changes?limit=1000').expect(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.text));
+    const change = (answer.body as Page).changes.find((c) => c.id === id);
+    expect(change?.data).toEqual(fields);
+  });
+
   it('serves only the key’s own client', async () => {
     const id = recordId('feed');
     await t.as('GDL').post('/items').send({ id, total: 1 }).expect(200);
