@@ -100,6 +100,14 @@ function start(options) {
       response.end(JSON.stringify(fail ? { error: 'refused by fake-erp (development only)' } : { ok: true }));
     });
   });
+  server.once('error', (error) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `fake-erp: port ${options.port} is in use (another fake-erp, or the API?): choose another with --port`
+        : `fake-erp: cannot listen on port ${options.port}: ${error.message}`,
+    );
+    process.exit(1);
+  });
   server.listen(options.port, '127.0.0.1', () => {
     const { port } = server.address();
     const failing = [

@@ -50,6 +50,21 @@ describe('npm run fake-erp', () => {
     expect(erp.output()).toContain('200 CREATE SALE MTY_001:ok-1');
   });
 
+  it('says in one line that its port is taken, and exits 1', async () => {
+    const erp = await fakeErp([]);
+    started.push(erp);
+    const port = new URL(erp.url).port;
+    const second = spawn(process.execPath, [SCRIPT, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    second.stdout!.on('data', (chunk) => (output += chunk));
+    second.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((done) => second.once('exit', done));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      `fake-erp: port ${port} is in use (another fake-erp, or the API?): choose another with --port`,
+    );
+  });
+
   it('fails every delivery with --fail 100% (503 by default: retried with backoff)', async () => {
     const erp = await fakeErp(['--fail', '100%']);
     started.push(erp);
