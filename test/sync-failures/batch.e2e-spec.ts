@@ -1,5 +1,6 @@
 import { ManualClock } from '@app/common';
 import { Metrics } from '@app/metrics';
+import { OVERSIZED_BATCH_ANSWER } from '@app/sync-failures';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { sample } from '../metrics/metrics-text';
 import { closedPortUrl, FakeExternalSystem, ReceivedMessage } from './fake-external-system';
@@ -129,6 +130,20 @@ describe('External sync in batch mode', () => {
     } finally {
       await down.t.close();
     }
+  });
+
+  it('reads at most 1 MiB of an answer: a longer 2xx answer fails every change of its batch, sent again with the same keys', async () => {
+    const operationIds = await create(app, ['big-1', 'big-2', 'big-3']);
+    fake.respondNext({ status: 200, body: `{"results":[${' '.repeat(3 * 1024 * 1024)}]}` });
+    expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 3 });
+    const failures = await app.failures();
+    expect(failures.map((f) => f.operationId?.toString()).sort()).toEqual([...operationIds].sort());
+    expect(failures.every((f) => f.error === OVERSIZED_BATCH_ANSWER && f.nextRetryAt !== null)).toBe(true);
+
+    fake.reset();
+    app.clock.advance(6 * MINUTE);
+    expect(await app.retry.retryDue()).toMatchObject({ attempted: 3, delivered: 3 });
+    expect(keys(fake.receivedMessages()).sort()).toEqual([...operationIds].sort());
   });
 
   it('fails only the batch that timed out: the batches answered before it stay delivered', async () => {
