@@ -256,7 +256,7 @@ describe('The documented example receiver', () => {
       receiver.store.applied.clear();
       const operationIds = await create(app, ['r-1', 'r-2', 'r-3', 'r-4']);
       // A change the receiver cannot apply: an outbox entry whose payload has no record id.
-      await app.t.prisma.$executeRaw`UPDATE sync_outbox SET payload = '{}'::jsonb WHERE record_id = 'r-4'`;
+      await app.t.prisma.$executeRaw`UPDATE sync_outbox SET payload = '{}' WHERE record_id = 'r-4'`;
       expect(await app.drainOutbox()).toEqual({ delivered: 3, failed: 1 });
       expect([...receiver.store.applied.keys()].sort()).toEqual(operationIds.slice(0, 3).sort());
       expect(await app.failures()).toEqual([

@@ -95,6 +95,15 @@ describe('Outbox claims', () => {
     expect(await app.outboxCount()).toBe(2);
   });
 
+  it('gives claims made at the same moment disjoint entries, never two changes of one record', async () => {
+    await write(['c-1', 'c-2', 'c-1', 'c-3', 'c-2', 'c-4', 'c-5', 'c-1', 'c-6']);
+    const claims = await Promise.all([claim(2), claim(2), claim(2), claim(2)]);
+    const claimed = claims.flat();
+    expect(new Set(claimed.map((e) => e.id)).size).toBe(claimed.length);
+    expect(new Set(records(claimed)).size).toBe(claimed.length);
+    expect(records(claimed).sort()).toEqual(['c-1', 'c-2', 'c-3', 'c-4', 'c-5', 'c-6']);
+  });
+
   it('gives back what a round never attempted: release ends its lease', async () => {
     await write(['r-1', 'r-2']);
     const held = await claim(10);

@@ -242,8 +242,10 @@ export function applyAndLogSql(
     input AS (SELECT op, hash_id, ver, data, fields, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
     : `input AS (${input}),`;
   // The outbox entries (OutboxWriter's rows, without their round trip and transaction): the payload
-  // is rowPayload / deletePayload (sync-failures' target/sync-message.ts) built from the change,
-  // in input order, so the record's later changes get later ids (its row lock is held by then).
+  // is rowPayload / deletePayload (sync-failures' target/sync-message.ts) written as text around the
+  // change's fields as received (json text, compact: what JSON.stringify of rowPayload writes, as
+  // `_hash_id` and `_ver` are reserved names no record holds), in input order, so the record's
+  // later changes get later ids (its row lock is held by then).
   const actions = Object.entries(OUTBOX_ACTION)
     .map(([outcome, action]) => `WHEN '${outcome}' THEN '${action}'`)
     .join(' ');
@@ -253,8 +255,9 @@ export function applyAndLogSql(
     outboxed AS (
       INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
       SELECT l.id, ${$.table}, ${$.client}, o.hash_id, a.action::"OperationType",
-             jsonb_build_object('_hash_id', o.hash_id, '_ver', o.ver)
-               || CASE WHEN a.action = 'DELETE' THEN '{}'::jsonb ELSE coalesce(o.data, '{}'::jsonb) END
+             ('{"_hash_id":' || to_json(o.hash_id)::text || ',"_ver":' || o.ver
+               || CASE WHEN a.action = 'DELETE' OR o.fields IS NULL OR o.fields::text = '{}' THEN '}'
+                       ELSE ',' || substr(o.fields::text, 2) END)::json
       FROM outcomes o JOIN logged l ON l.record_id = o.hash_id
       CROSS JOIN LATERAL (SELECT CASE o.outcome ${actions} END AS action) a
       WHERE a.action IS NOT NULL ORDER BY o.idx)`
