@@ -34,7 +34,7 @@ async function seedOutbox(url, count) {
   await query(
     url,
     `INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
-     SELECT g, 'venta', $1, 'o-' || g, 'CREATE', jsonb_build_object('_hash_id', 'o-' || g, '_ver', 1) || $2::jsonb
+     SELECT g, 'venta', $1, 'o-' || g, 'CREATE', ('{"_hash_id":"o-' || g || '","_ver":1,' || substr($2, 2))::json
      FROM generate_series(1, $3::int) g`,
     [CLIENT, DATA, count],
   );

@@ -1,5 +1,6 @@
 import { ManualClock } from '@app/common';
 import { Metrics } from '@app/metrics';
+import { OVERSIZED_BATCH_ANSWER } from '@app/sync-failures';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { sample } from '../metrics/metrics-text';
 import { closedPortUrl, FakeExternalSystem, ReceivedMessage } from './fake-external-system';
@@ -131,6 +132,20 @@ describe('External sync in batch mode', () => {
     }
   });
 
+  it('reads at most 1 MiB of an answer: a longer 2xx answer fails every change of its batch, sent again with the same keys', async () => {
+    const operationIds = await create(app, ['big-1', 'big-2', 'big-3']);
+    fake.respondNext({ status: 200, body: `{"results":[${' '.repeat(3 * 1024 * 1024)}]}` });
+    expect(await app.dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 3 });
+    const failures = await app.failures();
+    expect(failures.map((f) => f.operationId?.toString()).sort()).toEqual([...operationIds].sort());
+    expect(failures.every((f) => f.error === OVERSIZED_BATCH_ANSWER && f.nextRetryAt !== null)).toBe(true);
+
+    fake.reset();
+    app.clock.advance(6 * MINUTE);
+    expect(await app.retry.retryDue()).toMatchObject({ attempted: 3, delivered: 3 });
+    expect(keys(fake.receivedMessages()).sort()).toEqual([...operationIds].sort());
+  });
+
   it('fails only the batch that timed out: the batches answered before it stay delivered', async () => {
     const operationIds = await create(app, ['t-1', 't-2', 't-3', 't-4', 't-5', 't-6', 't-7']);
     fake.respondNext({ status: 200 }, { status: 200, delayMs: 600 }, { status: 200 });
@@ -241,7 +256,7 @@ describe('The documented example receiver', () => {
       receiver.store.applied.clear();
       const operationIds = await create(app, ['r-1', 'r-2', 'r-3', 'r-4']);
       // A change the receiver cannot apply: an outbox entry whose payload has no record id.
-      await app.t.prisma.$executeRaw`UPDATE sync_outbox SET payload = '{}'::jsonb WHERE record_id = 'r-4'`;
+      await app.t.prisma.$executeRaw`UPDATE sync_outbox SET payload = '{}' WHERE record_id = 'r-4'`;
       expect(await app.drainOutbox()).toEqual({ delivered: 3, failed: 1 });
       expect([...receiver.store.applied.keys()].sort()).toEqual(operationIds.slice(0, 3).sort());
       expect(await app.failures()).toEqual([

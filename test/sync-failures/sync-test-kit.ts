@@ -74,6 +74,7 @@ export function useSyncApp(started: (suite: { fake: FakeExternalSystem; app: Syn
 export async function clearSyncState(app: SyncApp, fake: FakeExternalSystem): Promise<void> {
   await app.t.prisma.$executeRaw`DELETE FROM sync_failures`;
   await app.t.prisma.$executeRaw`DELETE FROM sync_outbox`;
+  await app.t.prisma.$executeRaw`DELETE FROM sync_outbox_leases`;
   fake.reset();
 }
 

@@ -8,6 +8,18 @@ describe('External sync of deleted and lost records', () => {
 
   useSyncApp((suite) => ({ fake, app } = suite));
 
+  it('sends each change with the payload ingest wrote for it: CREATE and UPDATE with the fields, DELETE without', async () => {
+    await app.t.as('MTY').post('/items').send({ id: 'life-1', ver: 1, total: 5, note: 'a' }).expect(200);
+    await app.t.as('MTY').put('/items/life-1').send({ ver: 2, total: 6 }).expect(200);
+    await app.t.as('MTY').delete('/items/life-1?ver=3').expect(200);
+    expect(await app.drainOutbox()).toEqual({ delivered: 3, failed: 0 });
+    expect(fake.received.map((r) => [r.body.action, r.body.payload])).toEqual([
+      ['CREATE', { _hash_id: 'life-1', _ver: 1, total: 5, note: 'a' }],
+      ['UPDATE', { _hash_id: 'life-1', _ver: 2, total: 6 }],
+      ['DELETE', { _hash_id: 'life-1', _ver: 3 }],
+    ]);
+  });
+
   it('a late CREATE or UPDATE of a deleted record sends nothing; a newer one sends a CREATE', async () => {
     await app.t.as('MTY').post('/items').send({ id: 'void-1', ver: 1, name: 'sale' }).expect(200);
     await app.t.as('MTY').delete('/items/void-1?ver=2').expect(200);

@@ -7,4 +7,6 @@ export enum LockKey {
   MetricsRefresh = 7_340_005,
   OperationLogPartitions = 7_340_006,
   OperationLogRetention = 7_340_007,
+  /** Outbox claims, one at a time: taken by the database function sync_outbox_claim (its migration holds the number). */
+  OutboxClaim = 7_340_008,
 }

@@ -26,6 +26,14 @@ export const OUTCOME_NOTES: Readonly<Record<Outcome, string | null>> = {
   queued: null,
 };
 
+/** What the external system is told for each outcome that changed data (others send nothing). */
+export const OUTBOX_ACTION: Readonly<Partial<Record<Outcome, OperationType>>> = {
+  created: 'CREATE',
+  upserted: 'CREATE',
+  updated: 'UPDATE',
+  deleted: 'DELETE',
+};
+
 /** A change a worker applies: the QUEUED operation it was logged as. */
 export interface QueuedChange extends Change {
   operationId: bigint;
@@ -47,6 +55,8 @@ export type LogMode = 'insert' | 'complete' | 'entry' | 'head';
 export interface StatementOptions {
   withJobs?: boolean;
   kinds?: readonly OperationType[];
+  /** Mode `insert`: also write the outbox entries of the changes that changed data (external sync on). */
+  outbox?: boolean;
 }
 
 /** One row per change, in input order; ids as text on both paths (pool and transaction). */
@@ -112,7 +122,7 @@ export interface HeadRow {
 export function applyAndLogSql(
   table: SyncedTableName,
   mode: LogMode,
-  { withJobs = false, kinds = OPERATION_TYPES }: StatementOptions = {},
+  { withJobs = false, kinds = OPERATION_TYPES, outbox = false }: StatementOptions = {},
 ): string {
   const target = `"${table}"`;
   const queueAware = mode === 'insert';
@@ -231,6 +241,27 @@ export function applyAndLogSql(
       FROM claimed c),
     input AS (SELECT op, hash_id, ver, data, fields, queue_id, op_id, idx FROM claimed WHERE NOT (SELECT stop FROM guard)),`
     : `input AS (${input}),`;
+  // The outbox entries (OutboxWriter's rows, without their round trip and transaction): the payload
+  // is rowPayload / deletePayload (sync-failures' target/sync-message.ts) written as text around the
+  // change's fields as received (json text, compact: what JSON.stringify of rowPayload writes, as
+  // `_hash_id` and `_ver` are reserved names no record holds), in input order, so the record's
+  // later changes get later ids (its row lock is held by then).
+  const actions = Object.entries(OUTBOX_ACTION)
+    .map(([outcome, action]) => `WHEN '${outcome}' THEN '${action}'`)
+    .join(' ');
+  const outboxed =
+    outbox && queueAware
+      ? `,
+    outboxed AS (
+      INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
+      SELECT l.id, ${$.table}, ${$.client}, o.hash_id, a.action::"OperationType",
+             ('{"_hash_id":' || to_json(o.hash_id)::text || ',"_ver":' || o.ver
+               || CASE WHEN a.action = 'DELETE' OR o.fields IS NULL OR o.fields::text = '{}' THEN '}'
+                       ELSE ',' || substr(o.fields::text, 2) END)::json
+      FROM outcomes o JOIN logged l ON l.record_id = o.hash_id
+      CROSS JOIN LATERAL (SELECT CASE o.outcome ${actions} END AS action) a
+      WHERE a.action IS NOT NULL ORDER BY o.idx)`
+      : '';
   const dequeued = guarded
     ? `,
     dequeued AS (DELETE FROM sync_queue WHERE operation_id = ${$.key} AND NOT (SELECT stop FROM guard))`
@@ -255,6 +286,6 @@ export function applyAndLogSql(
       ${queueAware ? 'LEFT JOIN pending q ON q.record_id = i.hash_id' : ''}
       ${upserts.joins}),
     logged AS (
-      ${logged})${queued}${dequeued}
+      ${logged})${queued}${outboxed}${dequeued}
     ${answer}`;
 }

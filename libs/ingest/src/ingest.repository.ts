@@ -46,7 +46,8 @@ export class IngestRepository {
    * Applies changes to distinct records of one client AND logs their operations, in ONE statement
    * (apply-and-log.statement.ts): atomic on its own, so outside a transaction (`tx` undefined) it runs
    * straight on the pool, one round trip. A change to a record with operations waiting in the queue
-   * is not applied but logged QUEUED behind them (outcome `queued`).
+   * is not applied but logged QUEUED behind them (outcome `queued`). With `outbox` (external sync
+   * on) the statement also writes the outbox entries of the changes that changed data.
    */
   async applyAndLog(
     tx: Tx | PgTx | undefined,
@@ -54,12 +55,13 @@ export class IngestRepository {
     table: SyncedTableName,
     changes: Change[],
     deviceId: string | null = null,
+    outbox = false,
   ): Promise<Applied[]> {
     const values = statementValues(clientId, table, changes, this.config.auditPayloads, deviceId);
     // Listing operations under their job is one more INSERT in the statement: only the statement
     // for changes with a job id carries it (a single record without one, the HTTP floor's case, not).
     const withJobs = changes.some((c) => c.queueId !== null);
-    const options = { withJobs, kinds: operationKinds(changes) };
+    const options = { withJobs, kinds: operationKinds(changes), outbox };
     return (await this.rows(tx, 'insert', table, values, changes.length, options)).map(applied);
   }
 
@@ -103,7 +105,7 @@ export class IngestRepository {
 
   private statement(mode: LogMode, table: SyncedTableName, options: StatementOptions = {}): Prepared {
     const kinds = kindsSuffix(options.kinds ?? OPERATION_TYPES);
-    const name = `resync_apply_${mode}_${table}${options.withJobs ? '_jobs' : ''}${kinds}`;
+    const name = `resync_apply_${mode}_${table}${options.withJobs ? '_jobs' : ''}${options.outbox ? '_outbox' : ''}${kinds}`;
     let statement = this.statements.get(name);
     if (statement === undefined)
       this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, options) }));

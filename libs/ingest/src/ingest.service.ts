@@ -5,8 +5,8 @@ import { Metrics } from '@app/metrics';
 import { OperationLogEntry, OperationsService } from '@app/operations';
 import { deletePayload, OutboxEntry, OutboxWriter, rowPayload } from '@app/sync-failures';
 import { Change, OperationType, ReceivedChange } from './change';
-import { OUTCOME_NOTES } from './apply-and-log.statement';
-import { Applied, IngestRepository, Outcome } from './ingest.repository';
+import { OUTBOX_ACTION, OUTCOME_NOTES } from './apply-and-log.statement';
+import { Applied, IngestRepository } from './ingest.repository';
 import { distinctRounds } from './rounds';
 import { ConflictDetail, ConflictsService } from './conflicts/conflicts.service';
 
@@ -41,14 +41,6 @@ export interface Failure {
   entry: OperationLogEntry;
   result: IngestResult;
 }
-
-/** What the external system is told for each outcome that changed data (others send nothing). */
-const OUTBOX_ACTION: Partial<Record<Outcome, OperationType>> = {
-  created: 'CREATE',
-  upserted: 'CREATE',
-  updated: 'UPDATE',
-  deleted: 'DELETE',
-};
 
 /**
  * Applies a client's changes to one synced table. Each change and its operation log entry (and
@@ -115,9 +107,9 @@ export class IngestService {
   }
 
   /**
-   * The common case (one round, nothing rejected, no outbox) is one statement, atomic on its own:
-   * no transaction round trips. Otherwise one transaction holds every round, the ERROR entries
-   * of rejected records and the outbox entries.
+   * The common case (one round, nothing rejected) is one statement, atomic on its own, that also
+   * writes the outbox entries when external sync is on: no transaction round trips. Otherwise one
+   * transaction holds every round, the ERROR entries of rejected records and the outbox entries.
    */
   private applyAll(
     clientId: string,
@@ -128,7 +120,7 @@ export class IngestService {
   ): Promise<Done[]> {
     const rounds = distinctRounds(valid, (item) => item.change.id);
     const anyBased = valid.some((item) => item.change.baseVer !== undefined);
-    if (rounds.length === 1 && errors.length === 0 && !this.outbox.enabled && !anyBased) {
+    if (rounds.length === 1 && errors.length === 0 && !anyBased) {
       return this.prisma.retrying(async () =>
         answers(
           rounds[0],
@@ -138,6 +130,7 @@ export class IngestService {
             table.name,
             rounds[0].map((r) => r.change),
             deviceId,
+            this.outbox.enabled,
           ),
         ),
       );

@@ -24,8 +24,10 @@ export interface SyncFailureView extends SyncFailureRow {
   device_id: string | null;
 }
 
-export const FAILURE_COLUMNS = Prisma.sql`id, entity_type, entity_id, action, error, payload, retry_count, last_retry_at, created_at, updated_at,
+/** The columns of a SyncFailureRow, as text (node-pg statements) and as a Prisma fragment. */
+export const FAILURE_COLUMN_LIST = `id, entity_type, entity_id, action, error, payload, retry_count, last_retry_at, created_at, updated_at,
   client_id, table_name, record_id, operation_id, next_retry_at`;
+export const FAILURE_COLUMNS = Prisma.raw(FAILURE_COLUMN_LIST);
 
 /**
  * The device of a failure's operation, looked up at read time (admin views only): a lookup by the

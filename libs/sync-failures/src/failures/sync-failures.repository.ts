@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '@app/database';
+import { Prepared, PrismaService, Tx } from '@app/database';
 import {
+  FAILURE_COLUMN_LIST,
   FAILURE_COLUMNS,
   FAILURE_DEVICE,
   FailureFilter,
@@ -32,6 +33,26 @@ export interface AttemptRow {
   nextRetryAt: Date | null;
 }
 
+/** SyncFailuresRepository.settleOutbox's statement, prepared once per connection (every dispatcher round runs it). */
+const SETTLE_OUTBOX: Prepared = {
+  name: 'resync_settle_outbox',
+  text: `
+    WITH lease AS (DELETE FROM sync_outbox_leases WHERE id = $1::bigint RETURNING id),
+    removed AS (
+      DELETE FROM sync_outbox WHERE id = ANY($2::bigint[]) AND EXISTS (SELECT 1 FROM lease) RETURNING id),
+    failed AS (
+      INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
+                                 client_id, table_name, record_id, operation_id, next_retry_at)
+      SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, $3::timestamptz, $3::timestamptz,
+             f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at
+      FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                  $12::text[], $13::bigint[], $14::timestamptz[])
+           AS f(outbox_id, entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)
+      WHERE f.outbox_id IN (SELECT id FROM removed)
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM failed)::int AS failed`,
+};
+
 /**
  * Writes to sync_failures; only SyncFailuresService calls it. Lists travel as arrays through
  * unnest, not one bind parameter per value, so no batch nears PostgreSQL's 65,535-parameter limit.
@@ -41,34 +62,35 @@ export class SyncFailuresRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * The outcome of a dispatcher round, in one statement (one atomic commit): removes the handled
-   * outbox entries still under this claim (`leaseUntil`; an expired, re-claimed entry is the new
-   * claimer's) and inserts a failure row for each failed one among those removed. A record's next
-   * outbox entry becomes claimable in this commit, or stays behind the new failure row.
-   * `failures[i].outboxId` names the entry a failure comes from.
+   * The outcome of a dispatcher round, in one statement (one atomic commit): ends the round's lease
+   * and, if it was still there, removes the handled outbox entries and inserts a failure row for
+   * each failed one. A lease that is gone expired and was taken over with its entries: they are
+   * the new claimer's, and nothing is written. A record's next outbox entry becomes claimable in
+   * this commit, or stays behind the new failure row. `failures[i].outboxId` names the entry a
+   * failure comes from.
    */
   async settleOutbox(
-    outboxIds: bigint[],
-    leaseUntil: Date,
-    rows: (NewFailureRow & { outboxId: bigint })[],
+    outboxIds: string[],
+    leaseId: string,
+    rows: (NewFailureRow & { outboxId: string })[],
     now: Date,
   ): Promise<{ removed: number; failed: number }> {
-    const [result] = await this.prisma.$queryRaw<{ removed: number; failed: number }[]>`
-      WITH removed AS (
-        DELETE FROM sync_outbox WHERE id = ANY(${outboxIds}::bigint[]) AND claimed_until = ${leaseUntil} RETURNING id),
-      failed AS (
-        INSERT INTO sync_failures (id, entity_type, entity_id, action, error, payload, retry_count, created_at, updated_at,
-                                   client_id, table_name, record_id, operation_id, next_retry_at)
-        SELECT gen_random_uuid()::text, f.entity_type, f.entity_id, f.action, f.error, f.payload, 0, ${now}::timestamptz, ${now}::timestamptz,
-               f.client_id, f.table_name, f.record_id, f.operation_id, f.next_retry_at
-        FROM unnest(${rows.map((r) => r.outboxId)}::bigint[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
-                    ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[],
-                    ${rows.map((r) => r.clientId)}::text[], ${rows.map((r) => r.tableName)}::text[], ${rows.map((r) => r.recordId)}::text[],
-                    ${rows.map((r) => r.operationId)}::bigint[], ${rows.map((r) => r.nextRetryAt)}::timestamptz[])
-             AS f(outbox_id, entity_type, entity_id, action, error, payload, client_id, table_name, record_id, operation_id, next_retry_at)
-        WHERE f.outbox_id IN (SELECT id FROM removed)
-        RETURNING 1)
-      SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT count(*) FROM failed)::int AS failed`;
+    const [result] = await this.prisma.sql<{ removed: number; failed: number }>(SETTLE_OUTBOX, [
+      leaseId,
+      outboxIds,
+      now,
+      rows.map((r) => r.outboxId),
+      rows.map((r) => r.entityType),
+      rows.map((r) => r.entityId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.error),
+      rows.map((r) => r.payload),
+      rows.map((r) => r.clientId),
+      rows.map((r) => r.tableName),
+      rows.map((r) => r.recordId),
+      rows.map((r) => r.operationId?.toString() ?? null),
+      rows.map((r) => r.nextRetryAt),
+    ]);
     return result;
   }
 
@@ -77,12 +99,16 @@ export class SyncFailuresRepository {
    * `leaseUntil` in the same statement: concurrent claimers skip the locked rows and then find them
    * no longer due. The lease value is the claim's token for recordAttempts and release.
    */
-  claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
-    return this.prisma.$queryRaw<SyncFailureRow[]>`
-      UPDATE sync_failures SET next_retry_at = ${leaseUntil}
-      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${cutoff}
-                   ORDER BY next_retry_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING ${FAILURE_COLUMNS}`;
+  async claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
+    // On the pool, not through Prisma: a drain claims thousands of rows and Prisma's row mapping showed in its profile.
+    const rows = await this.prisma.sql<Omit<SyncFailureRow, 'operation_id'> & { operation_id: string | null }>(
+      `UPDATE sync_failures SET next_retry_at = $1
+       WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= $2
+                    ORDER BY next_retry_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING ${FAILURE_COLUMN_LIST}`,
+      [leaseUntil, cutoff, limit],
+    );
+    return rows.map((row) => ({ ...row, operation_id: row.operation_id === null ? null : BigInt(row.operation_id) }));
   }
 
   /** Claims one failure whatever its state (a person asked for it). */
@@ -94,6 +120,11 @@ export class SyncFailuresRepository {
 
   async deleteMany(tx: Tx, ids: string[]): Promise<number> {
     return tx.$executeRaw`DELETE FROM sync_failures WHERE id = ANY(${ids}::text[])`;
+  }
+
+  /** deleteMany outside a transaction, on the pool: a round's delivered retries, the usual outcome. */
+  async deleteDelivered(ids: string[]): Promise<void> {
+    await this.prisma.sql(`DELETE FROM sync_failures WHERE id = ANY($1::text[])`, [ids]);
   }
 
   /** Writes failed attempts over rows still holding the claim `leaseUntil` (a row changed meanwhile by a person is left alone). */

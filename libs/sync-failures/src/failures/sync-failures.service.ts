@@ -9,7 +9,7 @@ import { AttemptRow, NewFailureRow, SyncFailuresRepository } from './sync-failur
 /** A first delivery that failed (from the dispatcher). */
 export interface NewFailure extends Omit<NewFailureRow, 'nextRetryAt'> {
   /** The outbox entry it comes from. */
-  outboxId: bigint;
+  outboxId: string;
   /** Permanent refusals skip the retries and wait for a person. */
   permanent: boolean;
   retryAfterMs?: number;
@@ -51,13 +51,13 @@ export class SyncFailuresService {
   }
 
   /**
-   * A dispatcher round's outcome in one statement: the handled outbox entries still under the
-   * claim leave the outbox, and those that failed become failure rows. Returns how many left and
-   * how many of those failed.
+   * A dispatcher round's outcome in one statement: its lease ends and, if it still held them, the
+   * handled outbox entries leave the outbox, and those that failed become failure rows. Returns how
+   * many left and how many of those failed.
    */
   async settleOutbox(
-    outboxIds: bigint[],
-    leaseUntil: Date,
+    outboxIds: string[],
+    leaseId: string,
     failures: NewFailure[],
     now: Date,
   ): Promise<{ removed: number; failed: number }> {
@@ -66,7 +66,7 @@ export class SyncFailuresService {
       ...row,
       nextRetryAt: permanent ? null : this.nextRetryAt(now, 0, retryAfterMs),
     }));
-    return this.repository.settleOutbox(outboxIds, leaseUntil, rows, now);
+    return this.repository.settleOutbox(outboxIds, leaseId, rows, now);
   }
 
   claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
@@ -82,7 +82,7 @@ export class SyncFailuresService {
     if (outcomes.delivered.length + outcomes.retryFailed.length + outcomes.refused.length === 0) return;
     // All delivered (the usual round): one statement, no transaction around it.
     if (outcomes.retryFailed.length + outcomes.refused.length === 0)
-      return void (await this.repository.deleteMany(this.prisma, outcomes.delivered));
+      return this.repository.deleteDelivered(outcomes.delivered);
     await this.prisma.transaction(async (tx) => {
       await this.markDelivered(tx, outcomes.delivered);
       await this.markRetryFailed(tx, outcomes.retryFailed, leaseUntil, now);

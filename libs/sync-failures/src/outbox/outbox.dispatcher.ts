@@ -79,30 +79,30 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /**
-   * First deliveries: entries in outbox order. Handled entries leave the outbox in the same
-   * transaction that records their failures; an entry whose claim was lost meanwhile (its lease
-   * expired and another instance took it) is left to that instance.
+   * First deliveries: entries in outbox order, under one lease per round. Handled entries leave the
+   * outbox, and the lease ends, in the statement that records their failures; entries of a lease
+   * that expired meanwhile (another instance took them over) are left to that instance.
    */
   private readonly source: DeliverySource<ClaimedOutboxEntry, DispatchSummary> = {
     claim: (now, leaseUntil, limit) => this.outbox.claim(now, leaseUntil, limit),
     prepare: async (entries) => entries.map((entry) => prepare(entry)),
-    record: async (attempts, leaseUntil, finishedAt) => {
+    record: async (attempts, _leaseUntil, finishedAt) => {
+      if (attempts.length === 0) return { delivered: 0, failed: 0 };
       const failures = attempts.flatMap(({ item, result }) =>
         result.kind === 'delivered' ? [] : [failureOf(item, result)],
       );
       const { removed, failed } = await this.failures.settleOutbox(
         attempts.map((a) => a.item.id),
-        leaseUntil,
+        attempts[0].item.lease_id,
         failures,
         finishedAt,
       );
       return { delivered: removed - failed, failed };
     },
-    release: (entries, leaseUntil) =>
-      this.outbox.release(
-        entries.map((e) => e.id),
-        leaseUntil,
-      ),
+    // The lease ended when the round was recorded; a round that attempted nothing ends it here.
+    release: async (entries) => {
+      if (entries.length > 0) await this.outbox.release(entries[0].lease_id);
+    },
   };
 }
 
@@ -127,11 +127,11 @@ function failureOf(entry: ClaimedOutboxEntry, result: Exclude<DeliveryResult, { 
     entityId: entityIdOf(entry.client_id, entry.record_id),
     action: entry.action,
     error: result.error,
-    payload: JSON.stringify(entry.payload),
+    payload: entry.payload,
     clientId: entry.client_id,
     tableName: entry.table_name,
     recordId: entry.record_id,
-    operationId: entry.operation_id,
+    operationId: BigInt(entry.operation_id),
     permanent: result.kind === 'permanent',
     retryAfterMs: result.kind === 'temporary' ? result.retryAfterMs : undefined,
   };

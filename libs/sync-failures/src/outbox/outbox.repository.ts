@@ -1,48 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { OperationType, PrismaService } from '@app/database';
+import { OperationType, Prepared, PrismaService } from '@app/database';
 
 export interface ClaimedOutboxEntry {
-  id: bigint;
-  operation_id: bigint;
+  /** The lease the round holds these entries under (sync_outbox_leases.id), its token for settle and release. */
+  lease_id: string;
+  id: string;
+  operation_id: string;
   table_name: string;
   client_id: string;
   record_id: string;
   action: OperationType;
-  payload: Record<string, unknown>;
+  /** The payload's JSON text as ingest wrote it: sent as it is, never parsed. */
+  payload: string;
 }
 
-/** sync_outbox for the dispatcher (OutboxWriter writes it). */
+/**
+ * The claim: the database function sync_outbox_claim (migration 20261208030000_outbox_leases), one
+ * round trip. It takes LockKey.OutboxClaim (claims are serialised, so each sees the leases
+ * committed before it), then reads the head: the outbox's first entries by id whose record has no
+ * open sync failure (those wait whole, however many, and take no room), as many as are leased plus
+ * twice the claim. An entry is its record's oldest when no entry of the record comes before it in
+ * the head, since every earlier entry of the record is there; it takes such entries that no lease
+ * holds. One lease row holds the round's ids: claiming writes one row, not one per entry (no
+ * per-record index either). Expired leases (an instance died) go.
+ */
+const CLAIM: Prepared = {
+  name: 'resync_outbox_claim',
+  text: 'SELECT lease_id, id, operation_id, table_name, client_id, record_id, action, payload FROM sync_outbox_claim($1, $2, $3)',
+};
+
+/** sync_outbox and its leases, for the dispatcher (OutboxWriter writes the entries). */
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Leases up to `limit` entries, oldest first, by setting claimed_until in the statement that
-   * locks them (SKIP LOCKED: instances claim disjoint sets). Only a record's oldest entry, and only
-   * while the record has no open sync failure, so the external system receives each record's
-   * changes in order; the next entry becomes claimable in the commit that removes the previous one
-   * (or turns it into a failure, whose retry then goes first).
+   * Leases up to `limit` entries, oldest first, until `leaseUntil` (CLAIM). Instances claim
+   * disjoint sets; only a record's oldest entry, and only while the record has no open sync
+   * failure, so the external system receives each record's changes in order: the next entry
+   * becomes claimable in the commit that removes the previous one (or turns it into a failure,
+   * whose retry then goes first).
    */
-  async claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedOutboxEntry[]> {
-    const rows = await this.prisma.$queryRaw<ClaimedOutboxEntry[]>`
-      UPDATE sync_outbox SET claimed_until = ${leaseUntil}
-      WHERE id IN (
-        SELECT o.id FROM sync_outbox o
-        WHERE (o.claimed_until IS NULL OR o.claimed_until < ${now})
-          AND NOT EXISTS (SELECT 1 FROM sync_outbox e
-                          WHERE e.client_id = o.client_id AND e.table_name = o.table_name AND e.record_id = o.record_id AND e.id < o.id)
-          AND NOT EXISTS (SELECT 1 FROM sync_failures f
-                          WHERE f.client_id = o.client_id AND f.table_name = o.table_name AND f.record_id = o.record_id)
-        ORDER BY o.id LIMIT ${limit}
-        FOR UPDATE OF o SKIP LOCKED)
-      RETURNING id, operation_id, table_name, client_id, record_id, action::text AS action, payload`;
-    return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedOutboxEntry[]> {
+    return this.prisma.sql<ClaimedOutboxEntry>(CLAIM, [now, leaseUntil, limit]);
   }
 
-  /** Gives back entries claimed but never attempted (shutdown), so any instance takes them at once. */
-  async release(ids: bigint[], leaseUntil: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.prisma.$executeRaw`
-      UPDATE sync_outbox SET claimed_until = NULL WHERE id = ANY(${ids}::bigint[]) AND claimed_until = ${leaseUntil}`;
+  /** Ends a lease (its entries not removed are claimable at once): a round gives back what it never attempted. */
+  async release(leaseId: string): Promise<void> {
+    await this.prisma.sql(`DELETE FROM sync_outbox_leases WHERE id = $1::bigint`, [leaseId]);
   }
 }

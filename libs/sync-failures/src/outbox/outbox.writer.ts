@@ -30,7 +30,7 @@ export class OutboxWriter {
     // Arrays rather than one bind parameter per value: no batch nears the 65,535-parameter limit.
     const text = `
       INSERT INTO sync_outbox (operation_id, table_name, client_id, record_id, action, payload)
-      SELECT e.operation_id, $1::text, $2::text, e.record_id, e.action::"OperationType", e.payload::jsonb
+      SELECT e.operation_id, $1::text, $2::text, e.record_id, e.action::"OperationType", e.payload::json
       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS e(operation_id, record_id, action, payload)`;
     const values = [
       table,

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, Clock, isSyncedTableName, SyncedTableName } from
 import { Metrics } from '@app/metrics';
 import { Attempt, DeliveryRound, DeliverySource, Prepared, ROUNDS_IN_FLIGHT } from '../delivery';
 import { AttemptOutcomes, SyncFailureRow, SyncFailuresService } from '../failures';
-import { deletePayload, rowPayload, SyncMessage, syncMessage } from '../target';
+import { deletePayload, SyncMessage, syncMessage } from '../target';
 import { CurrentRow, SyncedRowsRepository } from './synced-rows.repository';
 
 export interface RetrySummary {
@@ -152,7 +152,7 @@ function outcomesOf(attempts: Attempt<SyncFailureRow>[]): AttemptOutcomes {
       continue;
     }
     const sent = message
-      ? { action: message.action, payload: JSON.stringify(message.payload) }
+      ? { action: message.action, payload: message.payloadJson }
       : { action: row.action, payload: row.payload ?? '' };
     const attempt = {
       row,
@@ -192,7 +192,7 @@ function messageFor(failure: SyncFailureRow, row: CurrentRow | undefined): Prepa
       message: syncMessage({
         ...parts,
         action: failure.action === 'UPDATE' ? 'UPDATE' : 'CREATE',
-        payload: rowPayload(row.hash_id, row.ver, row.data),
+        payload: row.payload,
       }),
     };
   const payload = recordedPayload(failure);

@@ -7,7 +7,7 @@ const message = (key: string): SyncMessage => ({
   entityId: `MTY_001:${key}`,
   action: 'CREATE',
   clientId: 'MTY_001',
-  payload: {},
+  payloadJson: '{}',
   operationId: key,
   idempotencyKey: key,
 });

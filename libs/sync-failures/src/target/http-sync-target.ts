@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@app/common';
 import { Pool } from 'undici';
+import { MAX_ANSWER_BYTES, OVERSIZED_BATCH_ANSWER, readCapped } from './answer-body';
 import { readBatchAnswer } from './batch-answer';
 import { batchBody, singleBody } from './delivery-body';
 import { classifyResponse, describeNetworkError, isTemporaryStatus } from './delivery-result';
@@ -11,6 +12,8 @@ interface Answer {
   status: number;
   retryAfter: string | null;
   body: string;
+  /** The body was longer than MAX_ANSWER_BYTES: `body` is its beginning only. */
+  overflow: boolean;
 }
 
 /**
@@ -64,7 +67,10 @@ export class HttpSyncTarget extends SyncTarget implements OnApplicationShutdown 
     const answer = await this.post(headers, body, (status) => !single || isRefusal(status));
     if ('error' in answer) return messages.map(() => ({ kind: 'temporary', error: answer.error }));
     const now = this.clock.now();
-    if (!single && answer.status >= 200 && answer.status < 300) return readBatchAnswer(messages, answer.body, now);
+    if (!single && answer.status >= 200 && answer.status < 300) {
+      if (answer.overflow) return messages.map(() => ({ kind: 'temporary', error: OVERSIZED_BATCH_ANSWER }));
+      return readBatchAnswer(messages, answer.body, now);
+    }
     const result = classifyResponse(answer.status, '', answer.retryAfter, now, answer.body);
     return messages.map(() => result);
   }
@@ -88,12 +94,16 @@ export class HttpSyncTarget extends SyncTarget implements OnApplicationShutdown 
         body,
         signal: controller.signal,
       });
-      const text = wantBody(response.statusCode) ? await response.body.text() : (await response.body.dump(), '');
+      // Read capped: a receiver answering a huge body must not exhaust the app's memory.
+      const read = wantBody(response.statusCode)
+        ? await readCapped(response.body, MAX_ANSWER_BYTES, response.headers['content-length'])
+        : (await response.body.dump(), { text: '', overflow: false });
       const retryAfter = response.headers['retry-after'];
       return {
         status: response.statusCode,
         retryAfter: (Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null,
-        body: text,
+        body: read.text,
+        overflow: read.overflow,
       };
     } catch (error) {
       return { error: timedOut ? `Timed out after ${timeoutMs}ms` : describeNetworkError(error, timeoutMs) };

@@ -20,9 +20,10 @@ export interface MessageParts {
   entityId: string;
   clientId: string;
   action: SyncMessage['action'];
-  payload: Record<string, unknown>;
-  /** The operation that made the change; null for a failure written by hand. */
-  operationId: bigint | null;
+  /** An object, or its JSON text as stored (an outbox entry's). */
+  payload: Record<string, unknown> | string;
+  /** The operation that made the change (an id, or its text); null for a failure written by hand. */
+  operationId: bigint | string | null;
   /** The idempotency key when there is no operation id. */
   fallbackKey: string;
 }
@@ -36,7 +37,7 @@ export function syncMessage(parts: MessageParts): SyncMessage {
     entityId,
     action,
     clientId,
-    payload,
+    payloadJson: typeof payload === 'string' ? payload : JSON.stringify(payload),
     operationId,
     idempotencyKey: operationId ?? parts.fallbackKey,
   };

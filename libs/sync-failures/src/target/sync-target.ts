@@ -8,7 +8,8 @@ export interface SyncMessage {
   entityId: string;
   action: OperationType;
   clientId: string;
-  payload: Record<string, unknown>;
+  /** The change's payload as JSON text (what the request carries; an outbox entry's is sent as ingest wrote it, never parsed). */
+  payloadJson: string;
   /** The operation log id of the change, as a string (a bigint does not fit a JSON number). */
   operationId: string | null;
   /** Lets the receiver drop a delivery it has already applied (a retry after a lost answer). */
