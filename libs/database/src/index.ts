@@ -11,3 +11,4 @@ export * from './refusal-reason';
 export * from './channel-listener';
 export * from './session-client';
 export * from './session-check';
+export * from './citus/distribute';

@@ -1,0 +1,24 @@
+/**
+ * How each table lives on a Citus cluster (docs/scaling.md "How resync runs on Citus"): every
+ * table with a client id column (`_client_id` in synced tables, `client_id` elsewhere) is
+ * distributed on it and co-located with every other, so a client's rows of all tables sit on one
+ * worker; a table of no client is a reference table (a copy on every node) and must be listed
+ * here, so a table added later cannot be left out by accident.
+ */
+
+/** Every distributed table is co-located with this one. */
+export const COLOCATION_ANCHOR = 'venta';
+
+/** The columns a table is distributed on, in the order they are looked for. */
+export const CLIENT_COLUMNS: readonly string[] = ['_client_id', 'client_id'];
+
+/**
+ * Tables of no client: credentials are looked up by key hash before the client is known; the
+ * operation log's partition list is the log's own; `sync_operations_processing` stays empty on
+ * Citus (distribute() retires the PROCESSING state there: no trigger may write another table) and is
+ * read joined to the log, which a reference table allows.
+ */
+export const REFERENCE_TABLES: readonly string[] = ['client_keys', 'sync_operation_partitions', 'sync_operations_processing'];
+
+/** Stay on the coordinator only: the migrator's own bookkeeping. */
+export const LOCAL_TABLES: readonly string[] = ['_prisma_migrations'];
