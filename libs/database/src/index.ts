@@ -12,3 +12,4 @@ export * from './channel-listener';
 export * from './session-client';
 export * from './session-check';
 export * from './citus/distribute';
+export * from './claim-by-client';
