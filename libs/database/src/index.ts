@@ -13,3 +13,5 @@ export * from './session-client';
 export * from './session-check';
 export * from './citus/distribute';
 export * from './claim-by-client';
+export * from './citus/expire-feeds';
+export * from './citus/engine-check';
