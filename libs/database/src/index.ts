@@ -12,3 +12,6 @@ export * from './channel-listener';
 export * from './session-client';
 export * from './session-check';
 export * from './citus/distribute';
+export * from './claim-by-client';
+export * from './citus/expire-feeds';
+export * from './citus/engine-check';

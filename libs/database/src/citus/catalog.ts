@@ -20,7 +20,15 @@ export interface TableInfo {
   citus: 'local' | 'distributed' | 'reference';
 }
 
+/** Whether the database has the citus extension (a Citus coordinator, distributed or not yet). */
+export async function hasCitus(client: Client): Promise<boolean> {
+  const { rows } = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
+  return rows.length > 0;
+}
+
+/** The public schema's tables; on a database without Citus every one reads as `local`. */
 export async function readTables(client: Client, clientColumns: readonly string[]): Promise<TableInfo[]> {
+  const citus = await hasCitus(client);
   const { rows } = await client.query<{
     name: string;
     partitioned: boolean;
@@ -35,7 +43,7 @@ export async function readTables(client: Client, clientColumns: readonly string[
                                      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = u.n ORDER BY u.o)))
              FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
              WHERE x.indrelid = c.oid AND (x.indisunique OR x.indisexclusion)) AS uniques,
-            (SELECT d.partmethod::text FROM pg_dist_partition d WHERE d.logicalrelid = c.oid) AS method
+            ${citus ? `(SELECT d.partmethod::text FROM pg_dist_partition d WHERE d.logicalrelid = c.oid)` : 'NULL::text'} AS method
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
      ORDER BY c.relname`,

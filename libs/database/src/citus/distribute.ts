@@ -1,6 +1,6 @@
 import { SessionClient } from '../session-client';
-import { CLIENT_COLUMNS, COLOCATION_ANCHOR, LOCAL_TABLES, REFERENCE_TABLES } from './distribution-plan';
-import { readTables, TableInfo } from './catalog';
+import { CLIENT_COLUMNS, COLOCATION_ANCHOR, planTables } from './distribution-plan';
+import { hasCitus, readTables, TableInfo } from './catalog';
 import { retireProcessing, stampXidByTrigger } from './citus-triggers';
 
 /** Serialises concurrent `db:distribute` runs (same namespace as LockKey, never reused). */
@@ -34,23 +34,18 @@ export async function distribute(url: string, log: DistributeLog = () => undefin
     await client.query(`SELECT run_command_on_all_nodes(
       format('ALTER DATABASE %I SET citus.enable_unsafe_triggers = on', current_database()))`);
     const tables = await readTables(client, CLIENT_COLUMNS);
-    const unknown = tables.filter(
-      (t) => !t.clientColumn && !REFERENCE_TABLES.includes(t.name) && !LOCAL_TABLES.includes(t.name),
-    );
-    if (unknown.length > 0)
+    const plan = planTables(tables);
+    if (plan.unknown.length > 0)
       throw new Error(
-        `Table(s) ${unknown.map((t) => t.name).join(', ')} have no client id column and are not listed as reference tables (libs/database/src/citus/distribution-plan.ts)`,
+        `Table(s) ${plan.unknown.map((t) => t.name).join(', ')} have no client id column and are not listed as reference tables (libs/database/src/citus/distribution-plan.ts)`,
       );
     if (!tables.some((t) => t.name === COLOCATION_ANCHOR))
       throw new Error(`Table ${COLOCATION_ANCHOR} not found: run the migrations first (npm run db:migrate)`);
 
     await retireProcessing(client, log);
     await stampXidByTrigger(client, tables, log);
-    const distributed = tables
-      .filter((t) => t.clientColumn && !REFERENCE_TABLES.includes(t.name) && !LOCAL_TABLES.includes(t.name))
-      .sort((a, b) => Number(b.name === COLOCATION_ANCHOR) - Number(a.name === COLOCATION_ANCHOR));
-    for (const table of distributed) await distributeTable(client, table, log);
-    for (const table of tables.filter((t) => REFERENCE_TABLES.includes(t.name))) {
+    for (const table of plan.distributed) await distributeTable(client, table, log);
+    for (const table of plan.reference) {
       if (table.citus === 'reference') continue;
       await client.query('SELECT create_reference_table($1)', [table.name]);
       log(`${table.name}: reference table`);
@@ -62,10 +57,7 @@ export async function distribute(url: string, log: DistributeLog = () => undefin
 }
 
 async function assertCitus(client: SessionClient): Promise<void> {
-  const { rows } = await client.query<{ coordinator: boolean | null }>(
-    `SELECT (SELECT true FROM pg_extension WHERE extname = 'citus') AS coordinator`,
-  );
-  if (!rows[0].coordinator)
+  if (!(await hasCitus(client)))
     throw new Error('The database has no citus extension: connect to a Citus coordinator (docs/scaling.md)');
 }
 

@@ -18,7 +18,32 @@ export const CLIENT_COLUMNS: readonly string[] = ['_client_id', 'client_id'];
  * Citus (distribute() retires the PROCESSING state there: no trigger may write another table) and is
  * read joined to the log, which a reference table allows.
  */
-export const REFERENCE_TABLES: readonly string[] = ['client_keys', 'sync_operation_partitions', 'sync_operations_processing'];
+export const REFERENCE_TABLES: readonly string[] = [
+  'client_keys',
+  'sync_operation_partitions',
+  'sync_operations_processing',
+];
 
 /** Stay on the coordinator only: the migrator's own bookkeeping. */
 export const LOCAL_TABLES: readonly string[] = ['_prisma_migrations'];
+
+/** What distribute() makes of each table it reads (catalog.ts): unknown ones stop it. */
+export interface Plan<T extends { name: string; clientColumn?: string }> {
+  distributed: T[];
+  reference: T[];
+  /** Neither listed nor with a client id column. */
+  unknown: T[];
+}
+
+export function planTables<T extends { name: string; clientColumn?: string }>(tables: T[]): Plan<T> {
+  const plan: Plan<T> = { distributed: [], reference: [], unknown: [] };
+  for (const table of tables) {
+    if (LOCAL_TABLES.includes(table.name)) continue;
+    if (REFERENCE_TABLES.includes(table.name)) plan.reference.push(table);
+    else if (table.clientColumn) plan.distributed.push(table);
+    else plan.unknown.push(table);
+  }
+  // The co-location anchor first: the others are created co-located with it.
+  plan.distributed.sort((a, b) => Number(b.name === COLOCATION_ANCHOR) - Number(a.name === COLOCATION_ANCHOR));
+  return plan;
+}

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '@app/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { claimByClient, Prisma, PrismaService, Tx } from '@app/database';
 import {
   FAILURE_COLUMNS,
   FAILURE_DEVICE,
@@ -38,7 +39,15 @@ export interface AttemptRow {
  */
 @Injectable()
 export class SyncFailuresRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /** DATABASE_ENGINE=citus: a claim locks one client's failures at a time (claimByClient). */
+  private readonly perClient: boolean;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.perClient = config.databaseEngine === 'citus';
+  }
 
   /**
    * The outcome of a dispatcher round, in one statement (one atomic commit): removes the handled
@@ -77,11 +86,33 @@ export class SyncFailuresRepository {
    * `leaseUntil` in the same statement: concurrent claimers skip the locked rows and then find them
    * no longer due. The lease value is the claim's token for recordAttempts and release.
    */
-  claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
+  async claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
+    if (!this.perClient) return this.claimDueOf(undefined, cutoff, leaseUntil, limit);
+    // Citus: the clients of the `limit` failures due first (read without locks), then client by client.
+    const clients = await this.prisma.$queryRaw<{ client_id: string }[]>`
+      SELECT client_id FROM (
+        SELECT client_id, next_retry_at, id FROM sync_failures WHERE next_retry_at <= ${cutoff}
+        ORDER BY next_retry_at, id LIMIT ${limit}) w
+      GROUP BY client_id ORDER BY min(next_retry_at), client_id`;
+    return claimByClient(
+      clients.map((c) => c.client_id),
+      limit,
+      (clientId, room) => this.claimDueOf(clientId, cutoff, leaseUntil, room),
+    );
+  }
+
+  /** The claim, of one client's failures only when `clientId` is given. */
+  private claimDueOf(
+    clientId: string | undefined,
+    cutoff: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<SyncFailureRow[]> {
+    const client = clientId === undefined ? Prisma.empty : Prisma.sql`AND client_id = ${clientId}`;
     return this.prisma.$queryRaw<SyncFailureRow[]>`
       UPDATE sync_failures SET next_retry_at = ${leaseUntil}
-      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${cutoff}
-                   ORDER BY next_retry_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= ${cutoff} ${client}
+                   ORDER BY next_retry_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED) ${client}
       RETURNING ${FAILURE_COLUMNS}`;
   }
 
