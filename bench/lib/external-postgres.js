@@ -6,6 +6,7 @@
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { clusterOf, createClusterDatabase, dropClusterDatabase, withDatabase } = require('../../scripts/citus-cluster');
+const { Client } = require('pg');
 const { query } = require('../../scripts/temporary-postgres');
 
 const DIST = join(__dirname, '..', '..', 'dist', 'apps', 'api');
@@ -13,12 +14,17 @@ const DIST = join(__dirname, '..', '..', 'dist', 'apps', 'api');
 /** The postmaster's pid of a server on this machine (for its CPU), from one of its backends' parent; undefined if remote. */
 async function localPostmaster(url) {
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) return undefined;
-  const { rows } = await query(url, 'SELECT pg_backend_pid() AS pid');
+  const client = new Client({ connectionString: url });
+  await client.connect();
   try {
+    // Read while the backend is alive: once the connection ends, its /proc entry is gone.
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
     const stat = readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8');
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return undefined;
+  } finally {
+    await client.end();
   }
 }
 
