@@ -64,14 +64,17 @@ export class OutboxRepository {
   ): Promise<ClaimedOutboxEntry[]> {
     const client = (alias: string) =>
       clientId === undefined ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(alias)}.client_id = ${clientId}`;
+    // The enum's text outside RETURNING: Citus refuses a function that is not IMMUTABLE there (enum_out is STABLE).
     const rows = await this.prisma.$queryRaw<ClaimedOutboxEntry[]>`
-      UPDATE sync_outbox u SET claimed_until = ${leaseUntil}
-      WHERE u.id IN (
-        SELECT o.id FROM sync_outbox o
-        WHERE ${claimable(now)} ${client('o')}
-        ORDER BY o.id LIMIT ${limit}
-        FOR UPDATE OF o SKIP LOCKED) ${client('u')}
-      RETURNING u.id, u.operation_id, u.table_name, u.client_id, u.record_id, u.action::text AS action, u.payload`;
+      WITH claimed AS (
+        UPDATE sync_outbox u SET claimed_until = ${leaseUntil}
+        WHERE u.id IN (
+          SELECT o.id FROM sync_outbox o
+          WHERE ${claimable(now)} ${client('o')}
+          ORDER BY o.id LIMIT ${limit}
+          FOR UPDATE OF o SKIP LOCKED) ${client('u')}
+        RETURNING u.id, u.operation_id, u.table_name, u.client_id, u.record_id, u.action, u.payload)
+      SELECT id, operation_id, table_name, client_id, record_id, action::text AS action, payload FROM claimed`;
     return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
