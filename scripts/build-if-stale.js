@@ -33,6 +33,8 @@ const OUTPUTS = [
   'dist/apps/api/apps/api/src/cli/psql.js',
   'dist/apps/api/apps/api/src/cli/studio.js',
   'dist/apps/api/apps/api/src/cli/migrate.js',
+  'dist/apps/api/apps/api/src/cli/distribute.js',
+  'dist/apps/api/apps/api/src/cli/expire-feeds.js',
   'dist/apps/worker/apps/worker/src/main.js',
   'libs/client/dist/cjs/index.js',
   'libs/client/dist/esm/index.js',

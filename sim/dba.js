@@ -2,11 +2,15 @@
 // backs. Which rows is a function of the seed and the rows' own keys, not of timing.
 const { query } = require('./infra');
 
-/** Deletes about `share` of all operation rows; returns how many. */
+/**
+ * Deletes about `share` of all operation rows; returns how many. `batch_version::text`, not the
+ * implicit text || integer (a STABLE function): Citus refuses a STABLE function over a column in a
+ * DELETE; the string, so the rows picked for a seed, are the same.
+ */
 async function deleteRandomOperations(databaseUrl, seed, share) {
   const { rowCount } = await query(
     databaseUrl,
-    `DELETE FROM sync_operations WHERE abs(hashtext(client_id || ':' || record_id || ':' || batch_version || ':' || $1)) % 10000 < $2`,
+    `DELETE FROM sync_operations WHERE abs(hashtext(client_id || ':' || record_id || ':' || batch_version::text || ':' || $1)) % 10000 < $2`,
     [String(seed), Math.round(share * 10000)],
   );
   return rowCount;

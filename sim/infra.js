@@ -16,15 +16,23 @@ function requireBuilt(relative) {
   return require(file);
 }
 
+/** DATABASE_ENGINE=citus: the simulation's database is on a Citus coordinator (docs/scaling.md "Scaling out with Citus"). */
+const ENGINE = process.env.DATABASE_ENGINE ? { DATABASE_ENGINE: process.env.DATABASE_ENGINE } : {};
+
 /**
  * A database with the real migrations applied. With `databaseUrl` that database is used and must
- * hold no synced data yet; without it an embedded PostgreSQL runs in a temporary directory and is
- * removed by stop().
+ * hold no synced data yet (with DATABASE_ENGINE=citus: a Citus coordinator's, distributed after the
+ * migrations as `npm run db:distribute` does); without it an embedded PostgreSQL runs in a
+ * temporary directory and is removed by stop().
  */
 async function startDatabase({ databaseUrl, log = () => undefined } = {}) {
   const { applyMigrations } = requireBuilt('libs/database/src/migrator.js');
   if (databaseUrl) {
     await applyMigrations(databaseUrl);
+    if (ENGINE.DATABASE_ENGINE === 'citus') {
+      await requireBuilt('libs/database/src/citus/distribute.js').distribute(databaseUrl);
+      log('Citus: distributed by client id');
+    }
     const { rows } = await query(
       databaseUrl,
       'SELECT (SELECT count(*) FROM sync_operations)::int AS ops, (SELECT count(*) FROM venta)::int + (SELECT count(*) FROM devolucion)::int AS rows',
@@ -52,6 +60,7 @@ class ServerProcess {
       ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'error',
       RUN_JOBS: 'false',
+      ...ENGINE,
       ...env,
     };
     this.url = `http://127.0.0.1:${port}`;

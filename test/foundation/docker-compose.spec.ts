@@ -84,6 +84,15 @@ describe('docker-compose.yml', () => {
         .sort();
     expect(inProfile(undefined)).toEqual(['api', 'postgres', 'worker']);
     expect(inProfile('observability')).toEqual(['grafana', 'prometheus']);
+    expect(inProfile('citus')).toEqual([
+      'api-citus',
+      'citus-coordinator',
+      'citus-distribute',
+      'citus-setup',
+      'citus-worker-1',
+      'citus-worker-2',
+      'worker-citus',
+    ]);
     expect(Object.values(services).every((service) => (service.profiles ?? []).length <= 1)).toBe(true);
   });
 

@@ -11,8 +11,12 @@ function countByKey(keys: (string | undefined)[]): Map<string | undefined, numbe
   return counts;
 }
 
-/** Two app instances on one database: every delivery and every retry happens exactly once. */
-describe('External sync on several instances', () => {
+/**
+ * Two app instances on one database: every delivery and every retry happens exactly once. Also with
+ * DATABASE_ENGINE=citus (on plain PostgreSQL here), whose claims go client by client: two clients'
+ * records, claimed by both instances.
+ */
+describe.each(['postgres', 'citus'])('External sync on several instances (DATABASE_ENGINE=%s)', (engine) => {
   let fake: FakeExternalSystem;
   let database: TestDatabase;
   let a: SyncApp;
@@ -24,15 +28,31 @@ describe('External sync on several instances', () => {
     database = await createTestDatabase();
     const clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'));
     // Small batches and slow answers, so the two instances' claims interleave.
-    const env = { SYNC_DISPATCH_BATCH_SIZE: '7', SYNC_RETRY_BATCH_SIZE: '7', SYNC_RETRY_CONCURRENCY: '4' };
+    const env = {
+      SYNC_DISPATCH_BATCH_SIZE: '7',
+      SYNC_RETRY_BATCH_SIZE: '7',
+      SYNC_RETRY_CONCURRENCY: '4',
+      DATABASE_ENGINE: engine,
+    };
     a = await startSyncApp(fake, { database, clock, env });
     b = await startSyncApp(fake, { database, clock, env });
-    const operations = Array.from({ length: RECORDS }, (_, i) => ({
-      operation: 'CREATE',
-      record: { id: `multi-${i}`, n: i },
-    }));
-    const { body } = await a.t.as('MTY').post('/tables/venta/batch').send({ operations }).expect(200);
-    operationIds = body.results.map((r: { operation_id: string }) => r.operation_id);
+    const operations = (from: number) =>
+      Array.from({ length: RECORDS / 2 }, (_, i) => ({
+        operation: 'CREATE',
+        record: { id: `multi-${from + i}`, n: i },
+      }));
+    operationIds = [];
+    for (const [store, from] of [
+      ['MTY', 0],
+      ['GDL', RECORDS / 2],
+    ] as const) {
+      const { body } = await a.t
+        .as(store)
+        .post('/tables/venta/batch')
+        .send({ operations: operations(from) })
+        .expect(200);
+      operationIds.push(...body.results.map((r: { operation_id: string }) => r.operation_id));
+    }
     expect(new Set(operationIds).size).toBe(RECORDS);
   });
   afterAll(async () => {

@@ -11,3 +11,7 @@ export * from './refusal-reason';
 export * from './channel-listener';
 export * from './session-client';
 export * from './session-check';
+export * from './citus/distribute';
+export * from './claim-by-client';
+export * from './citus/expire-feeds';
+export * from './citus/engine-check';

@@ -57,6 +57,15 @@ export interface StatementOptions {
   kinds?: readonly OperationType[];
   /** Mode `insert`: also write the outbox entries of the changes that changed data (external sync on). */
   outbox?: boolean;
+  /**
+   * Written for Citus (DATABASE_ENGINE=citus): Citus runs each INSERT of a WITH list as a statement
+   * of its own ("only SELECT, UPDATE, or DELETE common table expressions may be router planned"),
+   * one after the other in the transaction, each seeing the writes before it, so the parts no longer
+   * share one snapshot. The records' prior state is then read (and locked, in record id order like
+   * the upserts) before any upsert, and every read of the log names the client, so each part goes
+   * to the client's shard alone. Mode `head` claims across clients: not on Citus.
+   */
+  citus?: boolean;
 }
 
 /** One row per change, in input order; ids as text on both paths (pool and transaction). */
@@ -122,8 +131,9 @@ export interface HeadRow {
 export function applyAndLogSql(
   table: SyncedTableName,
   mode: LogMode,
-  { withJobs = false, kinds = OPERATION_TYPES, outbox = false }: StatementOptions = {},
+  { withJobs = false, kinds = OPERATION_TYPES, outbox = false, citus = false }: StatementOptions = {},
 ): string {
+  if (citus && mode === 'head') throw new Error('apply-and-log: mode head claims across clients, not on Citus');
   const target = `"${table}"`;
   const queueAware = mode === 'insert';
   const guarded = mode === 'entry' || mode === 'head';
@@ -146,7 +156,19 @@ export function applyAndLogSql(
           key: '$6::bigint',
           size: '$7::int',
         };
-  const wasDeleted = `(SELECT p._deleted FROM ${target} p WHERE p._client_id = ${$.client} AND p._hash_id = i.hash_id)`;
+  const wasDeleted = citus
+    ? `(SELECT p._deleted FROM prior p WHERE p._hash_id = i.hash_id)`
+    : `(SELECT p._deleted FROM ${target} p WHERE p._client_id = ${$.client} AND p._hash_id = i.hash_id)`;
+  // Citus: the log read by id names the client too (its key there is (id, client_id)).
+  const sameClient = (alias: string) => (citus ? ` AND ${alias}.client_id = ${$.client}` : '');
+  const prior = citus
+    ? // `= ANY(ARRAY(...))`, not `IN (SELECT ...)`: Citus 13.2 then returns a locked read's result in
+      // a format it does not read back ("missing data for column").
+      `prior AS MATERIALIZED (
+      SELECT p._hash_id, p._deleted FROM ${target} p
+      WHERE p._client_id = ${$.client} AND p._hash_id = ANY(ARRAY(SELECT hash_id FROM input))
+      ORDER BY p._hash_id FOR UPDATE),`
+    : '';
   // `live`: the changes this statement applies (in insert mode, those of records with nothing queued).
   // The probe reads the record's own entries of sync_operations_lookup_idx. Its status test is on
   // text so that sync_operations_queue_idx (partial on those statuses) cannot serve it: with the
@@ -161,7 +183,17 @@ export function applyAndLogSql(
     live AS (SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = i.hash_id)),`
     : '';
   const live = queueAware ? 'live' : 'input'; // a worker applies all it claimed: no copy of the input
-  const upserts = upsertsSql(kinds, target, $.client, live, wasDeleted);
+  // Citus: every upsert waits for `prior` whole (an InitPlan, run before its first row). Without it
+  // PostgreSQL reads a CTE when first needed, and a locked read after an upsert of the same command
+  // returns the row as upserted.
+  const upserts = upsertsSql(
+    kinds,
+    target,
+    $.client,
+    live,
+    wasDeleted,
+    citus ? '(SELECT count(*) >= 0 FROM prior)' : '',
+  );
   const outcome = (cases: string) =>
     queueAware ? `CASE WHEN q.record_id IS NOT NULL THEN 'queued' ELSE ${cases} END` : cases;
   const note = `${$.notes} ->> o.outcome`;
@@ -175,7 +207,7 @@ export function applyAndLogSql(
     : // By primary key only (claimed ids are this client's; a client_id condition made the planner scan
       // the client's whole history through sync_operations_lookup_idx).
       `UPDATE sync_operations s SET status = 'COMPLETED', note = ${note}, updated_at = now(), payload = CASE WHEN ${$.audit} THEN s.payload END
-      FROM outcomes o WHERE s.id = o.op_id AND s.table_name = ${$.table} AND s.record_id = o.hash_id
+      FROM outcomes o WHERE s.id = o.op_id AND s.table_name = ${$.table} AND s.record_id = o.hash_id${sameClient('s')}
       RETURNING s.id, s.record_id`;
   // Changes logged QUEUED behind a record's waiting operations join the queue as one entry; with
   // `withJobs` (the caller's changes carry job ids), the operations are listed under their job.
@@ -208,7 +240,7 @@ export function applyAndLogSql(
         // statistics, and the joins below went quadratic (1.8 s for 1,000). A JSON array, like the
         // insert mode's batch, keeps the input's estimate at 100 rows.
         `SELECT ${claimedColumns}, i.idx${guarded ? ', s.status' : ''}
-      FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS i(id, idx) JOIN sync_operations s ON s.id = i.id::bigint`;
+      FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS i(id, idx) JOIN sync_operations s ON s.id = i.id::bigint${sameClient('s')}`;
   // `head`: the queue's first entry no other worker holds, taken when it is this table's and fills a
   // batch or is the only one (else the worker's long way gathers entries into a batch).
   const claim =
@@ -234,7 +266,7 @@ export function applyAndLogSql(
       WHERE o.id = ANY(ARRAY(SELECT unnest(q.operation_ids) FROM sync_queue q
               WHERE q.operation_id < (SELECT max(op_id) FROM claimed) AND q.operation_id <> ${$.key}
                 AND q.client_id = ${$.client} AND q.table_name = ${$.table}))
-        AND o.status = 'QUEUED'),
+        AND o.status = 'QUEUED'${sameClient('o')}),
     guard AS (
       SELECT count(*) <> ${$.size} OR coalesce(bool_or(c.status <> 'QUEUED'), true) OR count(DISTINCT c.hash_id) <> count(*)
         OR coalesce(bool_or(((SELECT oldest FROM ahead) ->> c.hash_id)::bigint < c.op_id), false) AS stop
@@ -264,7 +296,7 @@ export function applyAndLogSql(
       : '';
   const dequeued = guarded
     ? `,
-    dequeued AS (DELETE FROM sync_queue WHERE operation_id = ${$.key} AND NOT (SELECT stop FROM guard))`
+    dequeued AS (DELETE FROM sync_queue WHERE operation_id = ${$.key}${citus ? ` AND client_id = ${$.client}` : ''} AND NOT (SELECT stop FROM guard))`
     : '';
   const answer =
     mode === 'head'
@@ -278,6 +310,7 @@ export function applyAndLogSql(
   return `
     WITH ${head}
     ${pending}
+    ${prior}
     ${upserts.ctes}
     outcomes AS (
       SELECT i.idx, i.op, i.hash_id, i.ver, i.queue_id, i.data, i.fields, i.op_id,

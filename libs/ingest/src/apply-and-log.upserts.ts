@@ -23,8 +23,10 @@ const NOT_NEWER = 'CASE WHEN t._deleted THEN t._ver < EXCLUDED._ver ELSE t._ver 
 
 /**
  * The tombstone rules of each operation (apply-and-log.statement.ts says them in words). Every
- * write stamps the row with its transaction (`_xid`: the insert by the column's default, an update
- * in its SET list), which orders the change feed (libs/changes).
+ * write stamps the row with its transaction (`_xid`), which orders the change feed (libs/changes).
+ * An update takes `_xid` and the times from the proposed row (EXCLUDED: the columns' defaults,
+ * `pg_current_xact_id()` and `now()`, or on Citus the worker's trigger), never from a function in
+ * the SET list: Citus refuses any function there that is not IMMUTABLE (docs/scaling.md).
  */
 const UPSERTS: Record<OperationType, Upsert> = {
   CREATE: {
@@ -32,7 +34,7 @@ const UPSERTS: Record<OperationType, Upsert> = {
     alias: 'c',
     columns: 'data',
     values: 'i.data',
-    set: 'data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = now(), _updated_at = now(), _xid = pg_current_xact_id()',
+    set: 'data = EXCLUDED.data, _ver = EXCLUDED._ver, _deleted = false, _deleted_at = NULL, _created_at = EXCLUDED._created_at, _updated_at = EXCLUDED._updated_at, _xid = EXCLUDED._xid',
     when: 't._deleted AND t._ver < EXCLUDED._ver',
     returning: 't._hash_id',
     outcome: (wasDeleted) =>
@@ -43,9 +45,9 @@ const UPSERTS: Record<OperationType, Upsert> = {
     alias: 'u',
     columns: 'data',
     values: 'i.data',
-    set: `data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = now(),
-            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN now() ELSE t._created_at END,
-            _xid = pg_current_xact_id()`,
+    set: `data = EXCLUDED.data, _ver = EXCLUDED._ver, _updated_at = EXCLUDED._updated_at,
+            _deleted = false, _deleted_at = NULL, _created_at = CASE WHEN t._deleted THEN EXCLUDED._created_at ELSE t._created_at END,
+            _xid = EXCLUDED._xid`,
     when: NOT_NEWER,
     returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>
@@ -56,7 +58,7 @@ const UPSERTS: Record<OperationType, Upsert> = {
     alias: 'd',
     columns: 'data, _deleted, _deleted_at',
     values: `'{}'::jsonb, true, now()`,
-    set: `_deleted = true, _deleted_at = now(), _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = now(), _xid = pg_current_xact_id()`,
+    set: `_deleted = true, _deleted_at = EXCLUDED._deleted_at, _ver = EXCLUDED._ver, data = '{}'::jsonb, _updated_at = EXCLUDED._updated_at, _xid = EXCLUDED._xid`,
     when: NOT_NEWER,
     returning: 't._hash_id, (t.xmax = 0) AS inserted',
     outcome: (wasDeleted) =>
@@ -64,11 +66,22 @@ const UPSERTS: Record<OperationType, Upsert> = {
   },
 };
 
-/** One kind's upsert CTE; rows are taken in record id order, so concurrent batches lock them in the same order. */
-function upsertCte(kind: OperationType, u: Upsert, target: string, client: string, live: string): string {
+/**
+ * One kind's upsert CTE; rows are taken in record id order, so concurrent batches lock them in the
+ * same order. `after`: a condition its first row waits for (the Citus statement's locked read of
+ * the prior state, which must see the rows before any upsert changes them).
+ */
+function upsertCte(
+  kind: OperationType,
+  u: Upsert,
+  target: string,
+  client: string,
+  live: string,
+  after: string,
+): string {
   return `${u.cte} AS (
       INSERT INTO ${target} AS t (_client_id, _hash_id, _ver, ${u.columns})
-      SELECT ${client}, i.hash_id, i.ver, ${u.values} FROM ${live} i WHERE i.op = '${kind}' ORDER BY i.hash_id
+      SELECT ${client}, i.hash_id, i.ver, ${u.values} FROM ${live} i WHERE i.op = '${kind}'${after ? ` AND ${after}` : ''} ORDER BY i.hash_id
       ON CONFLICT (_client_id, _hash_id) DO UPDATE
         SET ${u.set}
         WHERE ${u.when}
@@ -103,10 +116,11 @@ export function upsertsSql(
   client: string,
   live: string,
   wasDeleted: string,
+  after = '',
 ): { ctes: string; outcome: string; joins: string } {
   const used = OPERATION_TYPES.filter((kind) => kinds.includes(kind)).map((kind) => [kind, UPSERTS[kind]] as const);
   return {
-    ctes: used.map(([kind, u]) => upsertCte(kind, u, target, client, live)).join('\n    '),
+    ctes: used.map(([kind, u]) => upsertCte(kind, u, target, client, live, after)).join('\n    '),
     outcome: `CASE i.op ${used.map(([kind, u]) => `WHEN '${kind}' THEN ${u.outcome(wasDeleted)}`).join('\n               ')} END`,
     joins: used
       .map(([kind, u]) => `LEFT JOIN ${u.cte} ${u.alias} ON i.op = '${kind}' AND ${u.alias}._hash_id = i.hash_id`)

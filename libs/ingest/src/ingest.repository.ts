@@ -107,8 +107,10 @@ export class IngestRepository {
     const kinds = kindsSuffix(options.kinds ?? OPERATION_TYPES);
     const name = `resync_apply_${mode}_${table}${options.withJobs ? '_jobs' : ''}${options.outbox ? '_outbox' : ''}${kinds}`;
     let statement = this.statements.get(name);
-    if (statement === undefined)
-      this.statements.set(name, (statement = { name, text: applyAndLogSql(table, mode, options) }));
+    if (statement === undefined) {
+      const text = applyAndLogSql(table, mode, { ...options, citus: this.config.databaseEngine === 'citus' });
+      this.statements.set(name, (statement = { name, text }));
+    }
     return statement;
   }
 

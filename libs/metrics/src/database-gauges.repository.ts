@@ -46,19 +46,24 @@ export class DatabaseGaugesRepository {
 
   async queueFigures(now: Date, maxRetries: number, staleBefore: Date): Promise<QueueFigures> {
     const [row] = await this.prisma.sql<QueueFigures>(
-      `SELECT
+      // The failures' counts in a subquery of their own: Citus cannot push scalar subqueries down
+      // beside the aggregates of a distributed table ("cannot push down subquery on the target list").
+      `WITH f AS (
+         SELECT count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at <= $1::timestamp)::int AS failures_due,
+                count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at > $1::timestamp)::int AS failures_waiting,
+                count(*) FILTER (WHERE f.next_retry_at IS NULL OR f.retry_count >= $2)::int AS failures_critical
+         FROM sync_failures f)
+       SELECT
          (SELECT count(*) FROM sync_outbox)::int AS outbox_depth,
          COALESCE((SELECT extract(epoch FROM $1::timestamptz - min(created_at)) FROM sync_outbox), 0)::float8 AS outbox_oldest_age_seconds,
-         count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at <= $1::timestamp)::int AS failures_due,
-         count(*) FILTER (WHERE f.next_retry_at IS NOT NULL AND f.retry_count < $2 AND f.next_retry_at > $1::timestamp)::int AS failures_waiting,
-         count(*) FILTER (WHERE f.next_retry_at IS NULL OR f.retry_count >= $2)::int AS failures_critical,
+         f.failures_due, f.failures_waiting, f.failures_critical,
          (SELECT coalesce(sum(size), 0) FROM sync_queue)::int AS operations_queued,
          (SELECT count(*) FROM ${PROCESSING})::int AS operations_processing,
          (SELECT count(*) FROM ${PROCESSING} WHERE s.updated_at < $3::timestamptz)::int AS operations_stuck_processing,
          CASE WHEN EXISTS (${QUEUE_PROGRESS}) THEN 0
               ELSE (SELECT coalesce(sum(size), 0) FROM sync_queue WHERE created_at < $3::timestamptz)
          END::int AS operations_queue_stalled
-       FROM sync_failures f`,
+       FROM f`,
       [now.toISOString(), maxRetries, staleBefore.toISOString()],
     );
     return row;

@@ -4,6 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigError, directDatabaseUrl, loadAppConfig, persistedDevelopmentCredentials } from '@app/common';
 import {
   applyMigrations,
+  checkDatabaseEngine,
   checkSessionSettings,
   DatabaseUnavailableError,
   EmbeddedPostgres,
@@ -76,6 +77,7 @@ async function start(options: RunOptions): Promise<void> {
   const migrations = await applyMigrations(directDatabaseUrl(config)!);
   for (const warning of migrations.warnings) boot.warn(warning);
   await checkSessionSettings(config.databaseUrl!);
+  await checkDatabaseEngine(directDatabaseUrl(config)!, config.databaseEngine);
   boot.log(`Migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied.length} already applied`);
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), createHttpAdapter(config), {

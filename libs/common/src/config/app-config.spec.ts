@@ -30,6 +30,7 @@ describe(loadAppConfig.name, () => {
         databaseUrl: undefined,
         databaseDirectUrl: undefined,
         databasePreparedStatements: true,
+        databaseEngine: 'postgres',
         databasePoolSize: 10,
         embeddedDatabaseDir: '.data/postgres',
         embeddedDatabasePort: 54329,
@@ -114,6 +115,19 @@ describe(loadAppConfig.name, () => {
     it('requires MISSING_OPERATIONS_CRITICAL to be at least MISSING_OPERATIONS_WARNING', () => {
       const error = configError({ ...KEYS, MISSING_OPERATIONS_WARNING: '50', MISSING_OPERATIONS_CRITICAL: '20' });
       expect(error.problems).toEqual(['MISSING_OPERATIONS_CRITICAL must not be below MISSING_OPERATIONS_WARNING']);
+    });
+
+    it('reads DATABASE_ENGINE, postgres or citus only; compaction is off on Citus and cannot be turned on', () => {
+      expect(loadAppConfig({ ...KEYS, DATABASE_ENGINE: 'citus' })).toMatchObject({
+        databaseEngine: 'citus',
+        operationLogCompact: false,
+      });
+      expect(configError({ ...KEYS, DATABASE_ENGINE: 'mysql' }).problems).toEqual([
+        'DATABASE_ENGINE must be one of postgres, citus, got "mysql"',
+      ]);
+      expect(configError({ ...KEYS, DATABASE_ENGINE: 'citus', OPERATION_LOG_COMPACT: 'true' }).problems).toEqual([
+        'OPERATION_LOG_COMPACT is not supported with DATABASE_ENGINE=citus (docs/scaling.md)',
+      ]);
     });
 
     it('requires DATABASE_URL with DATABASE_DIRECT_URL, and reads both for a pooler', () => {

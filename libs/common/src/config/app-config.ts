@@ -22,6 +22,12 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   databaseDirectUrl?: string;
   /** False behind a transaction-mode pooler: no named prepared statements (DATABASE_PREPARED_STATEMENTS). */
   databasePreparedStatements: boolean;
+  /**
+   * `citus`: the database is a Citus coordinator distributed by `npm run db:distribute`; claims that
+   * span clients go client by client, and statements Citus would split are written its way
+   * (DATABASE_ENGINE, docs/scaling.md "How resync runs on Citus").
+   */
+  databaseEngine: DatabaseEngine;
   databasePoolSize: number;
   embeddedDatabaseDir: string;
   embeddedDatabasePort: number;
@@ -106,6 +112,9 @@ export interface AppConfig extends HttpConfig, CredentialsConfig {
   metricsRefreshCron: string;
 }
 
+export const DATABASE_ENGINES = ['postgres', 'citus'] as const;
+export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const CLIENT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const LEGACY_PREFIX = /^(\/[A-Za-z0-9_-]{1,64}){1,4}$/;
@@ -174,6 +183,7 @@ export function loadAppConfig(
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseDirectUrl: read.url('DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']),
     databasePreparedStatements: read.bool('DATABASE_PREPARED_STATEMENTS', true),
+    databaseEngine: read.oneOf('DATABASE_ENGINE', DATABASE_ENGINES, 'postgres'),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 500),
     embeddedDatabaseDir: read.string('EMBEDDED_DB_DIR', '.data/postgres'),
     embeddedDatabasePort: read.int('EMBEDDED_DB_PORT', 54329, 1, 65535),
@@ -204,7 +214,8 @@ export function loadAppConfig(
     operationLogRetentionMs: ['off', undefined].includes(read.raw('OPERATION_LOG_RETENTION')?.toLowerCase())
       ? undefined
       : read.duration('OPERATION_LOG_RETENTION', '400d', 1000),
-    operationLogCompact: read.bool('OPERATION_LOG_COMPACT', true),
+    // Compaction rewrites a partition through a table made apart: not on Citus (docs/scaling.md).
+    operationLogCompact: read.bool('OPERATION_LOG_COMPACT', read.raw('DATABASE_ENGINE') !== 'citus'),
     operationLogRequireArchive: read.bool('OPERATION_LOG_REQUIRE_ARCHIVE', false),
     legacyPrefix: read.string('LEGACY_PREFIX', '/legacy'),
     legacyRateLimit: read.int('LEGACY_RATE_LIMIT', 20, 0, 1_000_000),
@@ -255,6 +266,8 @@ export function loadAppConfig(
       undefined,
     );
   }
+  if (config.databaseEngine === 'citus' && config.operationLogCompact)
+    read.fail('OPERATION_LOG_COMPACT', 'is not supported with DATABASE_ENGINE=citus (docs/scaling.md)', undefined);
   if (config.metricsToken !== undefined && config.metricsToken.length < 16)
     read.fail('METRICS_TOKEN', 'must be at least 16 characters', undefined);
   if (config.metricsPort !== undefined && config.metricsPort === config.port)

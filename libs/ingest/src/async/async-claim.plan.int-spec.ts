@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { AppConfig } from '@app/common';
 import { PgTx, Prepared } from '@app/database';
 import { PlanNode, planNodes, rowsRead, scansOf, usePlanDatabase } from '@app/testing';
 import { AsyncQueueRepository } from './async-queue.repository';
@@ -47,7 +48,7 @@ describe('asynchronous claim plan (integration)', () => {
     await other.query('SELECT 1 FROM sync_queue ORDER BY operation_id LIMIT 1 FOR UPDATE');
     await db.client.query('BEGIN');
     try {
-      const queue = new AsyncQueueRepository(undefined as never);
+      const queue = new AsyncQueueRepository(undefined as never, { databaseEngine: 'postgres' } as AppConfig);
       const head = await queue.claimHead(explaining);
       const claim = await queue.claimRest(explaining, head!, LIMIT, false);
       expect(claim.operations).toHaveLength(LIMIT);

@@ -83,14 +83,15 @@ export class AsyncIngestRepository {
     return rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** Records claimed operations that failed (per record) as ERROR with the reason. */
-  async markErrors(tx: PgTx, failures: { id: bigint; error: string }[]): Promise<void> {
+  /** Records a client's claimed operations that failed (per record) as ERROR with the reason. */
+  async markErrors(tx: PgTx, clientId: string, failures: { id: bigint; error: string }[]): Promise<void> {
     if (failures.length === 0) return;
+    // The client named: on Citus the update goes to its shard alone.
     await tx.query(
       `UPDATE sync_operations s SET status = 'ERROR', error = f.error, updated_at = now()
        FROM unnest($1::bigint[], $2::text[]) AS f(id, error)
-       WHERE s.id = f.id`,
-      [failures.map((f) => f.id.toString()), failures.map((f) => f.error)],
+       WHERE s.id = f.id AND s.client_id = $3`,
+      [failures.map((f) => f.id.toString()), failures.map((f) => f.error), clientId],
     );
   }
 

@@ -102,7 +102,8 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
    * Without an outbox to write, the shortest way first: one statement (QueueHead).
    */
   async processOnce(limit = this.config.asyncBatchSize): Promise<WorkSummary> {
-    if (!this.outbox.enabled) {
+    // On Citus the head statement's claim would span clients (refused there): the long way claims per client.
+    if (!this.outbox.enabled && this.config.databaseEngine !== 'citus') {
       const done = await this.head.apply(limit);
       if (done) return done;
     }
@@ -160,7 +161,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     const reason = databaseMessage(error).slice(0, 500);
     try {
       const { attempts, failed } = await this.queue.recordFailure(
-        head.operation_id,
+        head,
         reason,
         this.config.asyncMaxAttempts,
         OperationError.RepeatedFailure,
@@ -220,6 +221,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
     if (!table) {
       await this.operations.markErrors(
         tx,
+        clientId,
         group.map((op) => ({ id: op.id, error: `Table ${tableName} is not a synced table` })),
       );
       return { completed: 0, failed: group.length };
@@ -248,7 +250,7 @@ export class AsyncIngestWorker implements OnApplicationBootstrap, OnModuleDestro
         counted.push({ operation: change.operation, status: 'ERROR' });
       }
     }
-    await this.operations.markErrors(tx, failures);
+    await this.operations.markErrors(tx, clientId, failures);
     return { completed: changes.length - failures.length, failed: failures.length };
   }
 

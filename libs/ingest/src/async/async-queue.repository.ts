@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { PgTx, PrismaService } from '@app/database';
 import { OperationType } from '../change';
 
@@ -43,23 +44,44 @@ const ENTRY =
 const FIRST = `SELECT ${ENTRY} FROM sync_queue q ORDER BY q.operation_id LIMIT 1 FOR UPDATE SKIP LOCKED`;
 
 /**
+ * Citus (a claim locks one client's rows only): the clients of the queue's oldest `$1` entries,
+ * the one whose oldest entry is oldest first. Read by primary key, without locks: a client further
+ * back waits only until the entries ahead of it are claimed, as in one queue.
+ */
+const CLIENTS = `SELECT client_id FROM (SELECT client_id, operation_id FROM sync_queue ORDER BY operation_id LIMIT $1) w
+  GROUP BY client_id ORDER BY min(operation_id)`;
+
+/** Entries CLIENTS looks at: far more than workers can hold at once. */
+const CLIENTS_WINDOW = 1000;
+
+/** Citus: a client's first entry no other worker holds. */
+const FIRST_OF_CLIENT = `SELECT ${ENTRY} FROM sync_queue q WHERE q.client_id = $1
+  ORDER BY q.operation_id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+
+/**
  * The entries after `$1` that fit in `$2` more operations, as far as the snapshot tells (no locks
  * read), then locked: one a different worker holds is skipped, and the claim is that much smaller.
+ * `client`: on Citus, of the head's client ($3) only.
  */
-const MORE = `
+const more = (client: boolean) => `
   SELECT ${ENTRY} FROM sync_queue q WHERE q.operation_id = ANY(ARRAY(
     SELECT operation_id FROM (
       SELECT operation_id, sum(size) OVER (ORDER BY operation_id) AS upto
-      FROM (SELECT operation_id, size FROM sync_queue WHERE operation_id > $1::bigint ORDER BY operation_id LIMIT $2) h) w
-    WHERE upto <= $2))
+      FROM (SELECT operation_id, size FROM sync_queue WHERE operation_id > $1::bigint${client ? ' AND client_id = $3' : ''}
+            ORDER BY operation_id LIMIT $2) h) w
+    WHERE upto <= $2))${client ? ' AND q.client_id = $3' : ''}
   ORDER BY q.operation_id FOR UPDATE SKIP LOCKED`;
+const MORE = more(false);
+const MORE_OF_CLIENT = more(true);
 
-/** The claimed entries' operations still QUEUED, by primary key, in id order. */
-const OPERATIONS = `
+/** The claimed entries' operations still QUEUED, by primary key, in id order (on Citus: of client $3). */
+const operations = (client: boolean) => `
   SELECT o.id::text, o.client_id, o.table_name, o.record_id, o.batch_version, o.queue_id, o.operation::text AS operation,
          CASE WHEN $2::boolean THEN o.payload END AS payload
-  FROM sync_operations o WHERE o.id = ANY($1::bigint[]) AND o.status = 'QUEUED'
+  FROM sync_operations o WHERE o.id = ANY($1::bigint[]) AND o.status = 'QUEUED'${client ? ' AND o.client_id = $3' : ''}
   ORDER BY o.id`;
+const OPERATIONS = operations(false);
+const OPERATIONS_OF_CLIENT = operations(true);
 
 /**
  * The other entries that may hold older operations of the claim's records: those whose first
@@ -72,9 +94,17 @@ const AHEAD_ENTRIES = `
   WHERE q.operation_id < $1::bigint AND q.operation_id <> ALL($2::bigint[])
     AND q.client_id = ANY($3::text[]) AND q.table_name = ANY($4::text[])`;
 
-const AHEAD_OPERATIONS = `
+/** Citus: a claim is one client's ($3), named as such so the read goes to its shard alone. */
+const AHEAD_ENTRIES_OF_CLIENT = `
+  SELECT q.operation_ids::text[] FROM sync_queue q
+  WHERE q.operation_id < $1::bigint AND q.operation_id <> ALL($2::bigint[])
+    AND q.client_id = $3 AND q.table_name = ANY($4::text[])`;
+
+const aheadOperations = (client: boolean) => `
   SELECT o.id::text, o.client_id, o.table_name, o.record_id FROM sync_operations o
-  WHERE o.id = ANY($1::bigint[]) AND o.status = 'QUEUED'`;
+  WHERE o.id = ANY($1::bigint[]) AND o.status = 'QUEUED'${client ? ' AND o.client_id = $2' : ''}`;
+const AHEAD_OPERATIONS = aheadOperations(false);
+const AHEAD_OPERATIONS_OF_CLIENT = aheadOperations(true);
 
 /**
  * The queue of asynchronous ingest: `sync_queue` holds one entry per accepted batch (the ids of its
@@ -83,15 +113,31 @@ const AHEAD_OPERATIONS = `
  */
 @Injectable()
 export class AsyncQueueRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /** DATABASE_ENGINE=citus: claims go client by client (a claim holds one client's entries). */
+  private readonly perClient: boolean;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.perClient = config.databaseEngine === 'citus';
+  }
 
   /**
    * Claims the queue's head for the caller's transaction: its first entry no other worker holds
    * (FOR UPDATE SKIP LOCKED: workers take disjoint entries, and the row lock is the claim; a worker
    * that dies releases it when PostgreSQL ends its session, and the entry is there for anyone).
+   * On Citus, where a lock may not span shards: the first free entry of the client whose oldest
+   * entry is oldest, trying the clients in that order (CLIENTS, then FIRST_OF_CLIENT).
    */
   async claimHead(tx: PgTx): Promise<QueueEntry | undefined> {
-    return (await tx.query<QueueEntry>(FIRST)).rows[0];
+    if (!this.perClient) return (await tx.query<QueueEntry>(FIRST)).rows[0];
+    const { rows: clients } = await tx.query<{ client_id: string }>(CLIENTS, [CLIENTS_WINDOW]);
+    for (const { client_id: clientId } of clients) {
+      const [entry] = (await tx.query<QueueEntry>(FIRST_OF_CLIENT, [clientId])).rows;
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /**
@@ -106,12 +152,17 @@ export class AsyncQueueRepository {
   async claimRest(tx: PgTx, head: QueueEntry, limit: number, withPayloads: boolean): Promise<Claim> {
     const entries = [head];
     const room = head.attempts > 0 ? 0 : limit - head.size;
-    if (room > 0) entries.push(...(await tx.query<QueueEntry>(MORE, [head.operation_id, room])).rows);
+    const client = this.perClient ? [head.client_id] : [];
+    if (room > 0)
+      entries.push(
+        ...(await tx.query<QueueEntry>(this.perClient ? MORE_OF_CLIENT : MORE, [head.operation_id, room, ...client]))
+          .rows,
+      );
     const ids = entries.flatMap((e) => e.operation_ids);
-    const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(OPERATIONS, [
-      ids,
-      withPayloads,
-    ]);
+    const { rows } = await tx.query<Omit<ClaimedOperation, 'id' | 'blocked'> & { id: string }>(
+      this.perClient ? OPERATIONS_OF_CLIENT : OPERATIONS,
+      [ids, withPayloads, ...client],
+    );
     const operations = rows.map((r) => ({ ...r, id: BigInt(r.id), blocked: false }));
     if (operations.length > 0) await this.markBlocked(tx, entries, operations);
     return { entries, operations };
@@ -124,8 +175,10 @@ export class AsyncQueueRepository {
    */
   async finish(tx: PgTx, claim: Claim, left: ClaimedOperation[]): Promise<void> {
     if (claim.entries.length === 0) return;
-    await tx.query(`DELETE FROM sync_queue WHERE operation_id = ANY($1::bigint[])`, [
+    // The entries' clients named too: on Citus the delete then goes to their shards only.
+    await tx.query(`DELETE FROM sync_queue WHERE operation_id = ANY($1::bigint[]) AND client_id = ANY($2::text[])`, [
       claim.entries.map((e) => e.operation_id),
+      [...new Set(claim.entries.map((e) => e.client_id))],
     ]);
     if (left.length === 0) return;
     const acceptedAt = new Map<string, Date>(); // operation -> when its entry was accepted
@@ -151,26 +204,27 @@ export class AsyncQueueRepository {
    * the entry is gone) and how many operations became ERROR.
    */
   async recordFailure(
-    key: string,
+    entry: { operation_id: string; client_id: string },
     error: string,
     maxAttempts: number,
     clientError: string,
   ): Promise<{ attempts: number; failed: number }> {
+    const { operation_id: key, client_id: clientId } = entry;
     return this.prisma.pgTransaction(async (tx) => {
       const { rows } = await tx.query<{ attempts: number; operation_ids: string[] }>(
         `UPDATE sync_queue SET attempts = attempts + 1, last_error = $2
-         WHERE operation_id = $1::bigint RETURNING attempts, operation_ids::text[]`,
-        [key, error],
+         WHERE operation_id = $1::bigint AND client_id = $3 RETURNING attempts, operation_ids::text[]`,
+        [key, error, clientId],
       );
       if (rows.length === 0) return { attempts: 0, failed: 0 };
       const [{ attempts, operation_ids: ids }] = rows;
       if (attempts < maxAttempts) return { attempts, failed: 0 };
       const failed = await tx.query(
         `UPDATE sync_operations SET status = 'ERROR', error = $2, updated_at = now()
-         WHERE id = ANY($1::bigint[]) AND status = 'QUEUED' RETURNING id`,
-        [ids, clientError],
+         WHERE id = ANY($1::bigint[]) AND client_id = $3 AND status = 'QUEUED' RETURNING id`,
+        [ids, clientError, clientId],
       );
-      await tx.query(`DELETE FROM sync_queue WHERE operation_id = $1::bigint`, [key]);
+      await tx.query(`DELETE FROM sync_queue WHERE operation_id = $1::bigint AND client_id = $2`, [key, clientId]);
       return { attempts, failed: failed.rows.length };
     });
   }
@@ -178,16 +232,20 @@ export class AsyncQueueRepository {
   /** Flags the claimed operations whose record has an older QUEUED operation in another entry. */
   private async markBlocked(tx: PgTx, entries: QueueEntry[], operations: ClaimedOperation[]): Promise<void> {
     const newest = operations[operations.length - 1].id;
-    const { rows: ahead } = await tx.query<{ operation_ids: string[] }>(AHEAD_ENTRIES, [
-      newest.toString(),
-      entries.map((e) => e.operation_id),
-      [...new Set(entries.map((e) => e.client_id))],
-      [...new Set(entries.map((e) => e.table_name))],
-    ]);
+    const clients = [...new Set(entries.map((e) => e.client_id))];
+    const { rows: ahead } = await tx.query<{ operation_ids: string[] }>(
+      this.perClient ? AHEAD_ENTRIES_OF_CLIENT : AHEAD_ENTRIES,
+      [
+        newest.toString(),
+        entries.map((e) => e.operation_id),
+        this.perClient ? clients[0] : clients,
+        [...new Set(entries.map((e) => e.table_name))],
+      ],
+    );
     if (ahead.length === 0) return;
     const { rows } = await tx.query<{ id: string; client_id: string; table_name: string; record_id: string }>(
-      AHEAD_OPERATIONS,
-      [ahead.flatMap((e) => e.operation_ids)],
+      this.perClient ? AHEAD_OPERATIONS_OF_CLIENT : AHEAD_OPERATIONS,
+      [ahead.flatMap((e) => e.operation_ids), ...(this.perClient ? clients : [])],
     );
     const held = new Map<string, bigint>(); // record -> its oldest operation held elsewhere
     for (const op of rows) {

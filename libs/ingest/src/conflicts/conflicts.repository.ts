@@ -119,12 +119,15 @@ export class ConflictsRepository {
       done.forEach((r) => written.add(r.id));
     }
     if (updates.length > 0) {
+      // The time as a column of its own (a.at): Citus refuses now() inside CASE on a distributed
+      // table. On Citus the worker's trigger stamps `_xid` over the coordinator's pg_current_xact_id().
       const done = await tx.$queryRaw<{ id: string }[]>`
+        WITH a AS MATERIALIZED (SELECT now() AS at)
         UPDATE ${target} t SET data = c.data, _ver = c.ver, _deleted = c.deleted,
-               _deleted_at = CASE WHEN c.deleted THEN now() END, _updated_at = now(),
-               _created_at = CASE WHEN t._deleted AND NOT c.deleted THEN now() ELSE t._created_at END,
+               _deleted_at = CASE WHEN c.deleted THEN a.at END, _updated_at = a.at,
+               _created_at = CASE WHEN t._deleted AND NOT c.deleted THEN a.at ELSE t._created_at END,
                _xid = pg_current_xact_id()
-        FROM ${columns(updates)}
+        FROM ${columns(updates)}, a
         WHERE t._client_id = ${clientId} AND t._hash_id = c.id AND t._ver = c.expected
         RETURNING t._hash_id AS id`;
       done.forEach((r) => written.add(r.id));

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { allSyncedTables, APP_CONFIG, AppConfig, Clock } from '@app/common';
-import { LockKey, PrismaService } from '@app/database';
+import { allSyncedTables, APP_CONFIG, AppConfig, Clock, SyncedTableName } from '@app/common';
+import { LockKey, PrismaService, Tx } from '@app/database';
 import { TombstonesRepository } from './tombstones.repository';
 
 /**
@@ -29,7 +29,9 @@ export class TombstonePurgeService {
       purged[table.name] = 0;
       for (;;) {
         const { acquired, result } = await this.prisma.withTryLock(LockKey.TombstonePurge, (tx) =>
-          this.repository.purge(tx, table.name, cutoff, limit),
+          this.config.databaseEngine === 'citus'
+            ? this.purgeByClient(tx, table.name, cutoff, limit)
+            : this.repository.purge(tx, table.name, cutoff, limit),
         );
         if (!acquired) return undefined;
         purged[table.name] += result ?? 0;
@@ -38,6 +40,19 @@ export class TombstonePurgeService {
     }
     const total = Object.values(purged).reduce((a, b) => a + b, 0);
     if (total > 0) this.logger.log(`Purged ${total} tombstone(s) older than ${cutoff.toISOString()}`);
+    return purged;
+  }
+
+  /**
+   * One batch on Citus, where a lock may not span shards: the clients with expired tombstones
+   * (read without locks), each purged by the same statement for that client alone, up to `limit` in all.
+   */
+  private async purgeByClient(tx: Tx, table: SyncedTableName, cutoff: Date, limit: number): Promise<number> {
+    let purged = 0;
+    for (const client of await this.repository.clientsWithExpired(tx, table, cutoff, limit)) {
+      if (purged >= limit) break;
+      purged += await this.repository.purge(tx, table, cutoff, limit - purged, client);
+    }
     return purged;
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { Tx } from '@app/database';
 
 /** One partition of the operation log (sync_operation_partitions). */
@@ -19,6 +20,13 @@ export const PARTITION_IDS = 1n << 40n;
  */
 @Injectable()
 export class OperationLogPartitionsRepository {
+  /** DATABASE_ENGINE=citus: partitions are created as such (Citus distributes them with the log). */
+  private readonly citus: boolean;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.citus = config.databaseEngine === 'citus';
+  }
+
   /** The partitions not retired, in id order. */
   async list(tx: Tx): Promise<LogPartition[]> {
     const rows = await tx.$queryRawUnsafe<{ name: string; first_id: string; end_id: string; starts_at: Date }[]>(
@@ -66,13 +74,15 @@ export class OperationLogPartitionsRepository {
     const endId = firstId + PARTITION_IDS;
     await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
     // name: digits from a date; ids and fillfactor: integers (never from a request).
-    await tx.$executeRawUnsafe(
-      `CREATE TABLE "${name}" (LIKE sync_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE
-         INCLUDING COMPRESSION INCLUDING GENERATED) WITH (fillfactor = ${Number(fillfactor)})`,
-    );
-    await tx.$executeRawUnsafe(
-      `ALTER TABLE sync_operations ATTACH PARTITION "${name}" FOR VALUES FROM (${firstId}) TO (${endId})`,
-    );
+    if (this.citus)
+      // Citus distributes a partition created as one, co-located with the log; attaching a table
+      // made apart deadlocks Citus inside a transaction. The log's exclusive lock is held for the
+      // statement (milliseconds, bounded by lock_timeout).
+      await tx.$executeRawUnsafe(
+        `CREATE TABLE "${name}" PARTITION OF sync_operations FOR VALUES FROM (${firstId}) TO (${endId})
+           WITH (fillfactor = ${Number(fillfactor)})`,
+      );
+    else await this.createAndAttach(tx, name, firstId, endId, fillfactor);
     await tx.$executeRawUnsafe(
       `INSERT INTO sync_operation_partitions (name, first_id, end_id, starts_at) VALUES ($1, $2::bigint, $3::bigint, $4)`,
       name,
@@ -81,6 +91,23 @@ export class OperationLogPartitionsRepository {
       startsAt,
     );
     return { name, firstId, endId, startsAt };
+  }
+
+  /** Plain PostgreSQL: made as a table like the log, then attached (the log's lighter lock, see create). */
+  private async createAndAttach(
+    tx: Tx,
+    name: string,
+    firstId: bigint,
+    endId: bigint,
+    fillfactor: number,
+  ): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE "${name}" (LIKE sync_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE
+         INCLUDING COMPRESSION INCLUDING GENERATED) WITH (fillfactor = ${Number(fillfactor)})`,
+    );
+    await tx.$executeRawUnsafe(
+      `ALTER TABLE sync_operations ATTACH PARTITION "${name}" FOR VALUES FROM (${firstId}) TO (${endId})`,
+    );
   }
 
   /**

@@ -66,6 +66,7 @@ export class OperationLogRetentionRepository {
       `SELECT EXISTS (SELECT 1 FROM ${table} WHERE status IN ('QUEUED', 'PROCESSING')) AS busy`,
     );
     if (busy) return false;
+    // No function in DO UPDATE (Citus refuses one that is not IMMUTABLE): archived_at is the insert's default.
     const newer = (column: string) =>
       `${column} = CASE WHEN EXCLUDED.operation_id > h.operation_id THEN EXCLUDED.${column} ELSE h.${column} END`;
     const newerApplied = (column: string) =>
@@ -82,7 +83,7 @@ export class OperationLogRetentionRepository {
        ON CONFLICT (client_id, table_name, record_id) DO UPDATE SET
          ${['operation', 'status', 'batch_version', 'created_at'].map(newer).join(', ')},
          ${['applied', 'applied_id'].map(newerApplied).join(', ')},
-         ${newer('operation_id')}, archived_at = now()`,
+         ${newer('operation_id')}, archived_at = EXCLUDED.archived_at`,
       OperationNote.StaleVersionIgnored,
     );
     await tx.$executeRawUnsafe(`UPDATE sync_operation_partitions SET summarized_at = now() WHERE name = $1`, name);

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { Prepared, PrismaService, Tx } from '@app/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { claimByClient, Prepared, PrismaService, Tx } from '@app/database';
 import {
   FAILURE_COLUMN_LIST,
   FAILURE_COLUMNS,
@@ -59,7 +60,15 @@ const SETTLE_OUTBOX: Prepared = {
  */
 @Injectable()
 export class SyncFailuresRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /** DATABASE_ENGINE=citus: a claim locks one client's failures at a time (claimByClient). */
+  private readonly perClient: boolean;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.perClient = config.databaseEngine === 'citus';
+  }
 
   /**
    * The outcome of a dispatcher round, in one statement (one atomic commit): ends the round's lease
@@ -100,13 +109,35 @@ export class SyncFailuresRepository {
    * no longer due. The lease value is the claim's token for recordAttempts and release.
    */
   async claimDue(cutoff: Date, leaseUntil: Date, limit: number): Promise<SyncFailureRow[]> {
+    if (!this.perClient) return this.claimDueOf(undefined, cutoff, leaseUntil, limit);
+    // Citus: the clients of the `limit` failures due first (read without locks), then client by client.
+    const clients = await this.prisma.$queryRaw<{ client_id: string }[]>`
+      SELECT client_id FROM (
+        SELECT client_id, next_retry_at, id FROM sync_failures WHERE next_retry_at <= ${cutoff}
+        ORDER BY next_retry_at, id LIMIT ${limit}) w
+      GROUP BY client_id ORDER BY min(next_retry_at), client_id`;
+    return claimByClient(
+      clients.map((c) => c.client_id),
+      limit,
+      (clientId, room) => this.claimDueOf(clientId, cutoff, leaseUntil, room),
+    );
+  }
+
+  /** The claim, of one client's failures only when `clientId` is given. */
+  private async claimDueOf(
+    clientId: string | undefined,
+    cutoff: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<SyncFailureRow[]> {
+    const client = clientId === undefined ? '' : 'AND client_id = $4';
     // On the pool, not through Prisma: a drain claims thousands of rows and Prisma's row mapping showed in its profile.
     const rows = await this.prisma.sql<Omit<SyncFailureRow, 'operation_id'> & { operation_id: string | null }>(
       `UPDATE sync_failures SET next_retry_at = $1
-       WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= $2
-                    ORDER BY next_retry_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       WHERE id IN (SELECT id FROM sync_failures WHERE next_retry_at <= $2 ${client}
+                    ORDER BY next_retry_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) ${client}
        RETURNING ${FAILURE_COLUMN_LIST}`,
-      [leaseUntil, cutoff, limit],
+      clientId === undefined ? [leaseUntil, cutoff, limit] : [leaseUntil, cutoff, limit, clientId],
     );
     return rows.map((row) => ({ ...row, operation_id: row.operation_id === null ? null : BigInt(row.operation_id) }));
   }
