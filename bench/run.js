@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench [-- --quick] [-- --connections=N] [-- --only=ingest-100,status-1000,...]
 // The built API against a raw-SQL baseline measured in the same run; writes bench/results.md and
-// bench/throughput.svg, raw figures in bench/out/.
+// bench/throughput.svg, raw figures in bench/out/. DATABASE_URL=<server> runs it on that server
+// instead of an embedded one (DATABASE_ENGINE=citus: a Citus coordinator) and writes its report
+// into bench/out/ (docs/benchmarks.md).
 const { POOL_SIZE } = require('./lib/app');
 const { drain, Skip } = require('./lib/drain');
 const { log, fmt, ratio } = require('./lib/log');
@@ -211,7 +213,7 @@ async function main() {
   );
   const db = await startDatabaseServer();
   log(
-    `PostgreSQL ${db.settings.version} (embedded, fsync=${db.settings.fsync}, synchronous_commit=${db.settings.synchronous_commit}, shared_buffers=${db.settings.shared_buffers})`,
+    `PostgreSQL ${db.settings.version} (${db.settings.where}, fsync=${db.settings.fsync}, synchronous_commit=${db.settings.synchronous_commit}, shared_buffers=${db.settings.shared_buffers})`,
   );
   try {
     for (const scenario of SCENARIOS) {
@@ -222,7 +224,10 @@ async function main() {
     await db.stop();
   }
   write({ results, settings, postgres: db.settings, started, finished: new Date() });
-  log(`\nWrote bench/results.md and bench/throughput.svg in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
+  const where = process.env.DATABASE_URL ? 'bench/out' : 'bench';
+  log(
+    `\nWrote ${where}/results.md and ${where}/throughput.svg in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`,
+  );
   if (results.some((r) => r.status === 'FAILED')) process.exitCode = 1;
 }
 

@@ -15,6 +15,19 @@ const API_KEY = 'bench-client-key-0001';
  * the API_KEYS one (docs/credentials.md, the cost of database keys).
  */
 const clientHeaders = { authorization: `Bearer ${API_KEY}` };
+/**
+ * BENCH_STORES=N (N > 1): the ingest scenarios send each request as one of N stores in turn
+ * (STORE_0001..), their keys in API_KEYS beside MTY_001's: on Citus a store's rows live on one
+ * worker, so one store's load is one worker's (docs/scaling.md "Scaling out with Citus").
+ */
+const STORES = Number(process.env.BENCH_STORES ?? 1);
+if (!(Number.isInteger(STORES) && STORES >= 1)) throw new Error('BENCH_STORES must be a positive integer');
+const stores = Array.from({ length: STORES > 1 ? STORES : 0 }, (_, n) => ({
+  clientId: `STORE_${String(n + 1).padStart(4, '0')}`,
+  key: `bench-store-key-${String(n + 1).padStart(4, '0')}`,
+}));
+/** The Authorization header of each store, for the ingest scenarios to take in turn (none: the one client). */
+const storeAuthorizations = stores.map((store) => `Bearer ${store.key}`);
 const ADMIN_TOKEN = 'bench-admin-token-000001';
 const POOL_SIZE = 10;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -39,11 +52,13 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: String(POOL_SIZE),
-      API_KEYS: `MTY_001:${API_KEY}`,
+      API_KEYS: [`MTY_001:${API_KEY}`, ...stores.map((store) => `${store.clientId}:${store.key}`)].join(','),
       ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
       RUN_JOBS: 'false', // only the drain runs the crons
       // DATABASE_PREPARED_STATEMENTS=false npm run bench: what running behind a transaction-mode pooler costs (docs/scaling.md)
+      // DATABASE_URL=<a Citus coordinator> DATABASE_ENGINE=citus npm run bench (docs/scaling.md)
+      ...(process.env.DATABASE_ENGINE && { DATABASE_ENGINE: process.env.DATABASE_ENGINE }),
       ...(process.env.DATABASE_PREPARED_STATEMENTS && {
         DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS,
       }),
@@ -101,4 +116,13 @@ async function startApp(databaseUrl, label, env = {}, main = join(DIST, 'apps/ap
   };
 }
 
-module.exports = { startApp, API_KEY, ADMIN_TOKEN, NODE_FLAGS, POOL_SIZE, WORKER_MAIN, clientHeaders };
+module.exports = {
+  startApp,
+  API_KEY,
+  ADMIN_TOKEN,
+  NODE_FLAGS,
+  POOL_SIZE,
+  WORKER_MAIN,
+  clientHeaders,
+  storeAuthorizations,
+};

@@ -28,8 +28,12 @@ function stat(pid) {
 
 const own = (f) => (f ? f[11] + f[12] : 0);
 
-/** CPU seconds of a process tree rooted at `root`: live children plus the reaped ones (cutime). */
+/**
+ * CPU seconds of a process tree rooted at `root`: live children plus the reaped ones (cutime).
+ * Several roots (a Citus cluster's nodes on this machine): their sum.
+ */
 function treeSeconds(root) {
+  if (Array.isArray(root)) return root.reduce((sum, one) => sum + treeSeconds(one), 0);
   const r = stat(root);
   if (!r) return 0;
   let ticks = own(r) + r[13] + r[14];

@@ -20,7 +20,8 @@ function ticker(label, perCall, count) {
 
 /**
  * Drives `path` for `seconds` at `connections`; `body()` makes each request's body and
- * `check(body)` tells whether an answer is right; `overallRate` caps requests per second. Any
+ * `check(body)` tells whether an answer is right; `overallRate` caps requests per second;
+ * `authorizations` (several stores' Authorization headers) are taken in turn, a request each. Any
  * non-2xx, error, timeout or wrong answer fails the measurement.
  */
 function http({
@@ -28,6 +29,7 @@ function http({
   path,
   method = 'POST',
   headers,
+  authorizations = [],
   body,
   check,
   perRequest,
@@ -39,6 +41,7 @@ function http({
 }) {
   return new Promise((resolve, reject) => {
     let answered = 0;
+    let sent = 0;
     let wrong = 0;
     let firstWrong;
     const cpu = meter(pids);
@@ -59,6 +62,9 @@ function http({
               ...request,
               ...(typeof path === 'function' ? { path: path() } : {}),
               ...(body ? { body: body() } : {}),
+              ...(authorizations.length > 0
+                ? { headers: { ...request.headers, authorization: authorizations[sent++ % authorizations.length] } }
+                : {}),
             }),
             onResponse: (status, text) => {
               answered++;

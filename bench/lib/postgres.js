@@ -8,6 +8,9 @@ const DIST = join(__dirname, '..', '..', 'dist', 'apps', 'api');
 require('../../scripts/register-ts');
 
 async function startDatabaseServer() {
+  // DATABASE_URL: a server the bench did not start (DATABASE_ENGINE=citus: a Citus coordinator).
+  if (process.env.DATABASE_URL)
+    return require('./external-postgres').startExternalServer(process.env.DATABASE_URL, process.env.DATABASE_ENGINE);
   const { applyMigrations } = require('../../libs/database/src/migrator.ts');
   const server = await startTemporaryPostgres({ prefix: 'resync-bench-', database: 'postgres', ephemeral: false });
   const pg = server.pg;
@@ -36,6 +39,7 @@ async function startDatabaseServer() {
       fsync: await show('fsync'),
       synchronous_commit: await show('synchronous_commit'),
       shared_buffers: await show('shared_buffers'),
+      where: 'embedded, one server for the run',
     },
     /** A fresh database with the real migrations applied. */
     async createDatabase(label) {

@@ -3,7 +3,7 @@ const { writeFileSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
 const { svgChart } = require('./chart');
-const { fmt, ratio } = require('./log');
+const { OUT, fmt, ratio } = require('./log');
 
 const cpuText = (c) => (c ? [c.app, c.postgres, c.bench, c.idle, c.steal].map((v) => v.toFixed(2)).join(' / ') : '—');
 
@@ -28,14 +28,16 @@ function write({ results, settings, postgres, started, finished }) {
     { name: 'status', dashed: true, points: [point('status-1', 1), point('status-1000', 1000)].filter(Boolean) },
   ].filter((s) => s.points.length > 0);
   const chart = series.length > 0;
-  if (chart) writeFileSync(join(__dirname, '..', 'throughput.svg'), svgChart(series));
+  // A run on another server (DATABASE_URL) leaves the committed report, the embedded server's, alone.
+  const dir = process.env.DATABASE_URL ? OUT : join(__dirname, '..');
+  if (chart) writeFileSync(join(dir, 'throughput.svg'), svgChart(series));
 
   const cpu = cpus();
   const md = `# Benchmark results
 
 Measured ${started.toISOString()} (${Math.round((finished - started) / 1000)} s) by \`npm run bench${settings.quick ? ' -- --quick' : ''}\` (${settings.quick ? 'quick' : 'full'} run).
 
-- **Machine:** ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, PostgreSQL ${postgres.version} (embedded, one server for the run; fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}, shared_buffers=${postgres.shared_buffers}). App, PostgreSQL and load generator share these CPUs.
+- **Machine:** ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, PostgreSQL ${postgres.version} (${postgres.where}; fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}, shared_buffers=${postgres.shared_buffers}). App, PostgreSQL and load generator share these CPUs.
 - **Settings:** concurrency ${settings.connections} for both sides (autocannon connections against the API, node-pg clients for the baseline); after a ${settings.warmup} s warm-up, ${settings.rounds} round(s) of ${settings.seconds} s per side in alternating order; the app in production mode (NODE_ENV=production, DATABASE_POOL_SIZE=${settings.poolSize}, LOG_LEVEL=warn, RUN_JOBS=false except in the delivery scenarios); a fresh database per scenario and per side.
 - **Work:** ingest CREATEs new ids, a ~10-field sale each (POST /items for 1, POST /tables/venta/batch otherwise); status asks about ${fmt(settings.statusStored)} stored records picked at random; growth ingests at 100 a request into tables already holding ${fmt(settings.prefill)} rows${settings.quick ? ' (quick run: the full run uses 1,000,000)' : ''}; drain delivers ${fmt(settings.drainCount)} due sync failures, one change per request, to a fake endpoint in the bench process; deliver-batched drains ${fmt(settings.outboxCount)} outbox entries at 100 a request (EXTERNAL_SYNC_BATCH_SIZE=100) against ingest-1000's rate; ingest-1000-with-outbox runs ingest-1000 on an app delivering in batch mode against an app with external sync off; sustained holds ingest at ingest-1000's rate for ${settings.sustainedSeconds} s with batch delivery on and reports the outbox depth at the end.
 - **Checks:** any non-2xx, error, timeout or wrong answer fails a scenario; after each ingest run the rows and operation rows written must equal what was acknowledged; the drain must deliver every row.
@@ -53,7 +55,7 @@ request, measured alternately in the same scenario.
 ${chart ? '![Records per second against records per request, API and raw SQL](throughput.svg)\n' : ''}
 Raw figures (per-round rates, latencies, CPU) are in \`bench/out/\` (not committed).
 `;
-  writeFileSync(join(__dirname, '..', 'results.md'), md);
+  writeFileSync(join(dir, 'results.md'), md);
 }
 
 module.exports = { write };

@@ -1,6 +1,6 @@
 // The scenarios: the API over HTTP against the baseline on its own fresh database, measured in
 // alternating rounds after a warm-up, each side checking what it wrote or read.
-const { startApp, clientHeaders } = require('./app');
+const { startApp, clientHeaders, storeAuthorizations } = require('./app');
 const baseline = require('./baseline');
 const { query } = require('./postgres');
 const { startFloor } = require('./floor');
@@ -76,6 +76,7 @@ const apiIngest = (ctx, size, url) => async (run) => {
   const before = await settled(url);
   const r = await drive(ctx, run, {
     path: size === 1 ? '/items' : '/tables/venta/batch',
+    authorizations: storeAuthorizations, // BENCH_STORES
     perRequest: size,
     body: size === 1 ? () => itemBody(ids('a', 1)[0]) : () => batchBody(ids('a', size)),
     // a new id must be created: no note (a duplicate), every result COMPLETED, nothing failed
@@ -231,6 +232,12 @@ async function pull(ctx, size, stored) {
 async function statusDatabases(ctx, name, stored, deletedShare) {
   const api = await ctx.db.createDatabase(`${name}_api`);
   await baseline.prefill(api, 's', stored, deletedShare);
+  if (ctx.db.canClone === false) {
+    // Citus: a database's shards live on the workers, so no copy; the baseline's is filled alike.
+    const sql = await ctx.db.createDatabase(`${name}_sql`);
+    await baseline.prefill(sql, 's', stored, deletedShare);
+    return { api, sql };
+  }
   return { api, sql: await ctx.db.cloneDatabase(api, `${name}_sql`) };
 }
 
