@@ -31,9 +31,11 @@ export const FAILURE_COLUMNS = Prisma.raw(FAILURE_COLUMN_LIST);
 
 /**
  * The device of a failure's operation, looked up at read time (admin views only): a lookup by the
- * log's id prunes to one partition. The delivery path writes nothing more for it.
+ * log's id prunes to one partition. The delivery path writes nothing more for it. The client named
+ * too: on Citus the two tables are joined on their distribution column (else "complex joins").
  */
-export const FAILURE_DEVICE = Prisma.sql`(SELECT o.device_id FROM sync_operations o WHERE o.id = sync_failures.operation_id) AS device_id`;
+export const FAILURE_DEVICE = Prisma.sql`(SELECT o.device_id FROM sync_operations o
+  WHERE o.id = sync_failures.operation_id AND o.client_id = sync_failures.client_id) AS device_id`;
 
 /** What the admin endpoints filter on. `critical`: waiting for manual intervention. */
 export interface FailureFilter {

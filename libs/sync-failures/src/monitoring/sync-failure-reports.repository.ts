@@ -62,11 +62,12 @@ export class SyncFailureReportsRepository {
    * avg_retries: over rows created since `since`.
    */
   async alertNumbers(db: Tx | PrismaService, hourAgo: Date, since: Date): Promise<AlertNumbersRow> {
+    // Two subqueries of their own: Citus cannot push a scalar subquery down beside a distributed table's aggregates.
     const [row] = await db.$queryRaw<AlertNumbersRow[]>`
-      SELECT (SELECT count(*)::int FROM sync_failures WHERE created_at > ${hourAgo} OR last_retry_at > ${hourAgo}) AS failures_last_hour,
-             coalesce(round(avg(retry_count), 2), 0)::float8 AS avg_retries,
-             count(*)::int AS rows_in_window
-      FROM sync_failures WHERE created_at > ${since}`;
+      WITH h AS (SELECT count(*)::int AS n FROM sync_failures WHERE created_at > ${hourAgo} OR last_retry_at > ${hourAgo}),
+           w AS (SELECT coalesce(round(avg(retry_count), 2), 0)::float8 AS avg_retries, count(*)::int AS rows_in_window
+                 FROM sync_failures WHERE created_at > ${since})
+      SELECT h.n AS failures_last_hour, w.avg_retries, w.rows_in_window FROM h, w`;
     return row;
   }
 
