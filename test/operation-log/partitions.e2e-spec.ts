@@ -111,4 +111,16 @@ describe('operation log partitions', () => {
     );
     expect(n).toBe(1);
   });
+
+  it('keeps making the next period’s partitions, in id order, past the tenth (ids sorted as numbers, not text)', async () => {
+    // Runs after the first test: partitions up to March 2027 exist, January's is current.
+    const name = (month: number) =>
+      `sync_operations_p${new Date(Date.UTC(2027, month, 1)).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    for (let month = 1; month <= 11; month++) {
+      clock.set(new Date(Date.UTC(2027, month, 1, 0, 0, 5)));
+      expect(await run()).toEqual({ ran: true, result: { created: [name(month + 2)], started: name(month) } });
+    }
+    await kit.mty().post('/items').send({ id: 'dec-2027', total: 1 }).expect(200);
+    expect(await partitionOf('dec-2027')).toEqual([`${name(11)} COMPLETED`]);
+  });
 });

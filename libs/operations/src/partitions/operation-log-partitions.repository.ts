@@ -19,11 +19,11 @@ export const PARTITION_IDS = 1n << 40n;
  */
 @Injectable()
 export class OperationLogPartitionsRepository {
-  /** The partitions not retired, in id order. */
+  /** The partitions not retired, in id order (the column's, not its text's: from the eleventh on, text sorts them wrong). */
   async list(tx: Tx): Promise<LogPartition[]> {
     const rows = await tx.$queryRawUnsafe<{ name: string; first_id: string; end_id: string; starts_at: Date }[]>(
-      `SELECT name, first_id::text, end_id::text, starts_at FROM sync_operation_partitions
-       WHERE retired_at IS NULL ORDER BY first_id`,
+      `SELECT p.name, p.first_id::text AS first_id, p.end_id::text AS end_id, p.starts_at FROM sync_operation_partitions p
+       WHERE p.retired_at IS NULL ORDER BY p.first_id`,
     );
     return rows.map((r) => ({
       name: r.name,
