@@ -57,6 +57,7 @@ export class OperationLogPartitionsRepository {
    * table like the log, then attached. Attaching takes a SHARE UPDATE EXCLUSIVE lock on the log
    * (reads and writes go on; CREATE TABLE ... PARTITION OF would take an exclusive one), and its
    * indexes and triggers come from the log's. lock_timeout: a tick waits for nobody for long.
+   * The job operations' partition of the same range (jobPartitionOf) is made the same way with it.
    */
   async create(tx: Tx, firstId: bigint, startsAt: Date, fillfactor: number): Promise<LogPartition> {
     const [{ name }] = await tx.$queryRawUnsafe<{ name: string }[]>(
@@ -72,6 +73,13 @@ export class OperationLogPartitionsRepository {
     );
     await tx.$executeRawUnsafe(
       `ALTER TABLE sync_operations ATTACH PARTITION "${name}" FOR VALUES FROM (${firstId}) TO (${endId})`,
+    );
+    const jobs = jobPartitionOf(name);
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE "${jobs}" (LIKE sync_job_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)`,
+    );
+    await tx.$executeRawUnsafe(
+      `ALTER TABLE sync_job_operations ATTACH PARTITION "${jobs}" FOR VALUES FROM (${firstId}) TO (${endId})`,
     );
     await tx.$executeRawUnsafe(
       `INSERT INTO sync_operation_partitions (name, first_id, end_id, starts_at) VALUES ($1, $2::bigint, $3::bigint, $4)`,
@@ -96,6 +104,16 @@ export class OperationLogPartitionsRepository {
     );
     return true;
   }
+}
+
+/**
+ * The partition of sync_job_operations that goes with the log's partition `name`: the same id range
+ * (a job row's id comes from the log's sequence, after its operations'; migration
+ * 20261208011000_job_operations_partitions).
+ */
+export function jobPartitionOf(name: string): string {
+  if (!/^sync_operations_p\d+$/.test(name)) throw new Error(`not an operation log partition: ${name}`);
+  return name.replace(/^sync_operations_/, 'sync_job_operations_');
 }
 
 /** The id the next operation will get (the sequence's state; pg_sequence_last_value is null after setval(..., false)). */
