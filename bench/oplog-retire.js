@@ -55,6 +55,12 @@ async function main() {
       `ALTER TABLE sync_operations ATTACH PARTITION sync_operations_p1 FOR VALUES FROM (${first}) TO (${first * 2n})`,
     );
     await admin.query(
+      `CREATE TABLE sync_job_operations_p1 (LIKE sync_job_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+    );
+    await admin.query(
+      `ALTER TABLE sync_job_operations ATTACH PARTITION sync_job_operations_p1 FOR VALUES FROM (${first}) TO (${first * 2n})`,
+    );
+    await admin.query(
       `INSERT INTO sync_operation_partitions (name, first_id, end_id, starts_at) VALUES ('sync_operations_p1', $1, $2, now())`,
       [first.toString(), (first * 2n).toString()],
     );
@@ -71,6 +77,7 @@ async function main() {
         'MTY_001',
         'venta',
         'Stale version ignored',
+        null,
       ]);
     const before = (await status()).rows.map((r) => `${r.status}${r.archived ? ' (archived)' : ''}`);
 
@@ -88,6 +95,7 @@ async function main() {
           'MTY_001',
           'venta',
           'x',
+          null,
         ]);
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         longest[step] = Math.max(longest[step] ?? 0, ms);

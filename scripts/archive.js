@@ -34,7 +34,8 @@ async function sha256(file) {
 /** The log's partitions, with their id ranges and whether they were archived or retired. */
 async function list(client) {
   const { rows } = await client.query(
-    `SELECT name, first_id::text, end_id::text, starts_at, archived_at, retired_at FROM sync_operation_partitions ORDER BY first_id`,
+    `SELECT p.name, p.first_id::text AS first_id, p.end_id::text AS end_id, p.starts_at, p.archived_at, p.retired_at
+     FROM sync_operation_partitions p ORDER BY p.first_id`,
   );
   return rows;
 }

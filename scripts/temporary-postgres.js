@@ -39,15 +39,21 @@ async function startTemporaryPostgres({ prefix, database, ephemeral }) {
   const { startEmbeddedPostgres } = require('../libs/database/src/embedded-postgres.ts');
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o755); // we run as root; PostgreSQL runs as the postgres user and must enter it
-  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database, ephemeral });
-  return {
-    pg,
+  const options = { dataDir: join(dir, 'pg'), port: await freePort(), database, ephemeral };
+  const server = {
+    pg: await startEmbeddedPostgres(options),
     dir,
+    /** Stops and starts the server on the same data directory (settings that need it, from ALTER SYSTEM). */
+    async restart() {
+      await server.pg.stop();
+      server.pg = await startEmbeddedPostgres(options);
+    },
     async stop() {
-      await pg.stop();
+      await server.pg.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 module.exports = { freePort, query, startTemporaryPostgres };

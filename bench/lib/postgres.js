@@ -32,7 +32,10 @@ async function startDatabaseServer() {
     await query(admin, 'CHECKPOINT');
   };
   return {
-    pid: pg.pid,
+    /** The postmaster's pid (a restart changes it). */
+    get pid() {
+      return server.pg.pid;
+    },
     logFile: pg.logFile,
     settings: {
       version: await show('server_version'),
@@ -78,6 +81,11 @@ async function startDatabaseServer() {
     async reset() {
       for (const name of created.splice(0)) await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await quiesce();
+    },
+    /** Restarts the server on its data directory (for settings that need it, such as shared_buffers). */
+    async restart() {
+      await server.restart();
+      this.settings.shared_buffers = await show('shared_buffers');
     },
     stop: () => server.stop(),
   };

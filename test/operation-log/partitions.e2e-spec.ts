@@ -28,6 +28,15 @@ describe('operation log partitions', () => {
       result: { created: ['sync_operations_p20270101', 'sync_operations_p20270201'], started: null },
     });
     expect(await run()).toEqual({ ran: true, result: { created: [], started: null } });
+    // Each with the job operations' partition of the same range.
+    const bounds = (table: string) =>
+      kit.t.prisma.$queryRawUnsafe<{ suffix: string; bound: string }[]>(
+        `SELECT substring(p.relid::regclass::text from '_p[0-9]+') AS suffix, pg_get_expr(c.relpartbound, c.oid) AS bound
+         FROM pg_partition_tree($1::regclass) p JOIN pg_class c ON c.oid = p.relid WHERE p.isleaf ORDER BY 1`,
+        table,
+      );
+    expect(await bounds('sync_job_operations')).toEqual(await bounds('sync_operations'));
+    expect((await bounds('sync_job_operations')).map((b) => b.suffix)).toEqual(['_p0', '_p20270101', '_p20270201']);
     await kit.mty().post('/items').send({ id: 'dec-1', total: 1 }).expect(200);
     expect(await partitionOf('dec-1')).toEqual(['sync_operations_p0 COMPLETED']);
 
@@ -52,6 +61,11 @@ describe('operation log partitions', () => {
       .expect(202);
     await kit.async(kit.mty().put('/items/dec-1').send({ ver: 2, total: 5 })).expect(202);
     expect(await partitionOf('jan-3')).toEqual(['sync_operations_p20270101 QUEUED']);
+    // The jobs of the asynchronous writes, listed in the same period's partition of job operations.
+    const jobs = await kit.t.prisma.$queryRawUnsafe<{ partition: string; n: number }[]>(
+      `SELECT tableoid::regclass::text AS partition, count(*)::int AS n FROM sync_job_operations GROUP BY 1`,
+    );
+    expect(jobs).toEqual([{ partition: 'sync_job_operations_p20270101', n: 2 }]);
     expect(await kit.drain()).toEqual({ completed: 2, failed: 0 });
 
     expect(await partitionOf('jan-1')).toEqual(['sync_operations_p20270101 COMPLETED']);
@@ -110,5 +124,17 @@ describe('operation log partitions', () => {
       `SELECT count(*)::int AS n FROM sync_operations_processing`,
     );
     expect(n).toBe(1);
+  });
+
+  it('keeps making the next period’s partitions, in id order, past the tenth (ids sorted as numbers, not text)', async () => {
+    // Runs after the first test: partitions up to March 2027 exist, January's is current.
+    const name = (month: number) =>
+      `sync_operations_p${new Date(Date.UTC(2027, month, 1)).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    for (let month = 1; month <= 11; month++) {
+      clock.set(new Date(Date.UTC(2027, month, 1, 0, 0, 5)));
+      expect(await run()).toEqual({ ran: true, result: { created: [name(month + 2)], started: name(month) } });
+    }
+    await kit.mty().post('/items').send({ id: 'dec-2027', total: 1 }).expect(200);
+    expect(await partitionOf('dec-2027')).toEqual([`${name(11)} COMPLETED`]);
   });
 });

@@ -23,7 +23,7 @@ describe('operation log retention', () => {
   it('retires old partitions once nothing is in flight; archived history answers COMPLETED, operations deleted by hand ERROR', async () => {
     await withPartitions((tx) => partitions().maintain(tx));
     await kit.mty().post('/items').send({ id: 'arch-1', total: 1, id_cola: 'job-a' }).expect(200);
-    await kit.mty().post('/items').send({ id: 'arch-2', total: 1 }).expect(200);
+    await kit.mty().post('/items').send({ id: 'arch-2', total: 1, id_cola: 'job-span' }).expect(200);
     await kit.mty().put('/items/arch-2').send({ ver: 2, total: 2 }).expect(200);
     await kit.mty().post('/items').send({ id: 'del-1', total: 1 }).expect(200);
     await kit.mty().delete('/items/del-1?ver=2').expect(200);
@@ -37,6 +37,7 @@ describe('operation log retention', () => {
     clock.set(new Date(first[0].starts_at.getTime() + 60_000));
     await withPartitions((tx) => partitions().maintain(tx));
     await kit.mty().post('/items').send({ id: 'hand-1', total: 1 }).expect(200);
+    await kit.mty().post('/items').send({ id: 'span-2', total: 1, id_cola: 'job-span' }).expect(200);
     await kit.t.prisma.$executeRawUnsafe(`DELETE FROM sync_operations WHERE record_id = 'hand-1'`);
 
     // 401 days on, the first partition is past the retention, but holds a QUEUED operation.
@@ -56,7 +57,19 @@ describe('operation log retention', () => {
         `SELECT count(*)::int AS n FROM sync_operations WHERE record_id <> 'hand-1'`,
       ),
     };
-    expect(rows[0].n).toBe(0);
+    expect(rows[0].n).toBe(1); // span-2, in the current period
+    // The job operations' partition of the same range went with it; its jobs' counts live on as heads.
+    const jobPartitions = await kit.t.prisma.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT relid::regclass::text AS name FROM pg_partition_tree('sync_job_operations') WHERE isleaf ORDER BY 1`,
+    );
+    expect(jobPartitions.map((p) => p.name)).not.toContain('sync_job_operations_p0');
+    const heads = await kit.t.prisma.$queryRawUnsafe<{ queue_id: string; archived: number }[]>(
+      `SELECT queue_id, archived FROM sync_job_heads ORDER BY queue_id`,
+    );
+    expect(heads.filter((h) => h.queue_id.startsWith('job-'))).toEqual([
+      { queue_id: 'job-a', archived: 1 },
+      { queue_id: 'job-span', archived: 1 },
+    ]);
 
     // The deleted record's tombstone is purged too (TOMBSTONE_RETENTION, shorter); a row vanishes by hand.
     await kit.t.get<TombstonePurgeService>(TombstonePurgeService).purgeExpired();
@@ -114,6 +127,8 @@ describe('operation log retention', () => {
     // Job progress and history say what was archived (fields present only then).
     const job = await kit.mty().get('/jobs/job-a').expect(200);
     expect(job.body).toMatchObject({ status: 'COMPLETED', total: 1, completed: 0, archived: 1, errors: [] });
+    const span = await kit.mty().get('/jobs/job-span').expect(200);
+    expect(span.body).toMatchObject({ status: 'COMPLETED', total: 2, completed: 1, archived: 1, errors: [] });
     const history = await kit.mty().get('/items/arch-2/history').expect(200);
     expect(history.body).toEqual({
       hash_id: 'arch-2',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
-import { JOB_OPERATION_IDS } from '@app/operations';
+import { JOB_OPERATION_IDS, jobOperationsWhere } from '@app/operations';
 import { Change, OperationType } from '../change';
 import { batchColumns, batchRowsSql } from '../batch-columns';
 
@@ -106,16 +106,21 @@ export class AsyncIngestRepository {
 
   /** A client's operations logged with queue job id `queueId`, counted by status (the job's rows, then primary keys). */
   async jobCounts(clientId: string, queueId: string): Promise<JobCounts> {
-    // `archived`: the job's ids below the oldest partition not retired (retention retires oldest first).
+    // `archived`: the job's ids below the oldest partition not retired (retention retires oldest
+    // first), plus those whose job rows retention dropped with their partition (the job's head).
     const [row] = await this.prisma.sql<JobCounts>(
-      `WITH ids AS (SELECT ARRAY(${JOB_OPERATION_IDS}) AS ids)
+      `WITH ids AS (SELECT ARRAY(${JOB_OPERATION_IDS}) AS ids),
+         head AS (SELECT archived, accepted_at, last_change_at FROM sync_job_heads WHERE client_id = $1 AND queue_id = $2)
        SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'PROCESSING')::int AS processing,
               count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'ERROR')::int AS error,
-              (SELECT count(*) FROM ids, unnest(ids.ids) i
-               WHERE i < (SELECT min(first_id) FROM sync_operation_partitions WHERE retired_at IS NULL))::int AS archived,
-              coalesce(min(created_at), (SELECT min(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2)) AS accepted_at,
-              coalesce(max(updated_at), (SELECT max(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2)) AS last_change_at
-       FROM sync_operations WHERE id = ANY((SELECT ids FROM ids)::bigint[]) AND client_id = $1`,
+              ((SELECT count(*) FROM ids, unnest(ids.ids) i
+                WHERE i < (SELECT min(first_id) FROM sync_operation_partitions WHERE retired_at IS NULL))
+               + coalesce((SELECT archived FROM head), 0))::int AS archived,
+              least(coalesce(min(created_at), (SELECT min(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2)),
+                    (SELECT accepted_at FROM head)) AS accepted_at,
+              coalesce(max(updated_at), (SELECT max(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2),
+                       (SELECT last_change_at FROM head)) AS last_change_at
+       FROM ${jobOperationsWhere('o.status, o.created_at, o.updated_at', '(SELECT ids FROM ids)')}`,
       [clientId, queueId],
     );
     return row;
@@ -125,8 +130,8 @@ export class AsyncIngestRepository {
   jobErrors(clientId: string, queueId: string, limit: number): Promise<JobError[]> {
     return this.prisma.sql<JobError>(
       `SELECT o.id::text AS id, o.table_name, o.record_id, o.operation::text AS operation, o.error
-       FROM sync_operations o WHERE o.id = ANY(ARRAY(${JOB_OPERATION_IDS})) AND o.client_id = $1 AND o.status = 'ERROR'
-       ORDER BY o.id LIMIT $3`,
+       FROM ${jobOperationsWhere('o.id, o.table_name, o.record_id, o.operation, o.error, o.status')}
+       AND o.status = 'ERROR' ORDER BY o.id LIMIT $3`,
       [clientId, queueId, limit],
     );
   }

@@ -27,11 +27,11 @@ export class OperationLogPartitionsRepository {
     this.citus = config.databaseEngine === 'citus';
   }
 
-  /** The partitions not retired, in id order. */
+  /** The partitions not retired, in id order (the column's, not its text's: from the eleventh on, text sorts them wrong). */
   async list(tx: Tx): Promise<LogPartition[]> {
     const rows = await tx.$queryRawUnsafe<{ name: string; first_id: string; end_id: string; starts_at: Date }[]>(
-      `SELECT name, first_id::text, end_id::text, starts_at FROM sync_operation_partitions
-       WHERE retired_at IS NULL ORDER BY first_id`,
+      `SELECT p.name, p.first_id::text AS first_id, p.end_id::text AS end_id, p.starts_at FROM sync_operation_partitions p
+       WHERE p.retired_at IS NULL ORDER BY p.first_id`,
     );
     return rows.map((r) => ({
       name: r.name,
@@ -65,6 +65,7 @@ export class OperationLogPartitionsRepository {
    * table like the log, then attached. Attaching takes a SHARE UPDATE EXCLUSIVE lock on the log
    * (reads and writes go on; CREATE TABLE ... PARTITION OF would take an exclusive one), and its
    * indexes and triggers come from the log's. lock_timeout: a tick waits for nobody for long.
+   * The job operations' partition of the same range (jobPartitionOf) is made the same way with it.
    */
   async create(tx: Tx, firstId: bigint, startsAt: Date, fillfactor: number): Promise<LogPartition> {
     const [{ name }] = await tx.$queryRawUnsafe<{ name: string }[]>(
@@ -74,15 +75,27 @@ export class OperationLogPartitionsRepository {
     const endId = firstId + PARTITION_IDS;
     await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
     // name: digits from a date; ids and fillfactor: integers (never from a request).
-    if (this.citus)
-      // Citus distributes a partition created as one, co-located with the log; attaching a table
-      // made apart deadlocks Citus inside a transaction. The log's exclusive lock is held for the
-      // statement (milliseconds, bounded by lock_timeout).
+    const jobs = jobPartitionOf(name);
+    if (this.citus) {
+      // Citus distributes a partition created as one, co-located with its table; attaching a table
+      // made apart deadlocks Citus inside a transaction. The tables' exclusive locks are held for
+      // the statement (milliseconds, bounded by lock_timeout).
       await tx.$executeRawUnsafe(
         `CREATE TABLE "${name}" PARTITION OF sync_operations FOR VALUES FROM (${firstId}) TO (${endId})
            WITH (fillfactor = ${Number(fillfactor)})`,
       );
-    else await this.createAndAttach(tx, name, firstId, endId, fillfactor);
+      await tx.$executeRawUnsafe(
+        `CREATE TABLE "${jobs}" PARTITION OF sync_job_operations FOR VALUES FROM (${firstId}) TO (${endId})`,
+      );
+    } else {
+      await this.createAndAttach(tx, name, firstId, endId, fillfactor);
+      await tx.$executeRawUnsafe(
+        `CREATE TABLE "${jobs}" (LIKE sync_job_operations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)`,
+      );
+      await tx.$executeRawUnsafe(
+        `ALTER TABLE sync_job_operations ATTACH PARTITION "${jobs}" FOR VALUES FROM (${firstId}) TO (${endId})`,
+      );
+    }
     await tx.$executeRawUnsafe(
       `INSERT INTO sync_operation_partitions (name, first_id, end_id, starts_at) VALUES ($1, $2::bigint, $3::bigint, $4)`,
       name,
@@ -123,6 +136,16 @@ export class OperationLogPartitionsRepository {
     );
     return true;
   }
+}
+
+/**
+ * The partition of sync_job_operations that goes with the log's partition `name`: the same id range
+ * (a job row's id comes from the log's sequence, after its operations'; migration
+ * 20261208011000_job_operations_partitions).
+ */
+export function jobPartitionOf(name: string): string {
+  if (!/^sync_operations_p\d+$/.test(name)) throw new Error(`not an operation log partition: ${name}`);
+  return name.replace(/^sync_operations_/, 'sync_job_operations_');
 }
 
 /** The id the next operation will get (the sequence's state; pg_sequence_last_value is null after setval(..., false)). */

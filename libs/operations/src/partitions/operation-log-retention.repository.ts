@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PgTx, PrismaService, Tx } from '@app/database';
 import { OperationNote } from '../operation-notes';
-import { nextOperationId } from './operation-log-partitions.repository';
+import { jobPartitionOf, nextOperationId } from './operation-log-partitions.repository';
 
 /** What the steps need of a transaction: raw statements (Prisma's, or a node-pg one through rawOf). */
 export type RawTx = Pick<Tx, '$queryRawUnsafe' | '$executeRawUnsafe'>;
@@ -86,18 +86,38 @@ export class OperationLogRetentionRepository {
          ${newer('operation_id')}, archived_at = EXCLUDED.archived_at`,
       OperationNote.StaleVersionIgnored,
     );
+    await this.summarizeJobs(tx, name);
     await tx.$executeRawUnsafe(`UPDATE sync_operation_partitions SET summarized_at = now() WHERE name = $1`, name);
     return true;
   }
 
   /**
-   * Drops a summarized partition. Dropping takes an exclusive lock on the log for as long as the
+   * Moves the job rows of the partition's range into their jobs' heads, adding to each job's
+   * `archived` count: a job row's id is drawn after its operations', so every operation it lists is
+   * in this partition or an older one, all retired.
+   * Deleted here, so that a summary run again after a drop that timed out counts nothing twice.
+   */
+  private async summarizeJobs(tx: RawTx, name: string): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `WITH gone AS (DELETE FROM "${jobPartitionOf(name)}" RETURNING client_id, queue_id, operation_ids, created_at)
+       INSERT INTO sync_job_heads AS h (client_id, queue_id, archived, accepted_at, last_change_at)
+       SELECT client_id, queue_id, sum(cardinality(operation_ids)), min(created_at), max(created_at) FROM gone
+       GROUP BY client_id, queue_id
+       ON CONFLICT (client_id, queue_id) DO UPDATE SET archived = h.archived + EXCLUDED.archived,
+         accepted_at = least(h.accepted_at, EXCLUDED.accepted_at), last_change_at = greatest(h.last_change_at, EXCLUDED.last_change_at)`,
+    );
+  }
+
+  /**
+   * Drops a summarized partition, and the job operations' partition of its range with it.
+   * Dropping takes an exclusive lock on the log (and on sync_job_operations) for as long as the
    * drop takes (milliseconds); lock_timeout bounds how long the request may wait in the queue (and
    * hold up the hot paths behind it): past it, this tick gives up and the next one tries again.
    */
   async drop(tx: RawTx, name: string): Promise<void> {
     await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '500ms'`);
     await tx.$executeRawUnsafe(`DROP TABLE "${safe(name)}"`);
+    await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS "${jobPartitionOf(name)}"`);
     await tx.$executeRawUnsafe(`UPDATE sync_operation_partitions SET retired_at = now() WHERE name = $1`, name);
   }
 }
