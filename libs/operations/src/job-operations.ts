@@ -22,7 +22,15 @@ export const JOB_OPERATION_IDS = `SELECT unnest(j.operation_ids) FROM sync_job_o
  * lookups into a hash join over every partition; the client is checked outside them, or a partition
  * without statistics is read through the client's lookup-index entries instead of the key.
  */
-export const jobOperationsWhere = (columns: string, idsArray = `ARRAY(${JOB_OPERATION_IDS})`): string =>
-  `unnest(${idsArray}) AS j(id)
+export const jobOperationsWhere = (
+  columns: string,
+  idsArray = `ARRAY(${JOB_OPERATION_IDS})`,
+  { citus = false }: { citus?: boolean } = {},
+): string =>
+  citus
+    ? // Citus refuses OFFSET in a lateral subquery over a table function; filtered by the client,
+      // the lookup runs on the client's shard alone.
+      `sync_operations o WHERE o.id = ANY(${idsArray}::bigint[]) AND o.client_id = $1`
+    : `unnest(${idsArray}) AS j(id)
    CROSS JOIN LATERAL (SELECT o.client_id, ${columns} FROM sync_operations o WHERE o.id = j.id OFFSET 0) o
    WHERE o.client_id = $1`;

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { SyncedTableName } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, SyncedTableName } from '@app/common';
 import { PgTx, Prepared, PrismaService } from '@app/database';
 import { JOB_OPERATION_IDS, jobOperationsWhere } from '@app/operations';
 import { Change, OperationType } from '../change';
@@ -54,7 +54,15 @@ const ACCEPT: Prepared = {
 /** Accepting into the queue, its depth, and a job's progress (the workers' side: AsyncQueueRepository). */
 @Injectable()
 export class AsyncIngestRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  /** DATABASE_ENGINE=citus: a job's operations are read by `id = ANY(...)` on the client's shard (jobOperationsWhere). */
+  private readonly citus: boolean;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.citus = config.databaseEngine === 'citus';
+  }
 
   /**
    * Logs changes of one client, table and job as QUEUED with their payload and queues them, in ONE
@@ -120,7 +128,7 @@ export class AsyncIngestRepository {
                     (SELECT accepted_at FROM head)) AS accepted_at,
               coalesce(max(updated_at), (SELECT max(created_at) FROM sync_job_operations WHERE client_id = $1 AND queue_id = $2),
                        (SELECT last_change_at FROM head)) AS last_change_at
-       FROM ${jobOperationsWhere('o.status, o.created_at, o.updated_at', '(SELECT ids FROM ids)')}`,
+       FROM ${jobOperationsWhere('o.status, o.created_at, o.updated_at', '(SELECT ids FROM ids)', { citus: this.citus })}`,
       [clientId, queueId],
     );
     return row;
@@ -130,7 +138,9 @@ export class AsyncIngestRepository {
   jobErrors(clientId: string, queueId: string, limit: number): Promise<JobError[]> {
     return this.prisma.sql<JobError>(
       `SELECT o.id::text AS id, o.table_name, o.record_id, o.operation::text AS operation, o.error
-       FROM ${jobOperationsWhere('o.id, o.table_name, o.record_id, o.operation, o.error, o.status')}
+       FROM ${jobOperationsWhere('o.id, o.table_name, o.record_id, o.operation, o.error, o.status', undefined, {
+         citus: this.citus,
+       })}
        AND o.status = 'ERROR' ORDER BY o.id LIMIT $3`,
       [clientId, queueId, limit],
     );
