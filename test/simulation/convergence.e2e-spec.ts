@@ -53,7 +53,7 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
     };
     expect({ line: resultLine(result), ...counts, log: counts.converged ? [] : lines }).toEqual({
       line: expect.stringMatching(
-        /^CONVERGED clients=4 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 seconds=\d+$/,
+        /^CONVERGED stores=4 devices=12 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 silent_overwrites=0 counter_errors=0 seconds=\d+$/,
       ),
       converged: true,
       lost: 0,
