@@ -49,7 +49,7 @@ async function main() {
     log: (line) => console.log(`sim: ${line}`),
   });
   console.log(
-    `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_mem=${Math.round(result.peakClientMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones} conflicts=${result.activity.conflicts} merges=${result.activity.merges} cursor_resets=${result.proxy.cursorExpired} head_office_writes=${result.headOffice}`,
+    `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_rss=${Math.round(result.peakClientMiB)}MiB peak_client_heap=${Math.round(result.peakClientHeapMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones} conflicts=${result.activity.conflicts} merges=${result.activity.merges} cursor_resets=${result.activity.cursorResets} pages_before_kill=${result.activity.pagesBeforeKill} pages_after_restart=${result.activity.pagesAfterRestart} counter_changes=${JSON.stringify(result.activity.counterOutcomes)} unrecognised_resends=${result.activity.unrecognisedResends} head_office_writes=${result.headOffice}`,
   );
   console.log(resultLine(result));
   process.exit(result.converged ? 0 : 1);

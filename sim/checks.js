@@ -2,7 +2,8 @@
 // "Convergence simulation" for what each count means.
 const { Client } = require('pg');
 const { TABLES } = require('./workload');
-const { SHARED_PREFIX, STOCK_START } = require('./shared-workload');
+const { SHARED_PREFIX } = require('./shared-workload');
+const { checkCounters } = require('./counter-checks');
 
 /** A store's own synced tables, and the head office's (rows under the shared client id). */
 const STORE_TABLES = [...TABLES, 'stock'];
@@ -69,7 +70,7 @@ class Checker {
    * (`counterErrors`) and the local changes no answer or event accounted for (`silentOverwrites`).
    * `dumps` has one dump per device.
    */
-  async checkStore(clientId, dumps) {
+  async checkStore(clientId, dumps, deletedCounterOps = []) {
     const server = await this.serverRecords(clientId);
     if (this.shared === undefined) this.shared = await this.serverRecords(SHARED_CLIENT_ID, SHARED_TABLES);
     const known = new Map();
@@ -79,11 +80,9 @@ class Checker {
     const examples = [];
     const describe = (state) =>
       !state ? 'absent' : state.deleted ? 'deleted' : `ver ${state.ver} ${canonical(state.data)}`;
-    const deltas = new Map();
     for (const [device, dump] of dumps.entries()) {
       const views = new Map(dump.views);
       silentOverwrites += dump.silentOverwrites;
-      for (const [id, delta] of dump.deltas) deltas.set(id, (deltas.get(id) ?? 0) + delta);
       for (const record of dump.records) {
         const key = `${record.table}\u0000${record.id}`;
         known.set(key, record);
@@ -112,22 +111,20 @@ class Checker {
       for (const rows of [server, this.shared]) for (const key of rows.keys()) if (!views.has(key)) compare(rows, key);
     }
 
-    // A counter's final value must be its start plus every device's deltas.
-    let counterErrors = 0;
-    for (const [key, row] of server) {
-      if (!key.startsWith('stock\u0000')) continue;
-      const id = key.slice('stock\u0000'.length);
-      const expected = STOCK_START + (deltas.get(id) ?? 0);
-      if (row.deleted || row.data?.qty !== expected) {
-        counterErrors++;
-        if (examples.length < 9) examples.push(`stock/${id}: qty ${row.data?.qty}, expected ${expected}`);
-      }
-    }
-    for (const id of deltas.keys()) if (!server.has(`stock\u0000${id}`)) counterErrors++;
+    const counters = await checkCounters(this.db, {
+      clientId,
+      server,
+      counterChanges: dumps.flatMap((dump) => dump.counterChanges),
+      deletedCounterOps,
+      history: (id) => this.recordHistory(clientId, 'stock', id, deletedCounterOps),
+    });
+    examples.push(...counters.examples);
 
     // A version no local change produced, or one local change (its queue id) logged under two
     // versions, means something was applied twice under different versions. Records the devices
     // share are left out of the first test: their versions come from several devices and merges.
+    // A recognised resend is logged "Duplicate bypassed" at the version it was sent with, which
+    // for a merged change is not the one it was merged at: it applied nothing, so it is left out.
     let duplicates = 0;
     const { rows } = await this.db.query(
       `SELECT table_name, record_id, array_agg(DISTINCT batch_version) AS versions
@@ -137,15 +134,45 @@ class Checker {
     for (const row of rows) {
       if (row.record_id.startsWith(SHARED_PREFIX)) continue;
       const record = known.get(`${row.table_name}\u0000${row.record_id}`);
-      duplicates += row.versions.filter((ver) => !record || ver < 1 || ver > record.ver).length;
+      const unproduced = row.versions.filter((ver) => !record || ver < 1 || ver > record.ver);
+      duplicates += unproduced.length;
+      if (unproduced.length > 0 && examples.length < 12)
+        examples.push(`${row.table_name}/${row.record_id}: COMPLETED at versions ${unproduced} no local change made`);
     }
     const twice = await this.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM sync_operations WHERE client_id = $1 AND status = 'COMPLETED' AND queue_id IS NOT NULL
-          GROUP BY table_name, record_id, queue_id HAVING count(DISTINCT batch_version) > 1) t`,
+      `SELECT table_name, record_id, queue_id || ' at ' || string_agg(DISTINCT batch_version::text, ', ') AS example
+         FROM sync_operations WHERE client_id = $1 AND status = 'COMPLETED' AND queue_id IS NOT NULL
+          AND note IS DISTINCT FROM 'Duplicate bypassed'
+        GROUP BY table_name, record_id, queue_id HAVING count(DISTINCT batch_version) > 1`,
       [clientId],
     );
-    duplicates += twice.rows[0].n;
-    return { lost, mismatched, duplicates, counterErrors, silentOverwrites, examples };
+    duplicates += twice.rows.length;
+    for (const row of twice.rows.slice(0, 3))
+      examples.push(
+        `one change COMPLETED at two versions: ${row.table_name}/${row.record_id} ${row.example}; ${await this.recordHistory(clientId, row.table_name, row.record_id, deletedCounterOps)}`,
+      );
+    return {
+      lost,
+      mismatched,
+      duplicates,
+      counterErrors: counters.errors,
+      unrecognisedResends: counters.unrecognisedResends,
+      silentOverwrites,
+      examples,
+    };
+  }
+
+  /** A record's operations (the DBA-deleted ones of counter records marked), for an example. */
+  async recordHistory(clientId, table, id, deletedCounterOps = []) {
+    const { rows } = await this.db.query(
+      `SELECT queue_id, batch_version, base_ver, device_id, status, note FROM sync_operations
+        WHERE client_id = $1 AND table_name = $2 AND record_id = $3 ORDER BY id`,
+      [clientId, table, id],
+    );
+    const deleted = deletedCounterOps.filter((op) => op.client_id === clientId && op.record_id === id);
+    const describe = (op, mark) =>
+      `${mark}${op.queue_id ?? '-'} v${op.batch_version} base ${op.base_ver ?? '-'} ${String(op.device_id ?? '-').slice(0, 8)} ${op.status}${op.note ? ` (${op.note})` : ''}`;
+    return [...deleted.map((op) => describe(op, 'DBA-deleted ')), ...rows.map((op) => describe(op, ''))].join(' | ');
   }
 
   /**

@@ -10,11 +10,16 @@ let client;
 let store;
 let options;
 let model = new Map();
+// Counter changes: queue seq -> [stock id, delta, id_cola].
 let deltas = new Map();
 const events = { rejected: 0, errors: 0, lastError: undefined, conflicts: 0, merges: 0 };
 // Every local change the app made (seq -> { table, id, ver, outcome }): outcome is set when the
-// device is told what became of it: 'applied' (COMPLETED), 'merged' or 'conflict' (the event).
+// device is told what became of it: 'applied' (COMPLETED), 'merged', 'conflict' or 'rejected' (the
+// events).
 const tracked = new Map();
+// The largest V8 heap in use seen so far, sampled (the process's peak RSS is read from /proc).
+let peakHeap = 0;
+setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 200).unref();
 
 /** A durable device keeps its app's own record of what it wrote next to its SQLite store. */
 function saveModel() {
@@ -41,7 +46,17 @@ const commands = {
     loadModel();
     store = trackingStore(await newStore(args), tracked, events, args.storePath ? saveModel : undefined);
     client = new ResyncClient({ baseUrl: args.baseUrl, apiKey: args.apiKey, store, ...(args.clientOptions ?? {}) });
-    client.on('rejected', () => events.rejected++);
+    client.on('rejected', (rejected) => {
+      events.rejected++;
+      const change = tracked.get(rejected.seq);
+      if (change && !change.outcome) change.outcome = 'rejected';
+      events.rejectedExamples ??= [];
+      if (events.rejectedExamples.length < 5)
+        events.rejectedExamples.push(
+          `${rejected.table}/${rejected.id} v${rejected.ver} ${rejected.op}: ${rejected.reason}`,
+        );
+      saveModel();
+    });
     client.on('conflict', (conflict) => {
       events.conflicts++;
       // The refused change and the record's later local changes leave the queue with it.
@@ -53,6 +68,7 @@ const commands = {
           !change.outcome
         )
           change.outcome = 'conflict';
+      saveModel();
     });
     client.on('error', (error) => {
       events.errors++;
@@ -133,6 +149,11 @@ const commands = {
     };
   },
 
+  /** Peak heap in use (sampled every 200 ms), in bytes. */
+  memory() {
+    return { peakHeap: Math.max(peakHeap, process.memoryUsage().heapUsed) };
+  },
+
   /** The app's ground truth and the client's view, record by record, for the checks. */
   async dump() {
     const views = await clientViews(client, options.tables);
@@ -143,10 +164,17 @@ const commands = {
     }
     let silentOverwrites = 0;
     for (const change of tracked.values()) if (!change.outcome) silentOverwrites++;
+    // Each counter change with what the device was told became of it.
+    const counterChanges = [...deltas].map(([seq, [id, delta, queueId]]) => ({
+      id,
+      delta,
+      queueId,
+      outcome: tracked.get(seq)?.outcome ?? 'none',
+    }));
     return {
       records,
       views: [...views],
-      deltas: [...deltas],
+      counterChanges,
       silentOverwrites,
       events,
       rejected: (await queueCounts(client)).rejected,
@@ -158,12 +186,14 @@ function idPrefix() {
   return options.devices > 1 ? `d${options.device}-` : '';
 }
 
+// The simulation may be gone (stopped, or its run failed) by the time an answer is ready.
+const answer = (message) => process.connected && process.send(message);
+
 process.on('message', async ({ id, command, args }) => {
   try {
-    const result = await commands[command](args ?? {});
-    process.send({ id, ok: true, result });
+    answer({ id, ok: true, result: await commands[command](args ?? {}) });
   } catch (error) {
-    process.send({ id, ok: false, error: String(error?.stack ?? error) });
+    answer({ id, ok: false, error: String(error?.stack ?? error) });
   }
 });
 

@@ -16,8 +16,10 @@ function sharedCount(records) {
 }
 
 /**
- * Writes device `device`'s shared changes of `step` through `client`; `deltas` (stock id -> sum)
- * collects this device's counter deltas. Resolves with how many changes it queued.
+ * Writes device `device`'s shared changes of `step` through `client`; `deltas` (the change's queue
+ * seq -> [stock id, delta, id_cola]) collects this device's counter deltas change by change, for
+ * the checks to match them with what the server did with each. Resolves with how many changes it
+ * queued.
  */
 async function writeShared({ client, seed, clientId, device, step, records, deltas }) {
   const count = sharedCount(records);
@@ -36,8 +38,8 @@ async function writeShared({ client, seed, clientId, device, step, records, delt
     const stock = await client.get('stock', stockId(n));
     if (stock && random.next() < 0.5) {
       const delta = -random.int(1, 3);
-      await client.update('stock', { id: stock.id, ...stock.data, qty: stock.data.qty + delta });
-      deltas.set(stock.id, (deltas.get(stock.id) ?? 0) + delta);
+      const entry = await client.update('stock', { id: stock.id, ...stock.data, qty: stock.data.qty + delta });
+      deltas.set(entry.seq, [stock.id, delta, entry.queueId]);
       changes++;
     }
     const customer = await client.get('venta', customerId(n));

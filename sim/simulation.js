@@ -3,7 +3,7 @@
 // every client syncs until idle and audits until an audit finds nothing to resend, then the checks
 // compare every client with the server. README "Convergence simulation" explains the result line.
 const { randomBytes } = require('node:crypto');
-const { Checker } = require('./checks');
+const { Checker, STORE_TABLES } = require('./checks');
 const { deleteClientOperations, deleteRandomOperations } = require('./dba');
 const { FaultProxy } = require('./fault-proxy');
 const { freePort, query, ServerProcess, startDatabase } = require('./infra');
@@ -103,36 +103,49 @@ async function runSimulation(input = {}) {
     );
 
     // A cursor reset for store 1 (its feed horizon raised past every cursor, as a purge of
-    // tombstones past retention does), then its durable device is killed with SIGKILL while its
-    // full pull runs page by page, and restarted on its SQLite store: the pull goes on from the
-    // cursor it stored.
+    // tombstones past retention does), then its durable device is killed with SIGKILL while the
+    // full pull the 410 starts runs page by page, and restarted on its SQLite store: the pull goes
+    // on from the cursor it stored.
     const killDeviceMidPull = async () => {
       const at = clients.findIndex((c) => c.clientId === durable.clientId && c.device === durable.device);
       const victim = clients[at];
       proxy.setOffline(victim.deviceId, false);
-      if (options.cursorReset) await resetFeedCursors(database.url, durable.clientId);
-      const before = proxy.counts.feedPages;
+      const resetsBefore = proxy.counts.cursorExpired;
+      await resetFeedCursors(database.url, durable.clientId);
+      const before = proxy.feedPagesOf(victim.deviceId);
       const pulling = victim.call('pull').then(
         () => 'finished',
         () => 'cut',
       );
-      for (let waited = 0; proxy.counts.feedPages - before < 3 && waited < 10_000; waited += 20) await sleep(20);
-      log(`killing device ${victim.clientId}/${victim.device} after ${proxy.counts.feedPages - before} feed pages`);
+      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) - before < 3 && waited < 10_000; waited += 20)
+        await sleep(20);
       victim.child.kill('SIGKILL');
       const outcome = await pulling;
+      const pagesBefore = proxy.feedPagesOf(victim.deviceId) - before;
       const restarted = new DeviceProcess(victim.clientId, options.clientModule);
       restarted.device = victim.device;
       restarted.deviceId = (await restarted.call('init', initArgs(victim.clientId, victim.device))).deviceId;
       clients[at] = restarted;
-      log(`device ${victim.clientId}/${victim.device} restarted`);
-      const pagesBefore = proxy.counts.feedPages;
+      const pagesAtRestart = proxy.feedPagesOf(victim.deviceId);
       await restarted.call('start', { intervalMs: options.intervalMs });
-      for (let waited = 0; proxy.counts.feedPages === pagesBefore && waited < 10_000; waited += 50) await sleep(50);
+      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) === pagesAtRestart && waited < 10_000; waited += 50)
+        await sleep(50);
+      const pagesAfter = proxy.feedPagesOf(victim.deviceId) - pagesAtRestart;
+      killedMidPull.push({
+        resets: proxy.counts.cursorExpired - resetsBefore,
+        pagesBefore,
+        pagesAfter,
+        outcome,
+        sameDevice: restarted.deviceId === victim.deviceId,
+      });
       note(
-        `device ${victim.clientId}/${victim.device} killed mid-pull (${outcome}, ${pagesBefore - before} feed pages), restarted on its store (same device: ${restarted.deviceId === victim.deviceId}), pulled ${proxy.counts.feedPages - pagesBefore} pages after the restart`,
+        `device ${victim.clientId}/${victim.device} killed mid-pull (${outcome}, after ${pagesBefore} feed pages; ${proxy.counts.cursorExpired - resetsBefore} cursor resets of its store so far), restarted on its store (same device: ${restarted.deviceId === victim.deviceId}), pulled ${pagesAfter} pages after the restart`,
       );
     };
+    const killedMidPull = [];
 
+    // The operations of counter records the DBA deleted (sim/dba.js), for the counter checks.
+    const deletedCounterOps = [];
     const started = Date.now();
     const all = (command, args, which = clients) => Promise.all(which.map((client) => client.call(command, args)));
     const events = [];
@@ -186,7 +199,7 @@ async function runSimulation(input = {}) {
       if (step === options.steps - 2) await killDeviceMidPull();
       if (step === 2)
         note(
-          `DBA deleted ${await deleteRandomOperations(database.url, `${seed}:${step}`, 0.03)} random operation rows`,
+          `DBA deleted ${await deleteRandomOperations(database.url, `${seed}:${step}`, 0.03, deletedCounterOps)} random operation rows`,
         );
       await settle(
         clients.filter((client) => !offline.has(client.deviceId)),
@@ -202,8 +215,12 @@ async function runSimulation(input = {}) {
     note(
       `late writes so far: ${lateWrites.late} arrived after a newer change of their record, ${lateWrites.afterDelete} of them after its DELETE`,
     );
-    note(`DBA deleted all ${await deleteClientOperations(database.url, bulkDeleted)} operations of ${bulkDeleted}`);
-    note(`DBA deleted ${await deleteRandomOperations(database.url, `${seed}:end`, 0.02)} random operation rows`);
+    note(
+      `DBA deleted all ${await deleteClientOperations(database.url, bulkDeleted, deletedCounterOps)} operations of ${bulkDeleted}`,
+    );
+    note(
+      `DBA deleted ${await deleteRandomOperations(database.url, `${seed}:end`, 0.02, deletedCounterOps)} random operation rows`,
+    );
     proxy.setFaults(false);
     for (const client of clients) proxy.setOffline(client.deviceId, false);
     await all('stop');
@@ -225,21 +242,35 @@ async function runSimulation(input = {}) {
     }
     const seconds = (Date.now() - started) / 1000;
     const peakClientMiB = Math.max(...clients.map((client) => client.peakMemoryMiB()));
+    const peakClientHeapMiB = Math.max(...(await all('memory')).map((m) => m.peakHeap)) / 2 ** 20;
 
     const checker = new Checker(database.url);
     await checker.open();
     const totals = { lost: 0, mismatched: 0, duplicates: 0, rejected: 0, counterErrors: 0, silentOverwrites: 0 };
-    const activity = { conflicts: 0, merges: 0 };
+    const activity = {
+      conflicts: 0,
+      merges: 0,
+      cursorResets: proxy.counts.cursorExpired,
+      pagesBeforeKill: killedMidPull.reduce((sum, k) => sum + k.pagesBefore, 0),
+      pagesAfterRestart: killedMidPull.reduce((sum, k) => sum + k.pagesAfter, 0),
+      // What the devices were told of their counter changes ('applied', 'merged', 'conflict', ...).
+      counterOutcomes: {},
+      unrecognisedResends: 0,
+    };
     const COUNTS = ['lost', 'mismatched', 'duplicates', 'counterErrors', 'silentOverwrites'];
     try {
       for (const id of ids) {
         const dumps = await Promise.all(clients.filter((c) => c.clientId === id).map((c) => c.call('dump')));
-        const counts = await checker.checkStore(id, dumps);
+        const counts = await checker.checkStore(id, dumps, deletedCounterOps);
         for (const key of COUNTS) totals[key] += counts[key];
+        activity.unrecognisedResends += counts.unrecognisedResends;
         for (const dump of dumps) {
           totals.rejected += dump.rejected;
           activity.conflicts += dump.events.conflicts;
           activity.merges += dump.events.merges;
+          for (const { outcome } of dump.counterChanges)
+            activity.counterOutcomes[outcome] = (activity.counterOutcomes[outcome] ?? 0) + 1;
+          for (const example of dump.events.rejectedExamples ?? []) log(`${id} rejected: ${example}`);
         }
         if (COUNTS.some((key) => counts[key] > 0)) {
           log(`${id}: ${COUNTS.map((key) => `${key}=${counts[key]}`).join(' ')}; for example:`);
@@ -276,6 +307,7 @@ async function runSimulation(input = {}) {
       seconds,
       recordsPerSecond: (options.clients * options.records) / seconds,
       peakClientMiB,
+      peakClientHeapMiB,
       tombstones: checker.tombstones,
       lateWrites,
       proxy: proxy.counts,
@@ -286,18 +318,19 @@ async function runSimulation(input = {}) {
   }
 }
 
-/** Raises one store's change-feed horizon past every cursor it was given: its next pull is a 410. */
+/**
+ * Raises one store's change-feed horizon past every cursor it was given, as a purge of tombstones
+ * past retention does (to the newest purged `_xid`; here this transaction's own id, above every
+ * cursor's): its devices' next pulls are 410 cursor_expired and start a full pull.
+ */
 async function resetFeedCursors(databaseUrl, clientId) {
-  // The horizon a purge leaves: the newest _xid among the store's rows (a full pull's cursor
-  // reaches it, every older cursor is refused).
-  for (const table of ['venta', 'devolucion', 'stock'])
-    await query(
-      databaseUrl,
-      `INSERT INTO sync_feed_horizons (client_id, table_name, purged_xid)
-         SELECT $1, $2, max(_xid) FROM ${table} WHERE _client_id = $1 HAVING max(_xid) IS NOT NULL
-       ON CONFLICT (client_id, table_name) DO UPDATE SET purged_xid = EXCLUDED.purged_xid, purged_at = now()`,
-      [clientId, table],
-    );
+  await query(
+    databaseUrl,
+    `INSERT INTO sync_feed_horizons (client_id, table_name, purged_xid)
+       SELECT $1, t, pg_current_xact_id() FROM unnest($2::text[]) AS t
+     ON CONFLICT (client_id, table_name) DO UPDATE SET purged_xid = EXCLUDED.purged_xid, purged_at = now()`,
+    [clientId, STORE_TABLES],
+  );
 }
 
 async function withChecker(databaseUrl, work) {
