@@ -122,6 +122,18 @@ describe(`${ResyncClient.name} conflicts`, () => {
     ]);
   });
 
+  it("moves a record's next change on top of a merge whose answer was lost: the resend's answer names the merged version", async () => {
+    const { server, a, b } = await twoDevicesChangedOneRecord({}, 'counter');
+    await b.update('stock', { id: 's1', qty: 7, name: 'green tea' }); // sold one more, on its own ver 2
+    let drop = true;
+    server.after = (kind) => (kind === 'batch' && drop ? ((drop = false), 'network') : undefined); // qty 8's answer is lost
+    await b.sync(); // resent: "Duplicate bypassed" at ver 3 (merged), so qty 7 goes on ver 3
+    await a.sync();
+    const final = { qty: 10 - 1 - 2 - 1, name: 'green tea' };
+    expect(server.rows.get('stock/s1')).toEqual({ ver: 4, data: final, deleted: false });
+    for (const client of [a, b]) expect(await client.get('stock', 's1')).toMatchObject({ ver: 4, data: final });
+  });
+
   it("sends a record's next offline change only once the server answered its first: a conflict takes both", async () => {
     const { server, a, b } = await twoDevicesChangedOneRecord();
     await b.update('stock', { id: 's1', qty: 7, name: 'green tea' }); // made on its own ver 2, not a's ver 2

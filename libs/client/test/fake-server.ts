@@ -229,11 +229,19 @@ export class FakeServer {
     device?: string,
   ) {
     const key = this.key(table, id);
+    // As the server: a resend is the same change at the version sent, or merged (logged at the merged version).
     const done = this.ops.find(
-      (o) => o.table === table && o.id === id && o.ver === ver && o.queueId === queueId && o.status === 'COMPLETED',
+      (o) =>
+        o.table === table &&
+        o.id === id &&
+        (o.ver === ver || o.merged) &&
+        o.queueId === queueId &&
+        o.status === 'COMPLETED',
     );
-    if (done) return { id, operation, status: 'COMPLETED', note: 'Duplicate bypassed', ...this.mergedFields(done) };
     const row = this.rows.get(key);
+    // As the server: a recognised resend says "Duplicate bypassed" with the record as it is now.
+    if (done)
+      return { id, operation, status: 'COMPLETED', note: 'Duplicate bypassed', ver: row?.ver, data: row?.data ?? null };
     const current = row?.ver ?? 0;
     const log = (status: FakeOperation['status'], merged?: FakeOperation['merged']) =>
       this.ops.push({ table, id, ver, op: operation, queueId, status, device, merged });
@@ -246,7 +254,7 @@ export class FakeServer {
     const merged = operation === 'DELETE' ? null : mergeChange(this.tables?.get(table), row, was, data);
     if (merged) {
       this.put(key, { ver: merged.ver, data: merged.data, deleted: false });
-      log('COMPLETED', merged);
+      this.ops.push({ table, id, ver: merged.ver, op: operation, queueId, status: 'COMPLETED', device, merged });
       return { id, operation, status: 'COMPLETED', ...this.mergedFields(this.ops[this.ops.length - 1]) };
     }
     log('CONFLICT');

@@ -1,7 +1,7 @@
 import { ResyncAuthError } from '../errors.js';
 import { Answer, readAnswer } from '../transport/feed-wire.js';
 import type { EntryPatch, QueueEntry } from '../types.js';
-import { askLater, confirm, refuse, settle } from './answers.js';
+import { askLater, confirm, mergedElsewhere, refuse, settle } from './answers.js';
 import { Chunk, planLanes, settleAll } from './batching.js';
 import type { EngineContext, Run } from './context.js';
 
@@ -173,14 +173,15 @@ export class Pusher {
     const refused: [QueueEntry, string][] = [];
     const later: EntryPatch[] = [];
     const settled: [QueueEntry, Answer][] = [];
-    results.forEach((result, i) => {
+    for (const [i, result] of results.entries()) {
       const entry = entries[i];
-      const answer = readAnswer(result);
+      const read = readAnswer(result);
+      const answer = (await mergedElsewhere(this.ctx, entry, read)) ?? read;
       if (answer.kind === 'completed') confirmed.push(entry.seq);
       else if (answer.kind === 'merged' || answer.kind === 'conflict') settled.push([entry, answer]);
       else if (answer.kind === 'error') refused.push([entry, answer.reason]);
       else later.push(askLater(this.ctx, entry));
-    });
+    }
     await confirm(this.ctx, confirmed, run);
     await settle(this.ctx, settled, run);
     await refuse(this.ctx, refused, run);
