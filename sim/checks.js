@@ -92,7 +92,7 @@ class Checker {
           lost++;
           if (examples.length < 3)
             examples.push(
-              `device ${device + 1} ${record.table}/${record.id}: app ${describe(truth)}, server ${describe(onServer)}`,
+              `device ${device + 1} ${record.table}/${record.id}: app ${describe(truth)}, server ${describe(onServer)}; ${await this.recordHistory(clientId, record.table, record.id)}`,
             );
         }
       }
