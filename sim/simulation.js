@@ -117,7 +117,8 @@ async function runSimulation(input = {}) {
         () => 'finished',
         () => 'cut',
       );
-      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) - before < 3 && waited < 10_000; waited += 20)
+      // Bounded generously: on a loaded machine the pull's first pages can take many seconds.
+      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) - before < 3 && waited < 60_000; waited += 20)
         await sleep(20);
       victim.child.kill('SIGKILL');
       const outcome = await pulling;
@@ -128,7 +129,7 @@ async function runSimulation(input = {}) {
       clients[at] = restarted;
       const pagesAtRestart = proxy.feedPagesOf(victim.deviceId);
       await restarted.call('start', { intervalMs: options.intervalMs });
-      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) === pagesAtRestart && waited < 10_000; waited += 50)
+      for (let waited = 0; proxy.feedPagesOf(victim.deviceId) === pagesAtRestart && waited < 60_000; waited += 50)
         await sleep(50);
       const pagesAfter = proxy.feedPagesOf(victim.deviceId) - pagesAtRestart;
       killedMidPull.push({
