@@ -166,6 +166,18 @@ describe('Conflicts (base_ver)', () => {
       expect((await status('till-2', 'till-2-q1').expect(200)).body).toMatchObject({ status: 'CONFLICT' });
     });
 
+    it('a resend whose operation a DBA deleted is still recognised by the row (not on counter tables)', async () => {
+      const id = recordId('dba');
+      await as('till-1').post('/items').send({ id, qty: 10, base_ver: 0, id_cola: 'till-1-q1' }).expect(200);
+      await kit.t.prisma.$executeRawUnsafe(`DELETE FROM sync_operations WHERE record_id = $1`, id);
+      const resent = await as('till-1').post('/items').send({ id, qty: 10, base_ver: 0, id_cola: 'till-1-q1' });
+      expect(resent.status).toBe(200);
+      expect(resent.body).toMatchObject({ note: 'Duplicate bypassed', ver: 1, data: { qty: 10 } });
+      // Other content at that version is another change: a conflict, as before.
+      await as('till-2').post('/items').send({ id, qty: 11, base_ver: 0, id_cola: 'till-2-q1' }).expect(409);
+      expect(await row('venta', id)).toMatchObject({ ver: 1, data: { qty: 10 } });
+    });
+
     it('a change with base_ver to a record with queued operations is an ERROR to resend later, not a conflict', async () => {
       const id = recordId('resend');
       await kit.async(as('till-1').post('/items')).send({ id, qty: 1 }).expect(202);
