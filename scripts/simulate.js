@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run simulate [-- --clients K --records M --seed S --quick]: the convergence simulation
+// npm run simulate [-- --stores K --devices D --records M --seed S --quick]: the convergence simulation
 // (sim/, README "Convergence simulation"). Prints progress, a STATS line, then one result line;
 // exits non-zero unless every count is zero.
 const { runSimulation, resultLine } = require('../sim/simulation');
@@ -15,17 +15,20 @@ function parseArgs(argv) {
     };
     if (flag === '--quick') options.quick = true;
     else if (flag === '--seed') options.seed = value();
-    else if (flag === '--clients' || flag === '--records') {
+    else if (['--stores', '--clients', '--devices', '--records'].includes(flag)) {
       const number = Number(value());
       if (!Number.isInteger(number) || number < 1) fail(`${flag} must be a positive integer`);
-      options[flag.slice(2)] = number;
+      // --clients is the old name of --stores.
+      options[flag === '--stores' ? 'clients' : flag.slice(2)] = number;
     } else fail(`unknown option ${flag}`);
   }
   return options;
 }
 
 function fail(message) {
-  console.error(`simulate: ${message}\nusage: npm run simulate -- [--clients K] [--records M] [--seed S] [--quick]`);
+  console.error(
+    `simulate: ${message}\nusage: npm run simulate -- [--stores K] [--devices D] [--records M] [--seed S] [--quick]`,
+  );
   process.exit(2);
 }
 
@@ -46,7 +49,7 @@ async function main() {
     log: (line) => console.log(`sim: ${line}`),
   });
   console.log(
-    `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_mem=${Math.round(result.peakClientMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones}`,
+    `STATS seed=${result.seed} changes=${result.changes} records_per_second=${Math.round(result.recordsPerSecond)} peak_client_rss=${Math.round(result.peakClientMiB)}MiB peak_client_heap=${Math.round(result.peakClientHeapMiB)}MiB rejected=${result.rejected} late_writes=${result.lateWrites.late} late_after_delete=${result.lateWrites.afterDelete} tombstones=${result.tombstones} conflicts=${result.activity.conflicts} merges=${result.activity.merges} cursor_resets=${result.activity.cursorResets} pages_before_kill=${result.activity.pagesBeforeKill} pages_after_restart=${result.activity.pagesAfterRestart} counter_changes=${JSON.stringify(result.activity.counterOutcomes)} unrecognised_resends=${result.activity.unrecognisedResends} head_office_writes=${result.headOffice}`,
   );
   console.log(resultLine(result));
   process.exit(result.converged ? 0 : 1);

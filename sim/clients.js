@@ -8,7 +8,10 @@ class ClientProcess {
   /** `clientModule`: another build of @resync/client to load (see client-adapter.js). */
   constructor(clientId, clientModule) {
     this.clientId = clientId;
-    const env = clientModule ? { ...process.env, RESYNC_SIM_CLIENT: clientModule } : process.env;
+    // A build outside the repository finds its peer dependency (better-sqlite3) in the repository's.
+    const env = clientModule
+      ? { ...process.env, RESYNC_SIM_CLIENT: clientModule, NODE_PATH: join(__dirname, '..', 'node_modules') }
+      : process.env;
     this.child = fork(join(__dirname, 'client-process.js'), [], {
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -43,7 +43,10 @@ class FaultProxy {
       duplicate: 0,
       replayed: 0,
       upstreamDown: 0,
+      feedPages: 0, // change-feed pages answered 200 (pulls)
+      cursorExpired: 0, // change-feed answers 410 cursor_expired (a full pull follows)
     };
+    this.pagesByDevice = new Map(); // X-Device-Id -> change-feed pages answered 200
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     this.server = http.createServer((request, response) => this.handle(request, response));
     this.server.keepAliveTimeout = 5000;
@@ -76,6 +79,11 @@ class FaultProxy {
   setOffline(clientId, offline) {
     if (offline) this.offline.add(clientId);
     else this.offline.delete(clientId);
+  }
+
+  /** Change-feed pages answered 200 to one device (its X-Device-Id). */
+  feedPagesOf(deviceId) {
+    return this.pagesByDevice.get(deviceId) ?? 0;
   }
 
   /** Sends every held duplicate to the server now, in the order captured; answers are discarded. */
@@ -111,7 +119,8 @@ class FaultProxy {
     const clientId = this.clientOf(request);
     const body = await readBody(request).catch(() => null);
     if (body === null) return;
-    if (this.offline.has(clientId)) {
+    // A whole store (its client id) or one device (its X-Device-Id) can be cut off.
+    if (this.offline.has(clientId) || this.offline.has(request.headers['x-device-id'])) {
       this.counts.offline++;
       return request.socket.destroy();
     }
@@ -158,6 +167,14 @@ class FaultProxy {
     if (fault.kind === 'dropResponse') {
       this.counts.dropResponse++;
       return request.socket.destroy();
+    }
+    if (request.method === 'GET' && /\/changes(\?|$)/.test(request.url)) {
+      if (answer.status === 200) {
+        this.counts.feedPages++;
+        const device = request.headers['x-device-id'];
+        this.pagesByDevice.set(device, (this.pagesByDevice.get(device) ?? 0) + 1);
+      }
+      if (answer.status === 410) this.counts.cursorExpired++;
     }
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);

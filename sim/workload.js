@@ -8,19 +8,19 @@ const DELETE_SHARE = 0.04; // per step, the share of live records that get delet
 
 /**
  * The changes client `clientId` makes in step `step` of `steps`, given the records it already has
- * (`model`, updated in place: id -> { table, ver, deleted, data, kinds }). Each local change of a
+ * (`model`, updated in place; ids start with `prefix`, one per device of a store: id -> { table, ver, deleted, data, kinds }). Each local change of a
  * record increments its version (CREATE is 1), as the client does; `kinds` keeps one letter per
  * version (C, U, D) so the checks know every version the app ever produced.
  */
-function stepChanges({ seed, clientId, step, steps, records, model }) {
-  const random = generator(seed, `workload:${clientId}:${step}`);
+function stepChanges({ seed, clientId, step, steps, records, model, prefix = '' }) {
+  const random = generator(seed, `workload:${clientId}:${prefix}:${step}`);
   const changes = [];
   const from = Math.floor((records * step) / steps);
   const to = Math.floor((records * (step + 1)) / steps);
   const live = [];
   for (const [id, record] of model) if (!record.deleted) live.push(id);
   for (let n = from; n < to; n++) {
-    const id = `r${String(n).padStart(6, '0')}`;
+    const id = `${prefix}r${String(n).padStart(6, '0')}`;
     const data = { total: random.int(1, 1_000_000) / 100, currency: 'MXN', line: n, note: `venta ñ ✓ ${step}` };
     const record = { table: random.next() < 0.8 ? TABLES[0] : TABLES[1], ver: 1, deleted: false, data, kinds: 'C' };
     model.set(id, record);

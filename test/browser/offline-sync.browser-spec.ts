@@ -1,12 +1,11 @@
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { BrowserContext } from 'playwright-core';
-import { AppProcess, killStartedApps, startApp, waitForHealth } from '../foundation/app-process';
+import { killStartedApps } from '../foundation/app-process';
 import { API_MAIN, ROOT } from '../foundation/built-app';
-import { freePort } from '../setup/free-port';
+import { startBrowserApi } from './browser-api';
 import { CHROMIUM, launchChromium } from './chromium';
 import { startPageServer } from './page-server';
 
@@ -23,12 +22,11 @@ type PageGlobal = { resync: any };
  */
 describe('the client in a browser (headless Chromium, page on another origin)', () => {
   let database: TestDatabase;
-  let api: AppProcess;
+  let api: { url: string; cleanup(): void };
   let apiUrl: string;
   let page: { origin: string; close(): Promise<void> };
   let otherPage: { origin: string; close(): Promise<void> };
   let browser: { context: BrowserContext; close(): Promise<void> };
-  const tempDirs: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
@@ -38,26 +36,8 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
     database = await createTestDatabase();
     page = await startPageServer(CLIENT_BUILD, 'localhost');
     otherPage = await startPageServer(CLIENT_BUILD, '127.0.0.1');
-    const port = await freePort();
-    apiUrl = `http://127.0.0.1:${port}`;
-    const cwd = mkdtempSync(join(tmpdir(), 'resync-browser-'));
-    tempDirs.push(cwd);
-    api = startApp(
-      API_MAIN,
-      {
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        API_KEYS: `WEB_001:${KEY}`,
-        ADMIN_TOKEN: 'browser-admin-token-0001',
-        CORS_ORIGINS: page.origin,
-        LOG_LEVEL: 'warn',
-        RUN_JOBS: 'false',
-      },
-      cwd,
-    );
-    await waitForHealth(api);
+    api = await startBrowserApi({ databaseUrl: database.url, clientId: 'WEB_001', key: KEY, pageOrigin: page.origin });
+    apiUrl = api.url;
     browser = await launchChromium();
   }, 120_000);
 
@@ -67,7 +47,7 @@ describe('the client in a browser (headless Chromium, page on another origin)', 
     await page?.close();
     await otherPage?.close();
     await database?.drop();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    api?.cleanup();
   }, 60_000);
 
   async function openApp(origin: string) {

@@ -39,8 +39,8 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 /**
  * @resync/client as a user gets it: `npm pack` of libs/client, installed into a new project
  * outside the repository (`npm init -y`: a CommonJS package), with better-sqlite3 in the project's
- * own node_modules, and the README's two quick starts run as pasted against the API. Each must
- * confirm its changes and exit by itself.
+ * own node_modules, and the README's quick starts run as pasted against the API. Each must
+ * confirm its changes (two devices: converge) and exit by itself.
  */
 describe('@resync/client installed from its tarball', () => {
   let t: TestApp;
@@ -96,4 +96,20 @@ describe('@resync/client installed from its tarball', () => {
     },
     60_000,
   );
+
+  it('runs the two-device quick start as pasted: one conflict reported, both devices end the same', async () => {
+    writeFileSync(join(project, 'two-devices.mjs'), snippet('**Two devices**', 'js'));
+
+    const result = await run(process.execPath, ['two-devices.mjs'], project, {
+      KEY: TEST_CLIENTS.MTY.key,
+      RESYNC_URL: url,
+    });
+
+    expect(result).toEqual({
+      code: 0,
+      output: expect.stringMatching(/^till 2: its change to sale-\d+ lost, it now has the server's v2\nconverged /),
+    });
+    expect(result.output).toContain("data: { total: 12, status: 'open' }");
+    expect(result.output.match(/ver: 2/g)).toHaveLength(2);
+  }, 60_000);
 });

@@ -149,6 +149,35 @@ describe('Conflicts (base_ver)', () => {
       expect(await row('venta', id)).toMatchObject({ ver: 3, data: { qty: 5 } });
     });
 
+    it('the status of a change that never arrived is not another device’s operation at the same version', async () => {
+      const id = recordId('status');
+      await as('till-1').post('/items').send({ id, qty: 10, id_cola: 'q-create' }).expect(200);
+      await as('till-1').put(`/items/${id}`).send({ base_ver: 1, qty: 9, id_cola: 'till-1-q1' }).expect(200);
+      // till-2's change on version 1 (ver 2, id_cola till-2-q1) was lost on the way: asked about, it
+      // must be resent (ERROR: the row at version 2 has no operation of this change), not COMPLETED.
+      const status = (device: string, queueId: string) =>
+        kit.t.as('MTY').post('/records').set('X-Device-Id', device).send({ hash_id: id, ver: 2, id_cola: queueId });
+      expect((await status('till-2', 'till-2-q1').expect(200)).body).toMatchObject({ status: 'ERROR', data: null });
+      // till-1's own change, and till-1 asking under another id_cola at that version (an audit), stay COMPLETED.
+      expect((await status('till-1', 'till-1-q1').expect(200)).body).toMatchObject({ status: 'COMPLETED' });
+      expect((await status('till-1', 'till-1-q9').expect(200)).body).toMatchObject({ status: 'COMPLETED' });
+      // Resent, the change is decided on what the server holds: a conflict with till-1's version 2.
+      await as('till-2').put(`/items/${id}`).send({ base_ver: 1, qty: 8, id_cola: 'till-2-q1' }).expect(409);
+      expect((await status('till-2', 'till-2-q1').expect(200)).body).toMatchObject({ status: 'CONFLICT' });
+    });
+
+    it('a resend whose operation a DBA deleted is still recognised by the row (not on counter tables)', async () => {
+      const id = recordId('dba');
+      await as('till-1').post('/items').send({ id, qty: 10, base_ver: 0, id_cola: 'till-1-q1' }).expect(200);
+      await kit.t.prisma.$executeRawUnsafe(`DELETE FROM sync_operations WHERE record_id = $1`, id);
+      const resent = await as('till-1').post('/items').send({ id, qty: 10, base_ver: 0, id_cola: 'till-1-q1' });
+      expect(resent.status).toBe(200);
+      expect(resent.body).toMatchObject({ note: 'Duplicate bypassed', ver: 1, data: { qty: 10 } });
+      // Other content at that version is another change: a conflict, as before.
+      await as('till-2').post('/items').send({ id, qty: 11, base_ver: 0, id_cola: 'till-2-q1' }).expect(409);
+      expect(await row('venta', id)).toMatchObject({ ver: 1, data: { qty: 10 } });
+    });
+
     it('a change with base_ver to a record with queued operations is an ERROR to resend later, not a conflict', async () => {
       const id = recordId('resend');
       await kit.async(as('till-1').post('/items')).send({ id, qty: 1 }).expect(202);

@@ -10,12 +10,18 @@ const { runSimulation, resultLine } = require('../../sim/simulation');
 
 const SIMULATION_TIMEOUT = 600_000;
 
+const STORES = 2;
+const DEVICES = 3;
+const RECORDS = 200;
+
 /**
- * The convergence simulation of README "Convergence simulation" at small scale: the built server,
- * the fault proxy with every fault kind, a SIGKILL and restart, the DBA, offline clients; then every
- * count must be zero. A fixed seed, so a failure here replays with `npm run simulate -- --quick --seed`.
+ * The convergence simulation of docs/development.md "Convergence simulation" at small scale: the
+ * built server, the fault proxy with every fault kind, a SIGKILL and restart, the DBA, offline
+ * devices, several devices per store sharing records, the head office, a cursor reset and a
+ * device killed mid-pull; then every count must be zero. A fixed seed, so a failure here replays
+ * with `npm run simulate -- --quick --stores 2 --devices 3 --records 200 --seed jest-15`.
  */
-describe('convergence simulation (4 clients x 500 records, every fault)', () => {
+describe(`convergence simulation (${STORES} stores x ${DEVICES} devices x ${RECORDS} records, every fault)`, () => {
   let database: TestDatabase;
   let result: Record<string, any>;
   const lines: string[] = [];
@@ -28,8 +34,9 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
     database = await createTestDatabase();
     result = await runSimulation({
       quick: true,
-      clients: 4,
-      records: 500,
+      clients: STORES,
+      devices: DEVICES,
+      records: RECORDS,
       seed: 'jest-15',
       databaseUrl: database.url,
       clientModule: clientBuild,
@@ -42,28 +49,60 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
     if (clientBuild) rmSync(dirname(clientBuild), { recursive: true, force: true });
   });
 
-  it('converges: nothing lost, mismatched, missing its history or applied twice, within two audit rounds', () => {
+  it('converges: nothing lost, mismatched, missing its history, applied twice, overwritten or miscounted, within two audit rounds', () => {
     const counts = {
       converged: result.converged,
       lost: result.lost,
       mismatched: result.mismatched,
       missingHistory: result.missingHistory,
       duplicates: result.duplicates,
+      silentOverwrites: result.silentOverwrites,
+      counterErrors: result.counterErrors,
       rejected: result.rejected,
     };
     expect({ line: resultLine(result), ...counts, log: counts.converged ? [] : lines }).toEqual({
       line: expect.stringMatching(
-        /^CONVERGED clients=4 records=2000 rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 seconds=\d+$/,
+        new RegExp(
+          `^CONVERGED stores=${STORES} devices=${STORES * DEVICES} records=${STORES * RECORDS} rounds=[12] lost=0 mismatched=0 missing_history=0 duplicates=0 silent_overwrites=0 counter_errors=0 seconds=\\d+$`,
+        ),
       ),
       converged: true,
       lost: 0,
       mismatched: 0,
       missingHistory: 0,
       duplicates: 0,
+      silentOverwrites: 0,
+      counterErrors: 0,
       rejected: 0,
       log: [],
     });
     expect(result.rounds).toBeLessThanOrEqual(2);
+  });
+
+  it('went through conflicts, merges, a cursor reset and a pull across a SIGKILL, so the result means something', () => {
+    const { activity } = result;
+    expect({
+      conflicts: activity.conflicts > 0,
+      merges: activity.merges > 0,
+      cursorResets: activity.cursorResets > 0,
+      pagesBeforeKill: activity.pagesBeforeKill > 0,
+      pagesAfterRestart: activity.pagesAfterRestart > 0,
+      headOfficeWrites: result.headOffice > 0,
+    }).toEqual({
+      conflicts: true,
+      merges: true,
+      cursorResets: true,
+      pagesBeforeKill: true,
+      pagesAfterRestart: true,
+      headOfficeWrites: true,
+    });
+    expect(result.events).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^device SIM_001\/3 killed mid-pull \(cut, after [1-9]\d* feed pages; .*same device: true\), pulled [1-9]\d* pages after the restart$/,
+        ),
+      ]),
+    );
   });
 
   it('went through every fault kind, so the result means something', () => {
@@ -91,7 +130,9 @@ describe('convergence simulation (4 clients x 500 records, every fault)', () => 
       expect.arrayContaining([
         expect.stringMatching(/^server killed with SIGKILL/),
         'server restarted',
-        expect.stringMatching(/^DBA deleted all [1-9]\d* operations of SIM_004$/),
+        expect.stringMatching(
+          new RegExp(`^DBA deleted all [1-9]\\d* operations of SIM_${String(STORES).padStart(3, '0')}$`),
+        ),
         expect.stringMatching(/^DBA deleted [1-9]\d* random operation rows$/),
       ]),
     );

@@ -107,6 +107,50 @@ describe(`${ResyncClient.name} conflicts`, () => {
     expect(await a.get('cliente', 'c1')).toEqual(await b.get('cliente', 'c1'));
   });
 
+  it("sends a record's next offline change only once the server answered its first: merged, it moves on top", async () => {
+    const { server, a, b } = await twoDevicesChangedOneRecord({}, 'counter');
+    await b.update('stock', { id: 's1', qty: 7, name: 'green tea' }); // sold one more, made on its own ver 2
+    await b.sync(); // qty 8 merged into ver 3; qty 7 must follow on ver 3, not on the server's ver 2 (a's)
+    await a.sync();
+    const final = { qty: 10 - 1 - 2 - 1, name: 'green tea' };
+    expect(server.rows.get('stock/s1')).toEqual({ ver: 4, data: final, deleted: false });
+    for (const client of [a, b]) expect(await client.get('stock', 's1')).toMatchObject({ ver: 4, data: final });
+    const sent = server.requests.filter((r) => r.kind === 'batch' && r.table === 'stock').slice(-2);
+    expect(sent.map((r) => r.body.operations.map((o: any) => `${o.record.base_ver}->${o.record.ver}`))).toEqual([
+      ['1->2'],
+      ['3->4'],
+    ]);
+  });
+
+  it("moves a record's next change on top of a merge whose answer was lost: the resend's answer names the merged version", async () => {
+    const { server, a, b } = await twoDevicesChangedOneRecord({}, 'counter');
+    await b.update('stock', { id: 's1', qty: 7, name: 'green tea' }); // sold one more, on its own ver 2
+    let drop = true;
+    server.after = (kind) => (kind === 'batch' && drop ? ((drop = false), 'network') : undefined); // qty 8's answer is lost
+    await b.sync(); // resent: "Duplicate bypassed" at ver 3 (merged), so qty 7 goes on ver 3
+    await a.sync();
+    const final = { qty: 10 - 1 - 2 - 1, name: 'green tea' };
+    expect(server.rows.get('stock/s1')).toEqual({ ver: 4, data: final, deleted: false });
+    for (const client of [a, b]) expect(await client.get('stock', 's1')).toMatchObject({ ver: 4, data: final });
+  });
+
+  it("sends a record's next offline change only once the server answered its first: a conflict takes both", async () => {
+    const { server, a, b } = await twoDevicesChangedOneRecord();
+    await b.update('stock', { id: 's1', qty: 7, name: 'green tea' }); // made on its own ver 2, not a's ver 2
+    const seen: Conflict[] = [];
+    b.on('conflict', (c) => seen.push(c));
+    await b.sync();
+    expect(server.rows.get('stock/s1')).toEqual({ ver: 2, data: { qty: 9, name: 'tea' }, deleted: false });
+    expect(seen).toEqual([
+      expect.objectContaining({
+        local: expect.objectContaining({ ver: 2, baseVer: 1, data: { qty: 7, name: 'green tea' } }),
+      }),
+    ]);
+    expect(server.ops.filter((o) => o.status === 'COMPLETED').map((o) => o.ver)).toEqual([1, 2]);
+    await a.sync();
+    expect(await b.get('stock', 's1')).toEqual(await a.get('stock', 's1'));
+  });
+
   it('leaves a counter at the start plus every device delta, a pulled change never overwriting a pending one', async () => {
     const { server, a, b } = await twoDevicesChangedOneRecord({}, 'counter');
     await b.pull(); // qty 9 arrives while b's qty 8 (made on 10) waits: the server merges it, not the client

@@ -102,7 +102,8 @@ export class FakeServer {
       if (fault === 'network') throw new TypeError('fetch failed');
       if (fault) return fault;
       const device = (init?.headers as Record<string, string>)['x-device-id'];
-      const answer = kind === 'batch' ? this.batch(table, body.operations, device) : this.status(table, body.records);
+      const answer =
+        kind === 'batch' ? this.batch(table, body.operations, device) : this.status(table, body.records, device);
       if (this.after(kind, body) === 'network') throw new TypeError('fetch failed');
       return json(200, answer);
     } finally {
@@ -228,11 +229,19 @@ export class FakeServer {
     device?: string,
   ) {
     const key = this.key(table, id);
+    // As the server: a resend is the same change at the version sent, or merged (logged at the merged version).
     const done = this.ops.find(
-      (o) => o.table === table && o.id === id && o.ver === ver && o.queueId === queueId && o.status === 'COMPLETED',
+      (o) =>
+        o.table === table &&
+        o.id === id &&
+        (o.ver === ver || o.merged) &&
+        o.queueId === queueId &&
+        o.status === 'COMPLETED',
     );
-    if (done) return { id, operation, status: 'COMPLETED', note: 'Duplicate bypassed', ...this.mergedFields(done) };
     const row = this.rows.get(key);
+    // As the server: a recognised resend says "Duplicate bypassed" with the record as it is now.
+    if (done)
+      return { id, operation, status: 'COMPLETED', note: 'Duplicate bypassed', ver: row?.ver, data: row?.data ?? null };
     const current = row?.ver ?? 0;
     const log = (status: FakeOperation['status'], merged?: FakeOperation['merged']) =>
       this.ops.push({ table, id, ver, op: operation, queueId, status, device, merged });
@@ -245,7 +254,7 @@ export class FakeServer {
     const merged = operation === 'DELETE' ? null : mergeChange(this.tables?.get(table), row, was, data);
     if (merged) {
       this.put(key, { ver: merged.ver, data: merged.data, deleted: false });
-      log('COMPLETED', merged);
+      this.ops.push({ table, id, ver: merged.ver, op: operation, queueId, status: 'COMPLETED', device, merged });
       return { id, operation, status: 'COMPLETED', ...this.mergedFields(this.ops[this.ops.length - 1]) };
     }
     log('CONFLICT');
@@ -261,12 +270,19 @@ export class FakeServer {
     return { server_ver: row?.ver ?? 0, server_data: row && !row.deleted ? row.data : null, deleted: !!row?.deleted };
   }
 
-  private status(table: string, records: { hash_id: string; ver?: number; id_cola?: string }[]) {
+  private status(table: string, records: { hash_id: string; ver?: number; id_cola?: string }[], device?: string) {
     const results = records.map((q) => {
       if (this.processing.has(`${table}/${q.hash_id}/${q.ver}`))
         return { hash_id: q.hash_id, status: 'PROCESSING', data: null };
+      // A store's history holds none of the head office's operations, nor its rows.
+      if (this.tables?.get(table)?.shared) return { hash_id: q.hash_id, status: 'NOT_FOUND', data: null };
+      // With id_cola: that change's operation, or one of the asking device's; never another device's.
       const ops = this.ops.filter(
-        (o) => o.table === table && o.id === q.hash_id && (q.ver === undefined || o.ver === q.ver),
+        (o) =>
+          o.table === table &&
+          o.id === q.hash_id &&
+          (q.ver === undefined || o.ver === q.ver) &&
+          (q.id_cola === undefined || o.queueId === q.id_cola || o.device === device),
       );
       const op = ops.filter((o) => o.queueId === q.id_cola).at(-1) ?? ops.at(-1);
       const row = this.rows.get(this.key(table, q.hash_id));

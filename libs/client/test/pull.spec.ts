@@ -119,6 +119,20 @@ describe(`${ResyncClient.name} pull`, () => {
     expect(await client.counts()).toEqual({ pending: 0, sent: 0, rejected: 0 });
   });
 
+  it("never audits a shared table: the head office's rows are in no store's history, and a store cannot resend them", async () => {
+    const { client, server } = setup();
+    server.tables!.set('producto', { shared: true }).set('venta', {});
+    server.publish('producto', 'p1', { price: 10 });
+    await client.create('venta', { id: 's1', total: 1 });
+    await client.sync();
+    expect(await client.get('producto', 'p1')).not.toBeNull();
+
+    expect(await client.audit()).toMatchObject({ checked: 1, healed: 0, rejected: 0, pending: 0 });
+
+    expect(server.requests.filter((r) => r.table === 'producto')).toEqual([]);
+    expect(await client.counts()).toEqual({ pending: 0, sent: 0, rejected: 0 });
+  });
+
   it('rejects a write to a shared table the server refuses with 403, and goes on syncing the rest', async () => {
     const { client, server } = setup({ tables: ['venta'], maxSameErrors: 1 });
     server.tables!.set('producto', { shared: true });

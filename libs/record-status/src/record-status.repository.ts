@@ -43,7 +43,8 @@ export class RecordStatusRepository {
 
   /**
    * For each query, in order: the operation that answers it (with `ver`, that batch version; the
-   * one logged with `id_cola` first, then the newest) and the record's row. ONE statement, so
+   * one logged with `id_cola` first, then the asking device's, then the newest; with `id_cola`,
+   * only that change's or one of the asking device's) and the record's row. ONE statement, so
    * both are read from one snapshot: a change and its operation commit together, and no query
    * can see the row of a change in flight without its operation (a false ERROR), nor a COMPLETED
    * operation without the row it wrote (a false "lost row").
@@ -81,6 +82,9 @@ export function statusSql(table: SyncedTableName): string {
   // `h`: the record's head, kept by retention when part of its history was retired (usually no
   // row: one primary-key probe of a small table). It answers only when no operation does, for a
   // version it covers, and when no live row is newer than it (then an operation is missing: ERROR).
+  // A query naming an id_cola asks about that change: another device's operation at the same
+  // version (the devices of one key number their versions alike) never answers it, or a change
+  // that never arrived would read COMPLETED and its device would drop it.
   // `a.id + 0`: ordered by the primary key, a partitioned log's plan walked every partition's
   // primary key backwards for a record's newest operation (500 rows a partition in the plan spec);
   // this order makes it probe each partition's lookup index and sort the record's few operations.
@@ -97,6 +101,7 @@ export function statusSql(table: SyncedTableName): string {
         SELECT o.status, o.operation, o.error, o.note FROM sync_operations o
         WHERE o.client_id = $4 AND o.table_name = $5 AND o.record_id = q.hash_id
           AND (q.ver IS NULL OR o.batch_version = q.ver)
+          AND (q.queue_id IS NULL OR o.queue_id = q.queue_id OR o.device_id IS NOT DISTINCT FROM $7::text)
         ORDER BY coalesce(o.queue_id = q.queue_id, false) DESC, (o.device_id IS NOT DISTINCT FROM $7::text) DESC, o.id DESC
         LIMIT 1) o ON true
       LEFT JOIN ${target} t ON t._client_id = $4 AND t._hash_id = q.hash_id

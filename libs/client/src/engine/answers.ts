@@ -57,3 +57,17 @@ export async function settle(ctx: EngineContext, settled: [QueueEntry, Answer][]
     } else if (answer.kind === 'conflict') await ctx.resolver.conflict(entry, answer.server);
   }
 }
+
+/**
+ * A COMPLETED answer about a change on a `merge` / `counter` table that names another version than
+ * the change's: the server merged it (a resend of a merged change is answered "Duplicate bypassed"
+ * with the record as it is now, as is a status query). It is settled as merged at that version, so
+ * the record's later local changes move on top of it instead of going out on a base the server gave
+ * other content. Null: a plain confirmation.
+ */
+export async function mergedElsewhere(ctx: EngineContext, entry: QueueEntry, answer: Answer): Promise<Answer | null> {
+  if (answer.kind !== 'completed' || !answer.at || answer.at.ver === entry.ver || entry.op === 'DELETE') return null;
+  const policy = (await ctx.tables.info(entry.table))?.policy;
+  if (policy !== 'merge' && policy !== 'counter') return null;
+  return { kind: 'merged', ver: answer.at.ver, data: answer.at.data };
+}

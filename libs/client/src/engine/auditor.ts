@@ -8,6 +8,8 @@ import { untilAnswered } from './requests.js';
  * Asks the status of the current version of every record the store knows that has no open
  * change (those are the queue's business) and queues again, under the same version, each
  * record the server does not report COMPLETED: its history is then recreated by the next push.
+ * Shared tables are left out: their rows are the head office's, in no store's history, and a
+ * store may not write them (a full pull is what restores them).
  */
 export class Auditor {
   constructor(
@@ -26,7 +28,8 @@ export class Auditor {
       const page = await store.records({ table, after, limit: pageSize });
       if (page.length === 0) break;
       after = page[page.length - 1];
-      const idle = page.filter((r) => r.open === 0);
+      const idle: typeof page = [];
+      for (const record of page) if (record.open === 0 && !(await this.shared(record.table))) idle.push(record);
       const byTable = new Map<string, typeof idle>();
       for (const record of idle) byTable.set(record.table, [...(byTable.get(record.table) ?? []), record]);
       const chunks = [...byTable].flatMap(([name, records]) =>
@@ -49,6 +52,10 @@ export class Auditor {
       if (signal.aborted) break;
     }
     return { checked, healed };
+  }
+
+  private async shared(table: string): Promise<boolean> {
+    return (await this.ctx.tables.info(table))?.shared === true;
   }
 
   /** Retries one request through temporary failures; null when aborted or refused. */

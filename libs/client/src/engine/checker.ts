@@ -1,7 +1,7 @@
 import { ResyncAuthError } from '../errors.js';
 import { Answer, readAnswer } from '../transport/feed-wire.js';
 import type { EntryPatch, QueueEntry } from '../types.js';
-import { askLater, confirm, settle } from './answers.js';
+import { askLater, confirm, mergedElsewhere, settle } from './answers.js';
 import { Chunk, chunksOf, inParallel } from './batching.js';
 import type { EngineContext, Run } from './context.js';
 
@@ -53,15 +53,16 @@ export class Checker {
     const confirmed: number[] = [];
     const patches: EntryPatch[] = [];
     const settled: [QueueEntry, Answer][] = [];
-    outcome.body.results.forEach((result, i) => {
+    for (const [i, result] of outcome.body.results.entries()) {
       const entry = chunk.entries[i];
-      const answer = readAnswer(result);
+      const read = readAnswer(result);
+      const answer = (await mergedElsewhere(this.ctx, entry, read)) ?? read;
       if (answer.kind === 'completed') confirmed.push(entry.seq);
       else if (answer.kind === 'merged' || answer.kind === 'conflict') settled.push([entry, answer]);
       else if (answer.kind === 'later') patches.push(askLater(this.ctx, entry));
       // NOT_FOUND (never arrived) or ERROR (failed, or its history is missing): resend now, same id and ver.
       else patches.push({ seq: entry.seq, state: 'pending', checks: 0, notBefore: pacer.now() });
-    });
+    }
     await confirm(this.ctx, confirmed, run);
     await settle(this.ctx, settled, run);
     await store.update(patches);

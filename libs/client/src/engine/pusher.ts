@@ -1,7 +1,7 @@
 import { ResyncAuthError } from '../errors.js';
 import { Answer, readAnswer } from '../transport/feed-wire.js';
 import type { EntryPatch, QueueEntry } from '../types.js';
-import { askLater, confirm, refuse, settle } from './answers.js';
+import { askLater, confirm, mergedElsewhere, refuse, settle } from './answers.js';
 import { Chunk, planLanes, settleAll } from './batching.js';
 import type { EngineContext, Run } from './context.js';
 
@@ -44,33 +44,51 @@ export class Pusher {
   }
 
   /**
-   * A change made on a version whose own change is still unconfirmed (its answer unknown, or
-   * waiting out a backoff) waits for it: pushed first, its base would not be on the server yet
-   * and it would come back a conflict. It is due again when the earlier change is.
+   * Of each record only its oldest open change goes out; the later ones wait for its answer. A
+   * later change is based on the version the earlier one has locally, which is the server's
+   * version only once the server applied the earlier change there: merged, it gets another
+   * version (and the later changes move on top of it); refused as a conflict, the later changes
+   * leave the queue with it; its answer lost or backing off, its status is asked first. Pushed
+   * together, the later change would be decided on a version the server gave another device's
+   * content: merged on the wrong base, or applied over a change it never saw. Held changes are due
+   * again just after the earlier one. Changes re-queued by audit (no base) are decided by version
+   * alone and never wait; to a server of 0.1 (no base_ver sent) a record's changes in one page go
+   * together, and only wait for an unconfirmed change outside the page.
    */
   private async holdBack(page: QueueEntry[]): Promise<QueueEntry[]> {
-    const { store } = this.ctx;
+    const { store, tables } = this.ctx;
+    const together = !tables.multiDeviceNow;
     const firstInPage = new Map<string, QueueEntry>();
     for (const e of page) {
       const key = `${e.table}\u0000${e.id}`;
       if (!firstInPage.has(key)) firstInPage.set(key, e);
     }
-    const held = new Map<string, number>();
+    // Per record: the seq allowed out (none: an earlier change outside the page is unconfirmed) and when to look again.
+    const allowed = new Map<string, { seq: number | null; notBefore: number }>();
     for (const [key, entry] of firstInPage) {
       // A record's first version (base 0) has no earlier change to wait for.
-      if (entry.baseVer === null || entry.baseVer === 0) continue;
-      const [first] = await store.entries({ table: entry.table, id: entry.id, limit: 1 });
-      if (first && first.seq < entry.seq && first.state !== 'rejected') held.set(key, first.notBefore);
+      if (entry.baseVer === null || entry.baseVer === 0) {
+        allowed.set(key, { seq: entry.seq, notBefore: entry.notBefore });
+        continue;
+      }
+      const [oldest] = await store.entries({ table: entry.table, id: entry.id, states: ['pending', 'sent'], limit: 1 });
+      const earlier = oldest && oldest.seq < entry.seq;
+      allowed.set(key, { seq: earlier ? null : entry.seq, notBefore: earlier ? oldest.notBefore : entry.notBefore });
     }
-    if (held.size === 0) return page;
-    const waiting = page.filter((e) => held.has(`${e.table}\u0000${e.id}`));
+    const isHeld = (e: QueueEntry) => {
+      const { seq } = allowed.get(`${e.table}\u0000${e.id}`)!;
+      return e.baseVer !== null && (seq === null || (!together && seq !== e.seq));
+    };
+    const waiting = page.filter(isHeld);
+    if (waiting.length === 0) return page;
+    const now = this.ctx.pacer.now();
     await store.update(
       waiting.map((e) => ({
         seq: e.seq,
-        notBefore: Math.max(held.get(`${e.table}\u0000${e.id}`)!, this.ctx.pacer.now()) + 1,
+        notBefore: Math.max(allowed.get(`${e.table}\u0000${e.id}`)!.notBefore, now) + 1,
       })),
     );
-    return page.filter((e) => !held.has(`${e.table}\u0000${e.id}`));
+    return page.filter((e) => !isHeld(e));
   }
 
   private async push(chunk: Chunk, run: Run, signal: AbortSignal, count: boolean): Promise<void> {
@@ -155,14 +173,15 @@ export class Pusher {
     const refused: [QueueEntry, string][] = [];
     const later: EntryPatch[] = [];
     const settled: [QueueEntry, Answer][] = [];
-    results.forEach((result, i) => {
+    for (const [i, result] of results.entries()) {
       const entry = entries[i];
-      const answer = readAnswer(result);
+      const read = readAnswer(result);
+      const answer = (await mergedElsewhere(this.ctx, entry, read)) ?? read;
       if (answer.kind === 'completed') confirmed.push(entry.seq);
       else if (answer.kind === 'merged' || answer.kind === 'conflict') settled.push([entry, answer]);
       else if (answer.kind === 'error') refused.push([entry, answer.reason]);
       else later.push(askLater(this.ctx, entry));
-    });
+    }
     await confirm(this.ctx, confirmed, run);
     await settle(this.ctx, settled, run);
     await refuse(this.ctx, refused, run);

@@ -70,7 +70,8 @@ export function readTables(body: unknown): TableInfo[] | null {
 
 /** What one batch entry or status answer says about a change. */
 export type Answer =
-  | { kind: 'completed' }
+  /** `at`: the record's version and row now, when the answer tells them (a batch entry's ver/data, a status's data). */
+  | { kind: 'completed'; at?: { ver: number; data: Record<string, unknown> } }
   | { kind: 'merged'; ver: number; data: Record<string, unknown> }
   | { kind: 'conflict'; server: ServerState }
   | { kind: 'error'; reason: string }
@@ -94,7 +95,7 @@ export function readAnswer(raw: unknown): Answer {
     case 'COMPLETED':
       if (typeof answer.note === 'string' && answer.note.startsWith('Merged') && typeof answer.ver === 'number')
         return { kind: 'merged', ver: answer.ver, data: ownFields(answer.data) ?? {} };
-      return { kind: 'completed' };
+      return { kind: 'completed', at: recordNow(answer) };
     case 'CONFLICT': {
       const conflict = answer.conflict ?? {};
       const deleted = conflict.deleted === true;
@@ -119,6 +120,14 @@ export function readAnswer(raw: unknown): Answer {
 }
 
 /** A row's own fields: without the id and version columns a status answer adds. */
+/** The record's version and live row a COMPLETED answer carries: a batch entry's `ver` and `data`, a status's `data._ver`. */
+function recordNow(answer: RawAnswer): { ver: number; data: Record<string, unknown> } | undefined {
+  const data = answer.data && typeof answer.data === 'object' ? (answer.data as Record<string, unknown>) : null;
+  const ver = typeof answer.ver === 'number' ? answer.ver : data?._ver;
+  const own = ownFields(data);
+  return typeof ver === 'number' && own ? { ver, data: own } : undefined;
+}
+
 function ownFields(data: unknown): Record<string, unknown> | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
   const { _hash_id: _id, _ver: _ver, id: _plainId, ver: _plainVer, ...own } = data as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SyncedTable } from '@app/common';
 import { Tx } from '@app/database';
@@ -68,7 +69,7 @@ export class ConflictsService {
       if (pending.has(change.id))
         return { entry: { ...entry, status: 'ERROR', error: QUEUED_BASE_ERROR, payload: null }, merged: false };
       if (current === change.baseVer) return this.applied(entry, change, row, change.ver, change.fields ?? {}, null);
-      if (resent.has(change.id))
+      if (resent.has(change.id) || (!table.conflicts.counters?.length && holds(row, change)))
         return { entry: { ...entry, note: OperationNote.DuplicateBypassed }, result: resultOf(row), merged: false };
       if (table.conflicts.policy === 'merge' && change.operation !== 'DELETE' && row && !row.deleted) {
         const base = change.baseVer === 0 ? {} : bases.get(change.id);
@@ -155,6 +156,18 @@ export class ConflictsService {
       merged: false,
     };
   }
+}
+
+/**
+ * The record is at this change's version with exactly its content: the change itself, applied,
+ * resent after its operation row was deleted (a DBA), which the log can no longer show. Refusing
+ * it would be a conflict with itself that drops the device's later changes of the record. Not on
+ * tables with counters: two devices' equal decrements are two sales.
+ */
+function holds(row: CurrentRow | undefined, change: Based): boolean {
+  if (!row || row.ver !== change.ver) return false;
+  if (change.operation === 'DELETE') return row.deleted;
+  return !row.deleted && isDeepStrictEqual(row.data, change.fields ?? {});
 }
 
 function resultOf(row: CurrentRow | undefined): BasedOutcome['result'] {
