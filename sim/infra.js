@@ -113,4 +113,4 @@ class ServerProcess {
   }
 }
 
-module.exports = { ROOT, freePort, query, startDatabase, ServerProcess };
+module.exports = { ROOT, ENGINE, freePort, query, requireBuilt, startDatabase, ServerProcess };

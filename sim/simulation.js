@@ -6,7 +6,7 @@ const { randomBytes } = require('node:crypto');
 const { Checker, STORE_TABLES } = require('./checks');
 const { deleteClientOperations, deleteRandomOperations } = require('./dba');
 const { FaultProxy } = require('./fault-proxy');
-const { freePort, query, ServerProcess, startDatabase } = require('./infra');
+const { ENGINE, freePort, query, requireBuilt, ServerProcess, startDatabase } = require('./infra');
 const { chance } = require('./random');
 const { ClientProcess: DeviceProcess } = require('./clients');
 const { HeadOffice } = require('./head-office');
@@ -325,6 +325,12 @@ async function runSimulation(input = {}) {
  * cursor's): its devices' next pulls are 410 cursor_expired and start a full pull.
  */
 async function resetFeedCursors(databaseUrl, clientId) {
+  // On Citus a statement's pg_current_xact_id() is the coordinator's, not the store's worker's, and
+  // now() is refused in DO UPDATE: the operator's command does it there (npm run db:expire-feeds).
+  if (ENGINE.DATABASE_ENGINE === 'citus') {
+    await requireBuilt('libs/database/src/citus/expire-feeds.js').expireFeeds(databaseUrl, [clientId]);
+    return;
+  }
   await query(
     databaseUrl,
     `INSERT INTO sync_feed_horizons (client_id, table_name, purged_xid)
