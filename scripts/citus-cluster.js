@@ -13,7 +13,7 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } = require('node:fs');
 const { tmpdir, userInfo } = require('node:os');
 const { join, resolve } = require('node:path');
-const { Client } = require('pg');
+const { freePort, query } = require('./temporary-postgres');
 
 /** The PostgreSQL the vendored Citus build installs into; CITUS_PG_BIN overrides. */
 const PG_BIN = process.env.CITUS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -46,28 +46,6 @@ function run(binary, args, options = {}) {
   if (result.status !== 0)
     throw new Error(`${binary} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
   return result.stdout;
-}
-
-function freePort() {
-  const { createServer } = require('node:net');
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function query(url, sql, params) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }
 
 const urlOf = (port, database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`;
