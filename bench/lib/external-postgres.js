@@ -7,9 +7,7 @@ const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { clusterOf, createClusterDatabase, dropClusterDatabase, withDatabase } = require('../../scripts/citus-cluster');
 const { Client } = require('pg');
-const { query } = require('../../scripts/temporary-postgres');
-
-const DIST = join(__dirname, '..', '..', 'dist', 'apps', 'api');
+const { DIST, query, quiesceServer } = require('./postgres');
 
 /** The postmaster's pid of a server on this machine (for its CPU), from one of its backends' parent; undefined if remote. */
 async function localPostmaster(url) {
@@ -39,17 +37,7 @@ async function startExternalServer(admin, engine) {
   const pids = (await Promise.all([admin, ...(citus?.workerUrls ?? [])].map(localPostmaster))).filter(Boolean);
   let n = 0;
   const created = [];
-  const quiesce = async () => {
-    for (let i = 0; i < 600; i++) {
-      const { rows } = await query(
-        admin,
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
-      );
-      if (rows[0].n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await query(admin, 'CHECKPOINT');
-  };
+  const quiesce = () => quiesceServer(admin);
   const citusVersion =
     citus && (await query(admin, `SELECT extversion FROM pg_extension WHERE extname = 'citus'`)).rows[0];
   return {

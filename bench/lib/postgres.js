@@ -19,18 +19,7 @@ async function startDatabaseServer() {
   const show = async (name) => (await query(admin, `SHOW ${name}`)).rows[0][name];
   let n = 0;
   const created = [];
-  /** Waits for autovacuum workers to finish (at most 60 s), then a CHECKPOINT. */
-  const quiesce = async () => {
-    for (let i = 0; i < 600; i++) {
-      const { rows } = await query(
-        admin,
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
-      );
-      if (rows[0].n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await query(admin, 'CHECKPOINT');
-  };
+  const quiesce = () => quiesceServer(admin);
   return {
     /** The postmaster's pid (a restart changes it). */
     get pid() {
@@ -91,4 +80,17 @@ async function startDatabaseServer() {
   };
 }
 
-module.exports = { startDatabaseServer, query, freePort, DIST };
+/** Waits for the server's autovacuum workers to finish (at most 60 s), then a CHECKPOINT. */
+async function quiesceServer(admin) {
+  for (let i = 0; i < 600; i++) {
+    const { rows } = await query(
+      admin,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await query(admin, 'CHECKPOINT');
+}
+
+module.exports = { startDatabaseServer, quiesceServer, query, freePort, DIST };
